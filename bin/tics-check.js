@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+"use strict";
+// Thin launcher: the CLI is compiled to dist/ by `npm run build:cli` (run automatically by `npm ci` via "prepare").
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("tics-check: dist/ がありません。`npm run build:cli` を実行してください。 (dist/ missing: run `npm run build:cli`.)\n");
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => { process.stderr.write(String((err && err.stack) || err) + "\n"); process.exit(2); }
+);

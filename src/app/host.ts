@@ -1,0 +1,79 @@
+/**
+ * The port between the task pane and whatever holds the workbook: Excel (src/excel) or a file in the browser
+ * (src/app/browserHost.ts over src/file). The pane only ever talks to this interface.
+ */
+import type { Answer, Bilingual, CellValue, Report } from "../core/model";
+
+export type Lang = "ja" | "en";
+
+export interface HostError {
+  code:
+    | "no_checklist"
+    | "protected"
+    | "cell_edit"
+    | "api_unsupported"
+    | "unreadable"
+    | "changed_meanwhile"
+    | "unknown";
+  message: Bilingual;
+}
+
+export type CheckOutcome = { ok: true; report: Report } | { ok: false; error: HostError };
+
+/** One cell rewrite proposed by normalisation: from the exact raw value to the canonical symbol. */
+export interface NormaliseChange {
+  itemId: string;
+  /** A1 without sheet. */
+  cell: string;
+  sheet: string;
+  from: CellValue;
+  to: Answer;
+}
+
+export interface HostCapabilities {
+  /** Clicking a problem selects the cell. */
+  selectCell: boolean;
+  /** Conditional-format highlighting of problem cells. */
+  highlight: boolean;
+  /** Add ○/△/×(/-) dropdowns where an answer cell has none. */
+  dropdowns: boolean;
+  /** Select the answer cells by hand when detection fails. */
+  manualLocation: boolean;
+  /** Write 「診断結果」 and 「改善計画」 into the open workbook. */
+  writeSheets: boolean;
+  /** Offer downloads (annotated .xlsx, HTML report, JSON). */
+  download: boolean;
+  /** Re-checks by itself when the user edits (onLiveChange fires). */
+  live: boolean;
+}
+
+export interface ChecklistHost {
+  readonly kind: "excel" | "browser";
+  readonly capabilities: HostCapabilities;
+  /** Display language (Office's display language in Excel, the browser's elsewhere). */
+  readonly lang: Lang;
+  /** Full check: read, detect, validate, score. */
+  check(): Promise<CheckOutcome>;
+  /**
+   * Write exactly these cells. Each cell must still hold `from`; otherwise nothing is written and the result is
+   * an error with code "changed_meanwhile".
+   */
+  applyNormalise(changes: NormaliseChange[]): Promise<CheckOutcome>;
+  /** Restore `from` in each changed cell (the inverse of applyNormalise). */
+  undoNormalise(changes: NormaliseChange[]): Promise<CheckOutcome>;
+  writeResults(report: Report): Promise<void>;
+  writePlan(report: Report): Promise<void>;
+  setHighlight(report: Report, on: boolean): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Adds list validation to answer cells without one; returns how many cells got one. */
+  addDropdowns(report: Report): Promise<number>;
+  /** Use the current selection as the answer cells of the checklist and remember it. */
+  useSelectionAsAnswerCells(): Promise<CheckOutcome>;
+  clearManualLocation(): Promise<void>;
+  /** Live updates; returns an unsubscribe function. */
+  onLiveChange(listener: (outcome: CheckOutcome) => void): () => void;
+  /** Browser mode: open a workbook from bytes. */
+  loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  /** Browser mode: produce a download. */
+  download?(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
+}
