@@ -1,0 +1,354 @@
+/**
+ * Layout of the two sheets TICS Check writes back: 「診断結果」 (results) and 「改善計画」 (plan).
+ * Pure models (cell grids + where the table and chart go). The Excel gateway and the .xlsx annotator both render
+ * these, so the add-in and the file output look the same.
+ */
+import type { Answer, CellRange, CellValue, ItemStatus, Priority, Report } from "./model";
+
+export const RESULTS_SHEET = "診断結果";
+export const PLAN_SHEET = "改善計画";
+export const PLAN_TABLE = "TicsPlan";
+export const PLAN_USER_HEADERS = ["担当者", "期限", "状況", "メモ"] as const;
+const PLAN_USER_HEADERS_EN = ["Owner", "Due", "Status", "Memo"] as const;
+
+type Lang = "ja" | "en";
+
+/** The part of a result kept in the workbook so the next run can show 「前回」. */
+export interface StoredResult {
+  date: string;
+  overall: number | null;
+  fields: { name: string; score: number | null }[];
+}
+
+export interface ResultsModel {
+  name: string;
+  /** Whole sheet from A1. */
+  rows: CellValue[][];
+  /** Absolute range of the field table including its header row: 分野 | 今回 | (前回). */
+  fieldTable: CellRange;
+  seriesNames: string[];
+  chartTitle: string;
+  /** Where the chart goes: to the right of the table. */
+  chartAnchor: CellRange;
+  /** Row of the marker line that identifies the sheet as ours. */
+  markerRow: number;
+}
+
+export interface PlanModel {
+  name: string;
+  tableName: string;
+  header: string[];
+  rows: CellValue[][];
+  /** Index of 項目ID in header. */
+  idColumn: number;
+  /** Index of 担当者 in header; every column from here on belongs to the user. */
+  userColumnStart: number;
+}
+
+/** First cell of the results sheet: lets both hosts recognise a sheet as TICS Check's own. */
+export const RESULTS_MARKER = "TICS Check";
+
+const L = {
+  ja: {
+    title: "TICS Check 診断結果",
+    marker: "このシートは TICS Check が作成しました。再作成すると内容が置き換わります（自社の記入は「改善計画」の担当者・期限・状況・メモ欄へ）。",
+    date: "診断日時",
+    sheet: "対象シート",
+    company: "会社名",
+    items: "項目数",
+    answered: "回答済み",
+    problems: "要確認（未回答・無効・「-」不可）",
+    normalized: "表記ゆれ（自動で読み替え）",
+    overall: "総合スコア",
+    readiness: "準備度（要確認を×とみなす）",
+    profile: "分野の割り当て",
+    field: "分野",
+    current: "今回",
+    previous: "前回",
+    chart: "分野別スコア（0〜100）",
+    note: "スコア = 100 × (○×1 + △×0.5) ÷ (○・△・× の数)。「-」と要確認の項目は分母に含めません。",
+  },
+  en: {
+    title: "TICS Check results",
+    marker: "This sheet was made by TICS Check and is replaced when regenerated (write your own notes in the plan's Owner/Due/Status/Memo columns).",
+    date: "Checked at",
+    sheet: "Checklist sheet",
+    company: "Company",
+    items: "Items",
+    answered: "Answered",
+    problems: "To check (blank, invalid, 「-」 not allowed)",
+    normalized: "Look-alikes (read as canonical)",
+    overall: "Overall score",
+    readiness: "Readiness (entries to check count as ×)",
+    profile: "Field mapping",
+    field: "Field",
+    current: "This time",
+    previous: "Previous",
+    chart: "Scores by field (0-100)",
+    note: "Score = 100 × (○×1 + △×0.5) ÷ (number of ○, △, ×). 「-」 and entries to check stay out of the denominator.",
+  },
+} as const;
+
+/** Series names are fixed Japanese words in both languages so the stored table reads back the same. */
+const SERIES_CURRENT = "今回";
+const SERIES_PREVIOUS = "前回";
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Local date-time as "YYYY-MM-DD HH:MM". */
+export function formatDate(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+function problemCount(report: Report): number {
+  const s = report.summary;
+  return s.blank + s.invalid + s.naNotAllowed;
+}
+
+export function resultsModel(report: Report, lang: Lang, previous: StoredResult | null, now: Date): ResultsModel {
+  const l = L[lang];
+  const rows: CellValue[][] = [
+    [RESULTS_MARKER + (lang === "ja" ? " 診断結果" : " results")],
+    [l.marker],
+    [],
+    [l.date, formatDate(now)],
+    [l.sheet, report.sheet],
+    [l.company, report.company ?? ""],
+    [l.items, report.summary.items],
+    [l.answered, report.summary.answered],
+    [l.problems, problemCount(report)],
+    [l.normalized, report.summary.normalized],
+    [l.overall, report.overall.score],
+    [l.readiness, report.overall.readiness],
+    [l.profile, report.profile],
+    [l.note],
+    [],
+  ];
+  const headerRow = rows.length;
+  const seriesNames = previous ? [SERIES_CURRENT, SERIES_PREVIOUS] : [SERIES_CURRENT];
+  rows.push([l.field, ...seriesNames]);
+  const prevByName = new Map<string, number | null>();
+  if (previous) for (const f of previous.fields) prevByName.set(f.name, f.score);
+  for (const f of report.fields) {
+    const row: CellValue[] = [lang === "en" ? f.nameEn : f.name, f.score];
+    if (previous) {
+      // A previous table written in the other language carries the English name.
+      const key = prevByName.has(f.name) ? f.name : f.nameEn;
+      row.push(prevByName.get(key) ?? null);
+    }
+    rows.push(row);
+  }
+  const lastRow = rows.length - 1;
+  const width = seriesNames.length + 1;
+  return {
+    name: RESULTS_SHEET,
+    rows,
+    fieldTable: { top: headerRow, left: 0, bottom: lastRow, right: width - 1 },
+    seriesNames,
+    chartTitle: l.chart,
+    chartAnchor: { top: 2, left: width + 2, bottom: 24, right: width + 9 },
+    markerRow: 1,
+  };
+}
+
+/**
+ * Reads a StoredResult back from a results sheet grid (values from A1): finds the field-table header
+ * (分野/Field followed by 今回) and the date line. Returns null when the grid is not one of ours.
+ */
+export function readStoredResult(grid: CellValue[][]): StoredResult | null {
+  const first = grid[0]?.[0];
+  if (typeof first !== "string" || !first.startsWith(RESULTS_MARKER)) return null;
+  let date = "";
+  let overall: number | null = null;
+  let header = -1;
+  for (let r = 0; r < grid.length; r++) {
+    const a = grid[r]?.[0];
+    const b = grid[r]?.[1];
+    if (a === L.ja.date || a === L.en.date) date = b == null ? "" : String(b);
+    if (a === L.ja.overall || a === L.en.overall) overall = typeof b === "number" ? b : null;
+    if ((a === L.ja.field || a === L.en.field) && b === SERIES_CURRENT) {
+      header = r;
+      break;
+    }
+  }
+  if (header < 0) return null;
+  const fields: { name: string; score: number | null }[] = [];
+  for (let r = header + 1; r < grid.length; r++) {
+    const name = grid[r]?.[0];
+    if (name == null || name === "") break;
+    const v = grid[r]?.[1];
+    fields.push({ name: String(name), score: typeof v === "number" ? v : null });
+  }
+  return { date, overall, fields };
+}
+
+export function toStoredResult(report: Report, now: Date): StoredResult {
+  return {
+    date: formatDate(now),
+    overall: report.overall.score,
+    fields: report.fields.map((f) => ({ name: f.name, score: f.score })),
+  };
+}
+
+const PLAN_HEADERS: Record<Lang, string[]> = {
+  ja: ["No.", "項目ID", "項目", "回答", "分野", "優先度", "改善のヒント", "今週できる第一歩", "審査で求められる証跡", "参照"],
+  en: ["No.", "Item ID", "Item", "Answer", "Fields", "Priority", "Hint", "First step this week", "Evidence an auditor asks for", "References"],
+};
+
+const PRIORITY_LABEL: Record<Lang, Record<Priority | "resolved", string>> = {
+  ja: { high: "高", medium: "中", low: "低", resolved: "対応済み" },
+  en: { high: "High", medium: "Medium", low: "Low", resolved: "Resolved" },
+};
+
+const STATUS_LABEL: Record<Lang, Record<ItemStatus, string>> = {
+  ja: { ok: "", normalized: "", blank: "未回答", invalid: "無効", na_not_allowed: "「-」不可" },
+  en: { ok: "", normalized: "", blank: "blank", invalid: "invalid", na_not_allowed: "「-」 not allowed" },
+};
+
+function answerLabel(lang: Lang, answer: Answer | null, status: ItemStatus, raw: CellValue): string {
+  if (status === "ok" || status === "normalized") return answer ?? "";
+  const label = STATUS_LABEL[lang][status];
+  if (status === "invalid" || status === "na_not_allowed") return `${label}: ${raw == null ? "" : String(raw)}`;
+  return label;
+}
+
+function referencesText(lang: Lang, r: Report["plan"][number]["references"]): string {
+  const parts: string[] = [];
+  if (r.tics[lang]) parts.push(`TICS: ${r.tics[lang]}`);
+  if (r.iso27001.length) parts.push(`ISO/IEC 27001:2022 ${r.iso27001.join(", ")}`);
+  if (r.jama[lang]) parts.push(`${lang === "ja" ? "自工会/部工会ガイドライン" : "JAMA/JAPIA guideline"}: ${r.jama[lang]}`);
+  return parts.join(" / ");
+}
+
+/** Headers that belong to the add-in in either language (everything else in a plan sheet is the user's). */
+const OWN_HEADERS = new Set<string>([...PLAN_HEADERS.ja, ...PLAN_HEADERS.en]);
+const USER_HEADER_ALIASES: string[][] = PLAN_USER_HEADERS.map((h, i) => [h, PLAN_USER_HEADERS_EN[i]]);
+
+function headerText(v: CellValue): string {
+  return v == null ? "" : String(v).trim();
+}
+
+/** Where the plan's header row is: the first row holding 項目ID (or Item ID). */
+function findPlanHeader(grid: CellValue[][]): { row: number; idCol: number } | null {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const h = headerText(row[c]);
+      if (h === "項目ID" || h === "Item ID") return { row: r, idCol: c };
+    }
+  }
+  return null;
+}
+
+/**
+ * The user's own columns of an existing plan sheet: the four standard ones (in their standard order, whichever
+ * language the header is in) followed by any column the user added whose header is not one of ours.
+ */
+export function readPlanUserHeaders(grid: CellValue[][]): string[] {
+  const found = findPlanHeader(grid);
+  const headers: string[] = [...PLAN_USER_HEADERS];
+  if (!found) return headers;
+  const row = grid[found.row] ?? [];
+  for (let c = 0; c < row.length; c++) {
+    const h = headerText(row[c]);
+    if (!h || OWN_HEADERS.has(h)) continue;
+    if (USER_HEADER_ALIASES.some((a) => a.includes(h))) continue;
+    if (!headers.includes(h)) headers.push(h);
+  }
+  return headers;
+}
+
+/**
+ * Reads the user columns back from an existing plan sheet grid (values from A1), keyed by item id. The arrays
+ * follow `readPlanUserHeaders(grid)`. Rows whose user cells are all empty are left out.
+ */
+export function readPlanUserValues(grid: CellValue[][]): Map<string, CellValue[]> {
+  const out = new Map<string, CellValue[]>();
+  const found = findPlanHeader(grid);
+  if (!found) return out;
+  const headerRow = grid[found.row] ?? [];
+  const headers = readPlanUserHeaders(grid);
+  const cols = headers.map((h, i) => {
+    const names = i < USER_HEADER_ALIASES.length ? USER_HEADER_ALIASES[i] : [h];
+    for (let c = 0; c < headerRow.length; c++) if (names.includes(headerText(headerRow[c]))) return c;
+    return -1;
+  });
+  for (let r = found.row + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const id = headerText(row[found.idCol]);
+    if (!id) continue;
+    const values = cols.map((c) => (c < 0 ? null : (row[c] ?? null)));
+    if (values.some((v) => v !== null && v !== "")) out.set(id, values);
+  }
+  return out;
+}
+
+/**
+ * The plan sheet: one row per plan row, then rows for items that left the plan but still carry the user's
+ * entries (marked 対応済み), so regeneration never drops what the user wrote.
+ * `userHeaders` defaults to the four standard columns; pass `readPlanUserHeaders(oldGrid)` to keep extra ones.
+ */
+export function planModel(
+  report: Report,
+  lang: Lang,
+  user: Map<string, CellValue[]>,
+  userHeaders: readonly string[] = PLAN_USER_HEADERS,
+): PlanModel {
+  const own = PLAN_HEADERS[lang];
+  const userCols = userHeaders.map((h, i) => (lang === "en" && i < PLAN_USER_HEADERS_EN.length ? PLAN_USER_HEADERS_EN[i] : h));
+  const header = [...own, ...userCols];
+  const width = userHeaders.length;
+  const userValues = (id: string): CellValue[] => {
+    const v = user.get(id) ?? [];
+    const out: CellValue[] = [];
+    for (let i = 0; i < width; i++) out.push(v[i] ?? null);
+    return out;
+  };
+  const rows: CellValue[][] = [];
+  const inPlan = new Set<string>();
+  for (const p of report.plan) {
+    inPlan.add(p.itemId);
+    const raw = report.items.find((i) => i.id === p.itemId)?.raw ?? null;
+    rows.push([
+      p.rank,
+      p.itemId,
+      `${p.number} ${p.text}`.trim(),
+      answerLabel(lang, p.answer, p.status, raw),
+      p.fields.join("、"),
+      PRIORITY_LABEL[lang][p.priority],
+      p.hint[lang],
+      p.firstStep[lang],
+      p.evidence[lang],
+      referencesText(lang, p.references),
+      ...userValues(p.itemId),
+    ]);
+  }
+  for (const [id] of user) {
+    if (inPlan.has(id)) continue;
+    const item = report.items.find((i) => i.id === id);
+    const gone = lang === "ja" ? "（チェックリストに見当たりません）" : "(no longer in the checklist)";
+    rows.push([
+      null,
+      id,
+      item ? `${item.number} ${item.text}`.trim() : gone,
+      item ? answerLabel(lang, item.answer, item.status, item.raw) : "",
+      item ? item.fields.join("、") : "",
+      PRIORITY_LABEL[lang].resolved,
+      "",
+      "",
+      "",
+      "",
+      ...userValues(id),
+    ]);
+  }
+  return {
+    name: PLAN_SHEET,
+    tableName: PLAN_TABLE,
+    header,
+    rows,
+    idColumn: 1,
+    userColumnStart: own.length,
+  };
+}
