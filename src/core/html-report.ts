@@ -1,0 +1,269 @@
+/**
+ * A self-contained, printable HTML report of one check: summary, radar chart, field table, problem entries and
+ * the improvement plan. No external resources (no links, fonts, scripts or images from elsewhere); every text
+ * read from the workbook is escaped.
+ */
+import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
+import { escapeXml, radarSvg } from "./radar-svg";
+import { FINDING_STATUS_LABEL, problemCount, typeInstead } from "./summary";
+
+type Lang = "ja" | "en";
+
+const L = {
+  ja: {
+    title: "TICS Check 診断レポート",
+    file: "ファイル",
+    sheet: "シート",
+    range: "表の範囲",
+    company: "会社名",
+    profile: "分野の割り当て",
+    generated: "作成日時",
+    summary: "概要",
+    items: "項目数",
+    answered: "回答済み",
+    problems: "要確認（未回答・無効・「-」不可）",
+    normalized: "表記ゆれ（自動で読み替え）",
+    overall: "総合スコア",
+    readiness: "準備度（要確認を×とみなす）",
+    counts: "回答の内訳",
+    chart: "分野別スコア（0〜100）",
+    fields: "分野別スコア",
+    field: "分野",
+    score: "スコア",
+    items2: "項目数",
+    findings: "要確認の入力",
+    noFindings: "要確認の入力はありません。",
+    cell: "セル",
+    item: "項目",
+    value: "入力値",
+    status: "状態",
+    instead: "入力すべき値",
+    plan: "改善計画",
+    noPlan: "改善が必要な項目はありません。",
+    rank: "No.",
+    answer: "回答",
+    priority: "優先度",
+    hint: "改善のヒント",
+    firstStep: "今週できる第一歩",
+    evidence: "審査で求められる証跡",
+    refs: "参照",
+    none: "なし",
+    note:
+      "スコア = 100 × (○×1 + △×0.5) ÷ (○・△・× の数)。「-」と要確認の項目は分母に含めません。" +
+      "分野の割り当て・ヒント・参照の文言は TICS Check 独自のもので、経済産業省の公式の文言ではありません。",
+    series: "今回",
+  },
+  en: {
+    title: "TICS Check report",
+    file: "File",
+    sheet: "Sheet",
+    range: "Table range",
+    company: "Company",
+    profile: "Field mapping",
+    generated: "Generated",
+    summary: "Summary",
+    items: "Items",
+    answered: "Answered",
+    problems: "To check (blank, invalid, 「-」 not allowed)",
+    normalized: "Look-alikes (read as canonical)",
+    overall: "Overall score",
+    readiness: "Readiness (entries to check count as ×)",
+    counts: "Answers",
+    chart: "Scores by field (0-100)",
+    fields: "Scores by field",
+    field: "Field",
+    score: "Score",
+    items2: "Items",
+    findings: "Entries to check",
+    noFindings: "No entries to check.",
+    cell: "Cell",
+    item: "Item",
+    value: "Value",
+    status: "Status",
+    instead: "Type instead",
+    plan: "Improvement plan",
+    noPlan: "No item needs improvement.",
+    rank: "No.",
+    answer: "Answer",
+    priority: "Priority",
+    hint: "Hint",
+    firstStep: "First step this week",
+    evidence: "Evidence an auditor asks for",
+    refs: "References",
+    none: "none",
+    note:
+      "Score = 100 × (○×1 + △×0.5) ÷ (number of ○, △, ×). 「-」 and entries to check stay out of the denominator. " +
+      "Field mapping, hints and reference texts are TICS Check's own words, not METI's official wording.",
+    series: "This time",
+  },
+} as const;
+
+const PRIORITY: Record<Lang, Record<Priority, string>> = {
+  ja: { high: "高", medium: "中", low: "低" },
+  en: { high: "High", medium: "Medium", low: "Low" },
+};
+
+const ITEM_STATUS: Record<Lang, Record<ItemStatus, string>> = {
+  ja: { ok: "", normalized: "", blank: "未回答", invalid: "無効", na_not_allowed: "「-」不可" },
+  en: { ok: "", normalized: "", blank: "blank", invalid: "invalid", na_not_allowed: "「-」 not allowed" },
+};
+
+const CSS = `
+:root { color-scheme: light; }
+body { font-family: "Hiragino Sans", "Yu Gothic", "Meiryo", system-ui, sans-serif; margin: 24px; color: #1b1b1b; line-height: 1.5; }
+h1 { font-size: 22px; margin: 0 0 8px; }
+h2 { font-size: 17px; border-bottom: 2px solid #1f6fb2; padding-bottom: 2px; margin-top: 28px; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
+th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eef3f8; }
+td.num { text-align: right; white-space: nowrap; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+.chart { display: flex; gap: 24px; flex-wrap: wrap; align-items: flex-start; }
+.note { font-size: 12px; color: #555; }
+.prio-high { color: #b00020; font-weight: bold; }
+@media print {
+  body { margin: 10mm; font-size: 11pt; }
+  h2 { break-after: avoid; }
+  tr, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { size: A4; margin: 12mm; }
+`;
+
+function e(v: CellValue | undefined): string {
+  if (v == null) return "";
+  return escapeXml(String(v));
+}
+
+function num(v: number | null, missing = "-"): string {
+  return v == null ? missing : String(v);
+}
+
+function answerText(lang: Lang, answer: Answer | null, status: ItemStatus, raw: CellValue): string {
+  if (status === "ok" || status === "normalized") return answer ?? "";
+  const label = ITEM_STATUS[lang][status];
+  if (status === "invalid" || status === "na_not_allowed") return `${label}: ${raw == null ? "" : String(raw)}`;
+  return label;
+}
+
+function findingRow(lang: Lang, f: Finding, itemText: string): string {
+  return (
+    `<tr><td>${e(f.cell)}</td><td>${e(itemText)}</td><td>${e(f.raw)}</td>` +
+    `<td>${e(FINDING_STATUS_LABEL[lang][f.status])}</td><td>${e(typeInstead(f, lang))}</td></tr>`
+  );
+}
+
+export interface HtmlReportOptions {
+  /** When given, shown as the generation time (local, YYYY-MM-DD HH:MM). */
+  now?: Date;
+}
+
+function stamp(d: Date): string {
+  const p = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlReportOptions = {}): string {
+  const l = L[lang];
+  const s = report.summary;
+  const items = new Map(report.items.map((i) => [i.id, i] as const));
+  const out: string[] = [];
+  out.push("<!DOCTYPE html>");
+  out.push(`<html lang="${lang}"><head><meta charset="utf-8">`);
+  out.push(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+  );
+  out.push(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
+  const titleSuffix = report.company ? ` — ${report.company}` : report.file ? ` — ${report.file}` : "";
+  out.push(`<title>${e(l.title + titleSuffix)}</title>`);
+  out.push(`<style>${CSS}</style></head><body>`);
+  out.push(`<h1>${e(l.title)}</h1>`);
+  out.push(`<dl class="meta">`);
+  if (report.file) out.push(`<dt>${l.file}</dt><dd>${e(report.file)}</dd>`);
+  out.push(`<dt>${l.sheet}</dt><dd>${e(report.sheet)}</dd>`);
+  out.push(`<dt>${l.range}</dt><dd>${e(report.location.range)}</dd>`);
+  if (report.company) out.push(`<dt>${l.company}</dt><dd>${e(report.company)}</dd>`);
+  out.push(`<dt>${l.profile}</dt><dd>${e(report.profile)}</dd>`);
+  if (opts.now) out.push(`<dt>${l.generated}</dt><dd>${e(stamp(opts.now))}</dd>`);
+  out.push(`</dl>`);
+
+  out.push(`<h2>${l.summary}</h2><table class="summary"><tbody>`);
+  const line = (k: string, v: string): void => {
+    out.push(`<tr><th scope="row">${k}</th><td class="num">${e(v)}</td></tr>`);
+  };
+  line(l.items, String(s.items));
+  line(l.answered, String(s.answered));
+  line(l.problems, String(problemCount(report)));
+  line(l.normalized, String(s.normalized));
+  line(l.overall, num(report.overall.score));
+  line(l.readiness, num(report.overall.readiness));
+  line(l.counts, `○ ${s.counts["○"]} / △ ${s.counts["△"]} / × ${s.counts["×"]} / - ${s.counts["-"]}`);
+  out.push(`</tbody></table>`);
+
+  out.push(`<h2>${l.fields}</h2><div class="chart">`);
+  out.push(
+    radarSvg(
+      report.fields.map((f) => ({ label: lang === "en" ? f.nameEn : f.name, values: [f.score] })),
+      [l.series],
+      { title: l.chart },
+    ),
+  );
+  out.push(
+    `<table class="fields"><thead><tr><th scope="col">${l.field}</th><th scope="col">${l.score}</th>` +
+      `<th scope="col">${l.readiness}</th><th scope="col">${l.items2}</th></tr></thead><tbody>`,
+  );
+  for (const f of report.fields) {
+    out.push(
+      `<tr><td>${e(lang === "en" ? f.nameEn : f.name)}</td><td class="num">${num(f.score)}</td>` +
+        `<td class="num">${num(f.readiness)}</td><td class="num">${f.items}</td></tr>`,
+    );
+  }
+  out.push(`</tbody></table></div>`);
+
+  out.push(`<h2>${l.findings}</h2>`);
+  if (report.findings.length === 0) out.push(`<p>${l.noFindings}</p>`);
+  else {
+    out.push(
+      `<table class="findings"><thead><tr><th scope="col">${l.cell}</th><th scope="col">${l.item}</th>` +
+        `<th scope="col">${l.value}</th><th scope="col">${l.status}</th><th scope="col">${l.instead}</th></tr></thead><tbody>`,
+    );
+    for (const f of report.findings) {
+      const it = items.get(f.itemId);
+      out.push(findingRow(lang, f, it ? `${it.number} ${it.text}`.trim() : f.itemId));
+    }
+    out.push(`</tbody></table>`);
+  }
+
+  out.push(`<h2>${l.plan}</h2>`);
+  if (report.plan.length === 0) out.push(`<p>${l.noPlan}</p>`);
+  else {
+    out.push(
+      `<table class="plan"><thead><tr><th scope="col">${l.rank}</th><th scope="col">${l.item}</th>` +
+        `<th scope="col">${l.answer}</th><th scope="col">${l.field}</th><th scope="col">${l.priority}</th>` +
+        `<th scope="col">${l.hint}</th><th scope="col">${l.firstStep}</th><th scope="col">${l.evidence}</th>` +
+        `<th scope="col">${l.refs}</th></tr></thead><tbody>`,
+    );
+    for (const p of report.plan) {
+      const raw = items.get(p.itemId)?.raw ?? null;
+      const refs: string[] = [];
+      if (p.references.tics[lang]) refs.push(`TICS: ${p.references.tics[lang]}`);
+      if (p.references.iso27001.length) refs.push(`ISO/IEC 27001:2022 ${p.references.iso27001.join(", ")}`);
+      if (p.references.jama[lang]) {
+        refs.push(`${lang === "ja" ? "自工会/部工会ガイドライン" : "JAMA/JAPIA guideline"}: ${p.references.jama[lang]}`);
+      }
+      out.push(
+        `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
+          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(p.fields.join("、"))}</td>` +
+          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(p.hint[lang])}</td>` +
+          `<td>${e(p.firstStep[lang])}</td><td>${e(p.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
+      );
+    }
+    out.push(`</tbody></table>`);
+  }
+  out.push(`<p class="note">${e(l.note)}</p>`);
+  out.push(`</body></html>`);
+  return out.join("\n");
+}

@@ -1,0 +1,134 @@
+/**
+ * Radar chart of field scores as a self-contained inline SVG string (no fonts, scripts or links).
+ * Used by the HTML report; pure string building so it runs in the browser, the CLI and tests alike.
+ */
+
+export interface RadarField {
+  label: string;
+  /** One value per series, 0-100, or null when the field has no score in that series. */
+  values: (number | null)[];
+}
+
+export interface RadarOptions {
+  /** Accessible title (the <title> element) and visible heading inside the chart. */
+  title: string;
+  /** Longer text description for screen readers; defaults to a list of the values. */
+  description?: string;
+  /** Width and height in px; default 420. */
+  size?: number;
+  /** Text shown for a missing value in the description; default "-". */
+  missing?: string;
+  /** Series colours, in order; defaults to a blue and a grey. */
+  colors?: string[];
+}
+
+const DEFAULT_COLORS = ["#1f6fb2", "#8a8a8a", "#c2571a", "#2e8b57"];
+
+/** Escapes text for use in XML/HTML element content and attribute values. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => {
+    switch (ch) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      default:
+        return "&#39;";
+    }
+  });
+}
+
+function fmt(n: number): string {
+  return (Math.round(n * 10) / 10).toString();
+}
+
+function clamp(v: number): number {
+  if (!Number.isFinite(v)) return 0;
+  return Math.max(0, Math.min(100, v));
+}
+
+function describe(fields: RadarField[], series: string[], missing: string): string {
+  return fields
+    .map((f) => {
+      const vals = series.map((s, i) => {
+        const v = f.values[i];
+        return `${s} ${v == null ? missing : fmt(v)}`;
+      });
+      return `${f.label}: ${vals.join(", ")}`;
+    })
+    .join("; ");
+}
+
+/**
+ * Builds the chart. Axes start at the top and go clockwise in field order; rings at 20, 40, 60, 80, 100.
+ * A null value is drawn at the centre and marked with an open circle so it is not mistaken for a zero score.
+ */
+export function radarSvg(fields: RadarField[], series: string[], opts: RadarOptions): string {
+  const size = opts.size ?? 420;
+  const colors = opts.colors ?? DEFAULT_COLORS;
+  const missing = opts.missing ?? "-";
+  const cx = size / 2;
+  const cy = size / 2 + 8;
+  const radius = size / 2 - 80;
+  const n = fields.length;
+  const desc = opts.description ?? describe(fields, series, missing);
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="radar-title radar-desc" ` +
+      `width="${size}" height="${size + 24 * Math.max(1, series.length)}" viewBox="0 0 ${size} ${size + 24 * Math.max(1, series.length)}" class="radar">`,
+  );
+  parts.push(`<title id="radar-title">${escapeXml(opts.title)}</title>`);
+  parts.push(`<desc id="radar-desc">${escapeXml(desc)}</desc>`);
+  if (n === 0) {
+    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy)}" text-anchor="middle" font-size="14">${escapeXml(missing)}</text>`);
+    parts.push("</svg>");
+    return parts.join("");
+  }
+  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / n;
+  const point = (i: number, value: number): [number, number] => {
+    const r = (radius * clamp(value)) / 100;
+    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
+  };
+  // Rings.
+  for (const level of [20, 40, 60, 80, 100]) {
+    const pts = fields.map((_, i) => point(i, level).map(fmt).join(",")).join(" ");
+    parts.push(`<polygon points="${pts}" fill="none" stroke="#d0d0d0" stroke-width="1"/>`);
+    const [lx, ly] = point(0, level);
+    parts.push(`<text x="${fmt(lx + 3)}" y="${fmt(ly - 2)}" font-size="9" fill="#777">${level}</text>`);
+  }
+  // Axes and labels.
+  fields.forEach((f, i) => {
+    const [x, y] = point(i, 100);
+    parts.push(`<line x1="${fmt(cx)}" y1="${fmt(cy)}" x2="${fmt(x)}" y2="${fmt(y)}" stroke="#c0c0c0" stroke-width="1"/>`);
+    const [tx, ty] = point(i, 118);
+    const cos = Math.cos(angle(i));
+    const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
+    parts.push(`<text x="${fmt(tx)}" y="${fmt(ty + 4)}" text-anchor="${anchor}" font-size="12">${escapeXml(f.label)}</text>`);
+  });
+  // Series.
+  series.forEach((s, si) => {
+    const color = colors[si % colors.length];
+    const pts = fields.map((f, i) => point(i, f.values[si] ?? 0).map(fmt).join(",")).join(" ");
+    const dash = si === 0 ? "" : ` stroke-dasharray="5,3"`;
+    const fill = si === 0 ? color : "none";
+    parts.push(
+      `<polygon class="series" data-series="${escapeXml(s)}" points="${pts}" fill="${fill}" fill-opacity="0.18" stroke="${color}" stroke-width="2"${dash}/>`,
+    );
+    fields.forEach((f, i) => {
+      const v = f.values[si];
+      const [x, y] = point(i, v ?? 0);
+      const dot = v == null ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
+      parts.push(`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="3" ${dot}/>`);
+    });
+    // Legend.
+    const ly = size + 4 + 24 * si;
+    parts.push(`<rect x="16" y="${ly}" width="14" height="14" fill="${color}" fill-opacity="0.5" stroke="${color}"/>`);
+    parts.push(`<text x="36" y="${ly + 12}" font-size="12">${escapeXml(s)}</text>`);
+  });
+  parts.push("</svg>");
+  return parts.join("");
+}

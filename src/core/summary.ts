@@ -1,0 +1,188 @@
+/**
+ * Batch summaries: one row per checked file, one row per problem entry, and CSV text. Pure: the CLI and the
+ * browser turn these grids into .csv or .xlsx files.
+ */
+import type { Bilingual, CellValue, Finding, Report } from "./model";
+import type { Profile } from "./profile/types";
+
+type Lang = "ja" | "en";
+
+/** The outcome of checking one file, as the summary needs it. */
+export type SummaryInput =
+  | { ok: true; report: Report; file?: string }
+  | { ok: false; file: string; error: Bilingual; code?: string };
+
+export const SUMMARY_SHEET: Record<Lang, string> = { ja: "集計", en: "Summary" };
+export const PROBLEM_SHEET: Record<Lang, string> = { ja: "問題一覧", en: "Problems" };
+
+const H = {
+  ja: {
+    file: "ファイル",
+    company: "会社名",
+    sheet: "シート",
+    items: "項目数",
+    answered: "回答済み",
+    problems: "要確認",
+    overall: "総合スコア",
+    readiness: "準備度",
+    error: "エラー",
+    cell: "セル",
+    itemId: "項目ID",
+    item: "項目",
+    value: "入力値",
+    status: "状態",
+    typeInstead: "入力すべき値",
+  },
+  en: {
+    file: "File",
+    company: "Company",
+    sheet: "Sheet",
+    items: "Items",
+    answered: "Answered",
+    problems: "To check",
+    overall: "Overall score",
+    readiness: "Readiness",
+    error: "Error",
+    cell: "Cell",
+    itemId: "Item ID",
+    item: "Item",
+    value: "Value",
+    status: "Status",
+    typeInstead: "Type instead",
+  },
+} as const;
+
+export const FINDING_STATUS_LABEL: Record<Lang, Record<Finding["status"], string>> = {
+  ja: { normalized: "表記ゆれ", blank: "未回答", invalid: "無効な値", na_not_allowed: "「-」は使えない項目" },
+  en: { normalized: "look-alike", blank: "blank", invalid: "invalid value", na_not_allowed: "「-」 not allowed here" },
+};
+
+function fileOf(r: SummaryInput): string {
+  return r.ok ? (r.file ?? r.report.file ?? "") : r.file;
+}
+
+/** Number of entries the user must look at: blank, invalid and 「-」 where it is not allowed. */
+export function problemCount(report: Report): number {
+  const s = report.summary;
+  return s.blank + s.invalid + s.naNotAllowed;
+}
+
+/** What to type instead of a finding's value, in words. */
+export function typeInstead(f: Finding, lang: Lang): string {
+  if (f.suggestion) return f.suggestion;
+  const list = f.allowed.join(" / ");
+  return lang === "ja" ? `${list} のいずれか` : `one of ${list}`;
+}
+
+/**
+ * Union of the field names over all reports: the profile's fields first (in profile order, when any report
+ * has them), then the others in the order they first appear.
+ */
+export function fieldUnion(results: SummaryInput[], profile?: Profile): { name: string; nameEn: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of results) {
+    if (!r.ok) continue;
+    for (const f of r.report.fields) if (!seen.has(f.name)) seen.set(f.name, f.nameEn);
+  }
+  const out: { name: string; nameEn: string }[] = [];
+  if (profile) {
+    for (const fd of profile.fields) {
+      if (seen.has(fd.name.ja)) {
+        out.push({ name: fd.name.ja, nameEn: seen.get(fd.name.ja) ?? fd.name.en });
+        seen.delete(fd.name.ja);
+      }
+    }
+  }
+  for (const [name, nameEn] of seen) out.push({ name, nameEn });
+  return out;
+}
+
+/** Header + one row per file. A file that could not be checked keeps its row with the error text. */
+export function summaryRows(results: SummaryInput[], lang: Lang = "ja", profile?: Profile): CellValue[][] {
+  const h = H[lang];
+  const fields = fieldUnion(results, profile);
+  const header: CellValue[] = [
+    h.file,
+    h.company,
+    h.sheet,
+    h.items,
+    h.answered,
+    h.problems,
+    h.overall,
+    h.readiness,
+    ...fields.map((f) => (lang === "en" ? f.nameEn : f.name)),
+    h.error,
+  ];
+  const rows: CellValue[][] = [header];
+  for (const r of results) {
+    if (!r.ok) {
+      rows.push([fileOf(r), null, null, null, null, null, null, null, ...fields.map(() => null), r.error[lang]]);
+      continue;
+    }
+    const rep = r.report;
+    const byName = new Map(rep.fields.map((f) => [f.name, f.score] as const));
+    rows.push([
+      fileOf(r),
+      rep.company ?? null,
+      rep.sheet,
+      rep.summary.items,
+      rep.summary.answered,
+      problemCount(rep),
+      rep.overall.score,
+      rep.overall.readiness,
+      ...fields.map((f) => byName.get(f.name) ?? null),
+      null,
+    ]);
+  }
+  return rows;
+}
+
+/** Header + one row per finding of every file (problems and look-alikes). */
+export function problemRows(results: SummaryInput[], lang: Lang = "ja"): CellValue[][] {
+  const h = H[lang];
+  const rows: CellValue[][] = [[h.file, h.sheet, h.cell, h.itemId, h.item, h.value, h.status, h.typeInstead]];
+  for (const r of results) {
+    if (!r.ok) continue;
+    const rep = r.report;
+    const items = new Map(rep.items.map((i) => [i.id, i] as const));
+    for (const f of rep.findings) {
+      const item = items.get(f.itemId);
+      rows.push([
+        fileOf(r),
+        rep.sheet,
+        f.cell,
+        f.itemId,
+        item ? `${item.number} ${item.text}`.trim() : "",
+        f.raw == null ? "" : f.raw,
+        FINDING_STATUS_LABEL[lang][f.status],
+        typeInstead(f, lang),
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** Characters that make a spreadsheet treat a cell as a formula (plus tab and CR, which some apps strip first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(v: CellValue): string {
+  if (v == null) return "";
+  let s: string;
+  if (typeof v === "number") s = Number.isFinite(v) ? String(v) : "";
+  else if (typeof v === "boolean") s = v ? "TRUE" : "FALSE";
+  else {
+    s = v;
+    if (FORMULA_START.test(s)) s = "'" + s;
+  }
+  if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+  return s;
+}
+
+/**
+ * CSV text per RFC 4180 (CRLF line ends, fields with comma, quote or line break quoted, quotes doubled),
+ * starting with a UTF-8 BOM so Excel reads Japanese correctly. Text starting with = + - @ gets a leading
+ * single quote so it is never run as a formula.
+ */
+export function toCsv(rows: CellValue[][]): string {
+  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

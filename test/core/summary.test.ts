@@ -1,0 +1,97 @@
+import { fieldUnion, problemRows, summaryRows, toCsv, type SummaryInput } from "../../src/core/summary";
+import { TICS_2024 } from "../../src/core/profile/tics-2024";
+import { makeReport, sampleReport } from "../cli/fixture-report";
+
+describe("summaryRows", () => {
+  const a = sampleReport({ file: "a.xlsx", company: "株式会社サンプル" });
+  const b = makeReport([{ number: "1", text: "x", raw: "○", answer: "○", status: "ok", fields: ["独自分野", "方針・ルール"] }], {
+    file: "b.xlsx",
+  });
+  const results: SummaryInput[] = [
+    { ok: true, report: a },
+    { ok: false, file: "broken.xlsx", error: { ja: "読めません", en: "Cannot read" } },
+    { ok: true, report: b },
+  ];
+
+  it("has one row per file with counts, scores and every field (profile order first)", () => {
+    const rows = summaryRows(results, "ja", TICS_2024);
+    expect(rows[0]).toEqual([
+      "ファイル", "会社名", "シート", "項目数", "回答済み", "要確認", "総合スコア", "準備度", "方針・ルール", "技術的対策", "独自分野", "エラー",
+    ]);
+    expect(rows).toHaveLength(4);
+    expect(rows[1].slice(0, 6)).toEqual(["a.xlsx", "株式会社サンプル", "チェックリスト", 6, 3, 3]);
+    expect(rows[1][6]).toBe(a.overall.score);
+    expect(rows[1][8]).toBe(a.fields.find((f) => f.name === "方針・ルール")!.score);
+    expect(rows[1][10]).toBeNull();
+    expect(rows[2][0]).toBe("broken.xlsx");
+    expect(rows[2][11]).toBe("読めません");
+    expect(rows[3][10]).toBe(100);
+    expect(rows[3][9]).toBeNull();
+  });
+
+  it("uses English headers, field names and errors with lang en", () => {
+    const rows = summaryRows(results, "en", TICS_2024);
+    expect(rows[0].slice(0, 3)).toEqual(["File", "Company", "Sheet"]);
+    expect(rows[0]).toContain("Policy and rules");
+    expect(rows[2][rows[0].length - 1]).toBe("Cannot read");
+  });
+
+  it("fieldUnion keeps profile order then first appearance", () => {
+    expect(fieldUnion([{ ok: true, report: b }, { ok: true, report: a }], TICS_2024).map((f) => f.name)).toEqual([
+      "方針・ルール",
+      "技術的対策",
+      "独自分野",
+    ]);
+    expect(fieldUnion([{ ok: true, report: b }]).map((f) => f.name)).toEqual(["独自分野", "方針・ルール"]);
+  });
+});
+
+describe("problemRows", () => {
+  it("lists every finding with file, cell, value, status and what to type", () => {
+    const rows = problemRows([{ ok: true, report: sampleReport({ file: "a.xlsx" }) }], "ja");
+    expect(rows[0]).toEqual(["ファイル", "シート", "セル", "項目ID", "項目", "入力値", "状態", "入力すべき値"]);
+    expect(rows.slice(1).map((r) => [r[2], r[5], r[6], r[7]])).toEqual([
+      ["E13", "〇", "表記ゆれ", "○"],
+      ["E14", "", "未回答", "○ / △ / × のいずれか"],
+      ["E15", "はい", "無効な値", "○ / △ / × のいずれか"],
+      ["E16", "-", "「-」は使えない項目", "○ / △ / × のいずれか"],
+    ]);
+  });
+});
+
+describe("toCsv", () => {
+  it("starts with a BOM and uses CRLF", () => {
+    const csv = toCsv([["a", "b"], [1, null]]);
+    expect(csv).toBe("\uFEFFa,b\r\n1,\r\n");
+  });
+
+  it("quotes per RFC 4180", () => {
+    expect(toCsv([['say "hi"', "a,b", "line1\nline2", "plain"]])).toBe('\uFEFF"say ""hi""","a,b","line1\nline2",plain\r\n');
+  });
+
+  it("neutralises formula-looking text but keeps numbers", () => {
+    const csv = toCsv([["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "ok", -3, true]]);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@SUM(A1),ok,-3,TRUE\r\n');
+  });
+
+  it("round-trips through a simple RFC 4180 parser", () => {
+    const rows = [["会社名", "x,\"y\"\r\nz"], ["1", ""]];
+    const csv = toCsv(rows).slice(1);
+    const parsed: string[][] = [];
+    let row: string[] = [];
+    let cell = "";
+    let q = false;
+    for (let i = 0; i < csv.length; i++) {
+      const ch = csv[i];
+      if (q) {
+        if (ch === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
+        else if (ch === '"') q = false;
+        else cell += ch;
+      } else if (ch === '"') q = true;
+      else if (ch === ",") { row.push(cell); cell = ""; }
+      else if (ch === "\r" && csv[i + 1] === "\n") { row.push(cell); parsed.push(row); row = []; cell = ""; i++; }
+      else cell += ch;
+    }
+    expect(parsed).toEqual(rows);
+  });
+});
