@@ -1,0 +1,241 @@
+/**
+ * Writes a minimal, valid .xlsx from scratch (samples, batch summaries). Strings go to the shared-string table
+ * (never formulas: text starting with = + - @ stays literal), numbers and booleans as such.
+ * Browser-safe: no Node imports.
+ */
+import { strToU8, zipSync } from "fflate";
+import type { CellRange, CellValue } from "../core/model";
+import { a1, quoteSheet, refOf } from "./cells";
+import { escAttr, escText } from "./xml";
+
+export interface SimpleSheet {
+  name: string;
+  /** Values from `origin` (default A1). */
+  rows: CellValue[][];
+  merges?: CellRange[];
+  validations?: { range: CellRange; items: string[] }[];
+  /** Column widths in characters, from column A. 0 or undefined keeps the default. */
+  colWidths?: number[];
+  bold?: CellRange[];
+  wrap?: CellRange[];
+  origin?: { row: number; col: number };
+}
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+export const REL_WORKSHEET = `${NS_REL}/worksheet`;
+export const REL_SST = `${NS_REL}/sharedStrings`;
+export const REL_STYLES = `${NS_REL}/styles`;
+export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const CT_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+/** Excel's limits on sheet names: 31 chars, none of : \ / ? * [ ], not starting/ending with an apostrophe. */
+export function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+/** Shared-string table being built. */
+export class StringTable {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Existing count of references (for the count= attribute). */
+  refs = 0;
+  constructor(existing: string[] = []) {
+    for (const s of existing) this.list.push(s);
+  }
+  add(s: string): number {
+    this.refs++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** `<si>` for a plain string (xml:space="preserve" when leading/trailing blanks or newlines). */
+export function siXml(s: string): string {
+  const keep = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : "";
+  return `<si><t${keep}>${escText(s)}</t></si>`;
+}
+
+/** One cell's XML, or "" for an empty cell without a style. */
+export function cellXml(ref: string, v: CellValue, style: number, sst: StringTable | null): string {
+  const s = style ? ` s="${style}"` : "";
+  if (v === null || v === undefined || v === "") return style ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+    return `<c r="${ref}"${s}><v>${String(v)}</v></c>`;
+  }
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  const text = String(v);
+  if (sst) return `<c r="${ref}"${s} t="s"><v>${sst.add(text)}</v></c>`;
+  const keep = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${keep}>${escText(text)}</t></is></c>`;
+}
+
+function inAny(rs: CellRange[] | undefined, r: number, c: number): boolean {
+  if (!rs) return false;
+  for (const x of rs) if (r >= x.top && r <= x.bottom && c >= x.left && c <= x.right) return true;
+  return false;
+}
+
+/** `<cols>` element from widths (characters). */
+export function colsXml(widths: number[] | undefined): string {
+  if (!widths || !widths.some((w) => w > 0)) return "";
+  const cols = widths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>` : ""))
+    .join("");
+  return `<cols>${cols}</cols>`;
+}
+
+/** The list validation element for literal items (formula1 as a quoted comma list; quotes doubled). */
+export function listValidationXml(range: CellRange, items: string[]): string {
+  const list = items.map((i) => i.replace(/"/g, '""')).join(",");
+  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${refOf(range)}"><formula1>${escText(`"${list}"`)}</formula1></dataValidation>`;
+}
+
+/** Style indexes used by the simple writer's styles.xml. */
+const STYLE_BOLD = 1;
+const STYLE_WRAP = 2;
+const STYLE_BOLD_WRAP = 3;
+
+function sheetXml(sheet: SimpleSheet, sst: StringTable): string {
+  const oRow = sheet.origin?.row ?? 0;
+  const oCol = sheet.origin?.col ?? 0;
+  const rowsXml: string[] = [];
+  let maxRow = -1;
+  let maxCol = -1;
+  sheet.rows.forEach((row, ri) => {
+    const r = oRow + ri;
+    const cells: string[] = [];
+    row.forEach((v, ci) => {
+      const c = oCol + ci;
+      const bold = inAny(sheet.bold, r, c);
+      const wrap = inAny(sheet.wrap, r, c);
+      const style = bold && wrap ? STYLE_BOLD_WRAP : bold ? STYLE_BOLD : wrap ? STYLE_WRAP : 0;
+      const x = cellXml(a1(r, c), v, style, sst);
+      if (x) {
+        cells.push(x);
+        if (c > maxCol) maxCol = c;
+      }
+    });
+    if (cells.length) {
+      rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+      maxRow = r;
+    }
+  });
+  const dim = maxRow >= 0 ? refOf({ top: oRow, left: oCol, bottom: maxRow, right: Math.max(maxCol, oCol) }) : "A1";
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
+    : "";
+  const dvs = sheet.validations?.length
+    ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
+    : "";
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml(sheet.colWidths) +
+    `<sheetData>${rowsXml.join("")}</sheetData>${merges}${dvs}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
+
+const STYLES_XML =
+  XML_HEAD +
+  `<styleSheet xmlns="${NS_MAIN}">` +
+  `<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
+export function sstXml(sst: StringTable): string {
+  return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">${sst.list.map(siXml).join("")}</sst>`;
+}
+
+/** Builds a new .xlsx. Throws RangeError on an invalid or duplicate sheet name, or when there is no sheet. */
+export function writeSimpleWorkbook(sheets: SimpleSheet[]): Uint8Array {
+  if (!sheets.length) throw new RangeError("a workbook needs at least one sheet");
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    if (!validSheetName(s.name)) throw new RangeError(`invalid sheet name: ${s.name}`);
+    const k = s.name.toLowerCase();
+    if (seen.has(k)) throw new RangeError(`duplicate sheet name: ${s.name}`);
+    seen.add(k);
+  }
+  const sst = new StringTable();
+  const files: Record<string, Uint8Array> = {};
+  const sheetParts = sheets.map((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sst));
+    return `xl/worksheets/sheet${i + 1}.xml`;
+  });
+  const n = sheets.length;
+  const ct =
+    XML_HEAD +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    sheetParts.map((p) => `<Override PartName="/${p}" ContentType="${CT_WORKSHEET}"/>`).join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT_SST}"/>` +
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+    `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+    `</Types>`;
+  const rootRels =
+    XML_HEAD +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+    `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+    `<Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/>` +
+    `</Relationships>`;
+  const wb =
+    XML_HEAD +
+    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
+    sheets.map((s, i) => `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    `</sheets><calcPr calcId="191029"/></workbook>`;
+  const wbRels =
+    XML_HEAD +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    sheetParts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL_WORKSHEET}" Target="${p.slice(3)}"/>`).join("") +
+    `<Relationship Id="rId${n + 1}" Type="${REL_STYLES}" Target="styles.xml"/>` +
+    `<Relationship Id="rId${n + 2}" Type="${REL_SST}" Target="sharedStrings.xml"/>` +
+    `</Relationships>`;
+  const app =
+    XML_HEAD +
+    `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>TICS Check</Application></Properties>`;
+  const core =
+    XML_HEAD +
+    `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>TICS Check</dc:creator></cp:coreProperties>`;
+  const out: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(ct),
+    "_rels/.rels": strToU8(rootRels),
+    "docProps/app.xml": strToU8(app),
+    "docProps/core.xml": strToU8(core),
+    "xl/workbook.xml": strToU8(wb),
+    "xl/_rels/workbook.xml.rels": strToU8(wbRels),
+    "xl/styles.xml": strToU8(STYLES_XML),
+    ...files,
+    "xl/sharedStrings.xml": strToU8(sstXml(sst)),
+  };
+  return zipSync(out, { level: 6 });
+}
+
+/** A formula reference to a range on a sheet: 'Name'!$A$1:$B$2. */
+export function absRef(sheet: string, r: CellRange): string {
+  const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const a = abs(r.top, r.left);
+  const ref = r.top === r.bottom && r.left === r.right ? a : `${a}:${abs(r.bottom, r.right)}`;
+  return `${quoteSheet(sheet)}!${ref}`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Small XML helpers for the few OOXML parts TICS Check reads or writes: escaping, and a streaming scanner that
+ * reports start tags, end tags and text without building a tree (fast enough for 10,000-row sheets).
+ * Browser-safe: no Node imports.
+ */
+
+/** Characters XML 1.0 forbids (C0 controls except tab, LF, CR; lone surrogates are left to the encoder). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text content (and strips characters XML cannot carry). */
+export function escText(s: string): string {
+  return s.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Escapes an attribute value written between double quotes. */
+export function escAttr(s: string): string {
+  return escText(s).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Decodes the five named entities and numeric references (&#10; &#x3042;). Unknown entities stay as written. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) return m;
+      return String.fromCodePoint(code);
+    }
+    return NAMED[body] ?? m;
+  });
+}
+
+/** Drops a namespace prefix: "x:row" -> "row". */
+export function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+export type Attrs = Record<string, string>;
+
+/** Parses the attribute text of a start tag. Keys keep their prefix (e.g. "r:id"); values are decoded. */
+export function parseAttrs(s: string): Attrs {
+  const out: Attrs = {};
+  const re = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) out[m[1]] = decodeEntities(m[2] ?? m[3] ?? "");
+  return out;
+}
+
+/** Attribute lookup that ignores the prefix ("r:id" matches "id" only when asked with the prefix-less name). */
+export function attr(a: Attrs, name: string): string | undefined {
+  if (name in a) return a[name];
+  for (const k in a) if (localName(k) === name) return a[k];
+  return undefined;
+}
+
+export interface ScanHandler {
+  /** A start tag (or empty-element tag when `selfClosing`). `name` is the local name; `raw` the attribute text. */
+  open?(name: string, rawAttrs: string, selfClosing: boolean, start: number, end: number): void;
+  /** An end tag, or the implicit end of an empty-element tag. */
+  close?(name: string, start: number, end: number): void;
+  /** Character data (entities decoded; CDATA passed through). */
+  text?(text: string): void;
+}
+
+/**
+ * Scans an XML string and reports events. Comments, processing instructions and DOCTYPE are skipped.
+ * Throws on a tag that is never closed by ">" (truncated part).
+ */
+export function scanXml(xml: string, h: ScanHandler): void {
+  const n = xml.length;
+  let i = 0;
+  const wantText = h.text !== undefined;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) {
+      if (wantText && i < n) h.text!(decodeEntities(xml.slice(i)));
+      break;
+    }
+    if (wantText && lt > i) h.text!(decodeEntities(xml.slice(i, lt)));
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const e = xml.indexOf("-->", lt + 4);
+        if (e < 0) throw new Error("unterminated comment");
+        i = e + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        const e = xml.indexOf("]]>", lt + 9);
+        if (e < 0) throw new Error("unterminated CDATA");
+        if (wantText) h.text!(xml.slice(lt + 9, e));
+        i = e + 3;
+      } else {
+        const e = xml.indexOf(">", lt);
+        if (e < 0) throw new Error("unterminated declaration");
+        i = e + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const e = xml.indexOf("?>", lt);
+      if (e < 0) throw new Error("unterminated processing instruction");
+      i = e + 2;
+      continue;
+    }
+    // Find the end of the tag, skipping ">" inside quoted attribute values.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const ch = xml.charCodeAt(j);
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
+    }
+    if (j >= n) throw new Error("unterminated tag");
+    if (c === 47 /* / */) {
+      h.close?.(localName(xml.slice(lt + 2, j).trim()), lt, j + 1);
+    } else {
+      const selfClosing = xml.charCodeAt(j - 1) === 47;
+      const body = xml.slice(lt + 1, selfClosing ? j - 1 : j);
+      let k = 0;
+      while (k < body.length && !/\s/.test(body[k])) k++;
+      const name = localName(body.slice(0, k));
+      h.open?.(name, body.slice(k), selfClosing, lt, j + 1);
+      if (selfClosing) h.close?.(name, lt, j + 1);
+    }
+    i = j + 1;
+  }
+}
+
+/** Every start tag with local name `name` (attributes parsed), in document order. */
+export function findTags(xml: string, name: string): Attrs[] {
+  const out: Attrs[] = [];
+  scanXml(xml, {
+    open(n, raw) {
+      if (n === name) out.push(parseAttrs(raw));
+    },
+  });
+  return out;
+}
