@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Writes the .xlsx fixtures for test/file with a program other than ours (openpyxl), so the annotator is tested
+on packages it did not write itself. Run with Debian's python3-openpyxl:
+
+    /usr/bin/python3 scripts/make-fixtures.py
+
+The workbook content is invented for tests, in our own words; it is NOT METI's official checklist.
+The output is checked in (test/fixtures/), so CI does not need python.
+"""
+import io
+import os
+import struct
+import zlib
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures")
+
+
+def png_bytes(w=8, h=8):
+    """A tiny red PNG built by hand (no PIL drawing needed)."""
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * w for _ in range(h))
+
+    def chunk(kind, data):
+        c = struct.pack(">I", len(data)) + kind + data
+        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+# (section, number, text, answer, field)
+ITEMS = [
+    ("I 共通項目", None, None, None, None),
+    (None, 1, "（テスト用の文）情報管理の方針を定めている", "○", "ルール作り"),
+    (None, 2, "（テスト用の文）守るべき情報を特定している", "〇", "ルール作り"),  # look-alike: U+3007
+    (None, 3, "=（テスト用の文）数式に見える項目文", "△", "ルールの実践"),  # formula-looking text
+    (None, 4, "+（テスト用の文）責任者を決めている", "x", "人的対策"),  # look-alike for ×
+    ("II 個別項目", None, None, None, None),
+    (None, 1, "（テスト用の文）取引先から預かった情報を管理している", "-", "ルールの実践"),
+    (None, 2, "（テスト用の文）入退室を管理している", "×", "設備的対策"),
+    (None, 3, "@（テスト用の文）アカウントを管理している", None, "サイバー対策"),  # blank
+    (None, 4, "-（テスト用の文）ログを確認している", "ー", "サイバー対策"),  # look-alike for -
+    (None, 5, "（テスト用の文）事故の連絡体制がある", "○", "漏えいを起こさない"),
+]
+
+
+def build():
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "表紙"
+    cover["A1"] = "技術情報管理 自己チェック（テスト用の架空のブック。公式の文書ではありません）"
+    cover["A1"].font = Font(bold=True, size=14)
+    cover.merge_cells("A1:F1")
+    cover["A3"] = "会社名"
+    cover["B3"] = "テスト工業株式会社"
+    cover["A4"] = "記入日"
+    cover["B4"] = 45600  # a date serial
+    cover["B4"].number_format = "yyyy/mm/dd"
+    cover["A3"].comment = Comment("テスト用のコメント", "fixture")
+
+    lists = wb.create_sheet("リスト")
+    for i, v in enumerate(["○", "△", "×", "-"], start=1):
+        lists.cell(row=i, column=1, value=v)
+    lists.sheet_state = "hidden"
+
+    ws = wb.create_sheet("チェックリスト")
+    ws["A1"] = "自己チェックリスト（テスト用）"
+    ws["A1"].font = Font(bold=True)
+    ws.merge_cells("A1:E1")
+    ws["A2"] = "回答は ○ △ × - から選んでください"
+    header = ["No.", "内容", "チェック欄", "分野", "内部メモ"]
+    for c, h in enumerate(header, start=1):
+        cell = ws.cell(row=4, column=c, value=h)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEEFF")
+    r = 5
+    answer_rows = []
+    for section, num, text, ans, field in ITEMS:
+        if section:
+            ws.cell(row=r, column=1, value=section)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        else:
+            ws.cell(row=r, column=1, value=num)
+            t = ws.cell(row=r, column=2, value=text)
+            t.data_type = "s"  # keep formula-looking text as text
+            t.alignment = Alignment(wrap_text=True)
+            a = ws.cell(row=r, column=3, value=ans)
+            a.alignment = Alignment(horizontal="center")
+            a.fill = PatternFill("solid", fgColor="FFFFCC")
+            ws.cell(row=r, column=4, value=field)
+            ws.cell(row=r, column=5, value="内部用")
+            answer_rows.append(r)
+        r += 1
+    last = r - 1
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["E"].hidden = True
+
+    # Validations: literal list with 「-」 on section II, literal without it on I, a range reference to the
+    # hidden list sheet on one cell, and a defined name on another.
+    dv1 = DataValidation(type="list", formula1='"○,△,×"', allow_blank=True)
+    dv1.add("C6:C9")
+    dv2 = DataValidation(type="list", formula1='"○,△,×,-"', allow_blank=True)
+    dv2.add("C11:C13")
+    dv3 = DataValidation(type="list", formula1="'リスト'!$A$1:$A$4", allow_blank=True)
+    dv3.add("C14")
+    dv4 = DataValidation(type="list", formula1="回答リスト", allow_blank=True)
+    dv4.add("C15")
+    for dv in (dv1, dv2, dv3, dv4):
+        ws.add_data_validation(dv)
+    wb.defined_names.append(DefinedName("回答リスト", attr_text="'リスト'!$A$1:$A$4"))
+
+    # Formulas and a bar chart of the counts.
+    ws["G4"] = "回答"
+    ws["H4"] = "件数"
+    for i, v in enumerate(["○", "△", "×", "-"], start=5):
+        ws.cell(row=i, column=7, value=v)
+        ws.cell(row=i, column=8, value=f'=COUNTIF($C$5:$C${last},G{i})')
+    chart = BarChart()
+    chart.title = "回答の件数"
+    chart.add_data(Reference(ws, min_col=8, min_row=4, max_row=8), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=7, min_row=5, max_row=8))
+    ws.add_chart(chart, "J4")
+
+    img = Image(io.BytesIO(png_bytes()))
+    ws.add_image(img, "J22")
+
+    ws.freeze_panes = "A5"
+    ws.print_area = f"A1:E{last}"
+    return wb
+
+
+def build_clash():
+    """A user workbook that already has a sheet named 「診断結果」 that is not ours."""
+    wb = build()
+    own = wb.create_sheet("診断結果")
+    own["A1"] = "自社で作った診断結果のメモ（TICS Check のものではない）"
+    return wb
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    build().save(os.path.join(OUT, "openpyxl-checklist.xlsx"))
+    build_clash().save(os.path.join(OUT, "openpyxl-clash.xlsx"))
+    print("wrote fixtures to", os.path.normpath(OUT))
