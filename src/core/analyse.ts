@@ -1,0 +1,141 @@
+/**
+ * The engine's entry points: detect (or take a known location), judge every answer, score, plan.
+ */
+import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ListValidation, NaSource, Report, Section, WorkbookInput } from "./model";
+import type { Profile } from "./profile/types";
+import { TICS_2024 } from "./profile/tics-2024";
+import { toA1 } from "./a1";
+import { classifyAnswer, listAllowsNa } from "./answers";
+import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
+import { assignFields, prepareProfile, textAllowsNa } from "./fields";
+import { buildFindings, buildPlan } from "./plan";
+import { scoreItems, summarise } from "./score";
+import { cellText, fold, isBlank } from "./text";
+
+export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
+
+export function analyse(
+  wb: WorkbookInput,
+  options?: { profile?: Profile; file?: string; location?: ChecklistLocation },
+): AnalyseResult {
+  let location = options?.location;
+  if (!location) {
+    const found = detectChecklist(wb);
+    if (!found.ok) return { ok: false, error: found.error };
+    location = found.location;
+  }
+  const report = reevaluate(wb, location, { profile: options?.profile, file: options?.file });
+  return { ok: true, report, location };
+}
+
+/** Per answer-cell row: the list items of the validation covering (row, answerCol); undefined when none. */
+function validationsByRow(validations: readonly ListValidation[] | undefined, col: number, lo: number, hi: number): Map<number, string[] | null> {
+  const out = new Map<number, string[] | null>();
+  if (!validations) return out;
+  for (const v of validations) {
+    const r = v && v.range;
+    if (!r || col < r.left || col > r.right) continue;
+    const top = Math.max(r.top, lo);
+    const bottom = Math.min(r.bottom, hi);
+    const items = Array.isArray(v.items) ? v.items : null;
+    // Later validations win, as in Excel where the last applied rule holds.
+    for (let row = top; row <= bottom; row++) out.set(row, items);
+  }
+  return out;
+}
+
+/** The section each row belongs to: the last section row above it. */
+function sectionFinder(sections: readonly Section[]): (row: number) => Section | null {
+  const sorted = sections.slice().sort((a, b) => a.row - b.row);
+  let i = -1;
+  let lastRow = -Infinity;
+  return (row: number) => {
+    if (row < lastRow) i = -1; // rows come in order; restart if not
+    lastRow = row;
+    while (i + 1 < sorted.length && sorted[i + 1].row < row) i++;
+    return i >= 0 ? sorted[i] : null;
+  };
+}
+
+/**
+ * Re-judge a known location: answer values (and validations) are read again from `wb` at the location's rows
+ * (for live edits: patch the cached grid, then call this). When the sheet is missing, the values stored in the
+ * location are used.
+ */
+export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, options?: { profile?: Profile; file?: string }): Report {
+  const profile = options?.profile ?? TICS_2024;
+  const p = prepareProfile(profile);
+  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && Array.isArray(s.values));
+  const view = input ? new SheetView(input) : null;
+  const rows = location.rows;
+  const lo = rows.length ? rows[0].row : 0;
+  const hi = rows.length ? rows[rows.length - 1].row : -1;
+  const vals = validationsByRow(input?.validations, location.answerCol, Math.min(lo, hi), Math.max(lo, hi));
+  const sectionOf = sectionFinder(location.sections);
+  const col = location.answerCol;
+  const colLetters = toA1(0, col).slice(0, -1);
+
+  const items: ItemResult[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const raw: CellValue = view ? view.get(r.row, col) : r.raw;
+    let fieldText = r.fieldText;
+    if (view && location.fieldCol !== null) {
+      const fv = view.get(r.row, location.fieldCol);
+      fieldText = isBlank(fv) ? null : cellText(fv).trim();
+    }
+    const folded = fold(r.text);
+    let naAllowed: boolean;
+    let naSource: NaSource;
+    const listed = vals.has(r.row) ? listAllowsNa(vals.get(r.row) ?? null) : null;
+    if (listed !== null) {
+      naAllowed = listed;
+      naSource = "validation";
+    } else {
+      naAllowed = textAllowsNa(folded, p);
+      naSource = "profile";
+    }
+    const judged = classifyAnswer(raw, naAllowed);
+    const section = sectionOf(r.row);
+    const fa = assignFields(folded, fieldText, section ? section.title : null, p);
+    items[i] = {
+      id: r.id,
+      section: section ? section.label : "",
+      number: r.number,
+      text: r.text,
+      cell: colLetters + String(r.row + 1),
+      row: r.row,
+      col,
+      raw,
+      answer: judged.answer,
+      status: judged.status,
+      naAllowed,
+      naSource,
+      fields: fa.fields,
+      fieldSource: fa.fieldSource,
+      topic: fa.topic ? fa.topic.id : null,
+    };
+  }
+  const { fields, overall } = scoreItems(items, profile);
+  return {
+    ...(options?.file !== undefined ? { file: options.file } : {}),
+    sheet: location.sheet,
+    profile: profile.id,
+    location: {
+      headerRow: location.headerRow,
+      numberCol: location.numberCol,
+      textCol: location.textCol,
+      answerCol: location.answerCol,
+      fieldCol: location.fieldCol,
+      range: locationRange(location),
+      source: location.source,
+    },
+    company: findCompanyName(wb),
+    items,
+    summary: summarise(items),
+    fields,
+    overall,
+    findings: buildFindings(items),
+    plan: buildPlan(items, fields, profile),
+  };
+}

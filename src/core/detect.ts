@@ -1,0 +1,664 @@
+/**
+ * Finding the checklist table in a workbook given as value grids.
+ *
+ * Nothing depends on sheet names or order, row/column offsets or a fixed column order:
+ * 1. Header rows: a row holding a 「内容」 header and an answer header (「チェック欄」「回答」「評価」「チェック」, matched
+ *    after folding width, case, spaces and line breaks). Each (内容, answer) pair on such a row is a candidate.
+ * 2. Text column: among the columns of the 「内容」 header's zone (its merge, plus the empty header cells to its
+ *    right up to the next header), the visible column with the most text cells below the header.
+ * 3. Number column: the visible column near the text column with the most item numbers on rows that have item text
+ *    (no header needed; a 「No.」「番号」「項目」 header only breaks ties). When no such column exists the number may
+ *    lead the item text (「1. 方針を…」).
+ * 4. Rows below the header are items (number + text), section rows (roman numeral or digit + title, no answer) or
+ *    other; the table ends after a run of rows that are neither (blank rows inside are allowed).
+ * 5. The best candidate wins: visible sheet, then visible text/answer columns, then most item rows.
+ */
+import type {
+  CellRange,
+  CellValue,
+  ChecklistLocation,
+  DetectionError,
+  DetectionResult,
+  ItemRow,
+  Section,
+  SheetInput,
+  WorkbookInput,
+} from "./model";
+import { rangeToA1 } from "./a1";
+import { both, t } from "./i18n";
+import { cellText, fold, isBlank, nfkcSpaced } from "./text";
+
+/** Rows that are neither item nor section allowed in a row inside the table before it is considered ended. */
+const MAX_GAP = 6;
+/** How far (in columns) from the text column the number column may be. */
+const NUMBER_COL_REACH = 4;
+/** Header cells longer than this are not headers (keeps the header scan cheap on long item texts). */
+const MAX_HEADER_LEN = 24;
+/** Section titles longer than this are treated as text, not as section rows. */
+const MAX_SECTION_TITLE = 60;
+const MAX_CANDIDATES_PER_SHEET = 24;
+
+const ANSWER_KEYS = ["チェック欄", "チェック", "回答欄", "回答", "評価欄", "評価"];
+const NUMBER_HEADERS = new Set(["no", "no.", "番号", "項番", "項目番号", "#", "項目no", "項目no."]);
+const COMPANY_LABELS = ["会社名", "企業名", "事業者名", "組織名", "貴社名"];
+
+const ITEM_NUMBER_RE = /^[(]?([0-9]{1,5})[).]?$/;
+const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
+const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
+const SECTION_RE = /^(?:第\s*)?([IVX]{1,6}|[0-9]{1,2})(?:\s*[.、:)章]\s*|\s+|(?=[^\x00-\x7F]))(.+)$/i;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sheet access
+
+/** A read-only view of one sheet in absolute coordinates. */
+export class SheetView {
+  readonly name: string;
+  readonly input: SheetInput;
+  readonly r0: number;
+  readonly c0: number;
+  /** Absolute row after the last row. */
+  readonly rowEnd: number;
+  /** Absolute column after the last column of the widest row. */
+  readonly colEnd: number;
+  readonly hiddenCols: ReadonlySet<number>;
+  readonly merges: readonly CellRange[];
+
+  constructor(sheet: SheetInput) {
+    this.name = sheet.name;
+    this.input = sheet;
+    this.r0 = sheet.originRow ?? 0;
+    this.c0 = sheet.originCol ?? 0;
+    const values = Array.isArray(sheet.values) ? sheet.values : [];
+    let width = 0;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (Array.isArray(row) && row.length > width) width = row.length;
+    }
+    this.rowEnd = this.r0 + values.length;
+    this.colEnd = this.c0 + width;
+    this.hiddenCols = new Set(sheet.hiddenColumns ?? []);
+    this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
+  }
+
+  get(row: number, col: number): CellValue {
+    const r = this.input.values[row - this.r0];
+    if (!Array.isArray(r)) return null;
+    const v = r[col - this.c0];
+    return v === undefined ? null : v;
+  }
+
+  mergeAt(row: number, col: number): CellRange | null {
+    const ms = this.merges;
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      if (m && row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell classifiers
+
+function isTextHeader(f: string): boolean {
+  return f.length <= 12 && f.includes("内容");
+}
+
+function isAnswerHeader(f: string): boolean {
+  if (f.length > 16 || f.includes("内容") || f.includes("項目")) return false;
+  for (const k of ANSWER_KEYS) if (f.startsWith(k) || f.endsWith(k)) return true;
+  return false;
+}
+
+function isNumberHeader(f: string): boolean {
+  return NUMBER_HEADERS.has(f) || f === "項目";
+}
+
+function isFieldHeader(f: string): boolean {
+  return f.length <= 10 && f.includes("分野");
+}
+
+/** The answer header text that matched, for messages. */
+function answerKeyOf(f: string): string {
+  for (const k of ANSWER_KEYS) if (f.startsWith(k) || f.endsWith(k)) return k;
+  return f;
+}
+
+export interface ParsedNumber {
+  /** Digits as ASCII, leading zeros removed. */
+  number: string;
+  /** Section prefix of "I-1" forms, else "". */
+  prefix: string;
+}
+
+/** "1", 1, "1.", "(1)", "１", "I-1", "1)" -> number; anything else -> null. */
+export function parseItemNumber(v: CellValue): ParsedNumber | null {
+  if (typeof v === "number") {
+    if (Number.isInteger(v) && v > 0 && v < 100000) return { number: String(v), prefix: "" };
+    return null;
+  }
+  if (typeof v !== "string" || v.length === 0 || v.length > 12) return null;
+  const s = v.normalize("NFKC").replace(/\s+/g, "");
+  let m = ITEM_NUMBER_RE.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return n > 0 ? { number: String(n), prefix: "" } : null;
+  }
+  m = PREFIXED_NUMBER_RE.exec(s);
+  if (m) {
+    const n = Number(m[2]);
+    return n > 0 ? { number: String(n), prefix: m[1].toUpperCase() } : null;
+  }
+  return null;
+}
+
+/** A usable item text: a string with at least two non-space characters that is not itself a number. */
+function itemText(v: CellValue): string | null {
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  if (s.length < 2) return null;
+  if (s.length <= 12 && parseItemNumber(s)) return null;
+  return s;
+}
+
+/** Leading number inside an item text, for tables without a number column. */
+function splitLeadingNumber(text: string): { number: string; text: string } | null {
+  const s = text.normalize("NFKC");
+  const m = LEADING_NUMBER_RE.exec(s);
+  if (!m) return null;
+  const digits = m[1] ?? m[3];
+  const rest = (m[2] ?? m[4] ?? "").trim();
+  const n = Number(digits);
+  if (!(n > 0) || rest.length < 2) return null;
+  return { number: String(n), text: rest };
+}
+
+/** Section label "Ⅰ 共通項目" -> key "I", title 「共通項目」. */
+export function parseSection(label: string): { key: string; title: string } | null {
+  const s = nfkcSpaced(label);
+  if (s.length < 2) return null;
+  const m = SECTION_RE.exec(s);
+  if (!m) return null;
+  const title = m[2].trim();
+  if (title.length === 0 || title.length > MAX_SECTION_TITLE) return null;
+  // A title must have some letters: "1 2" or "I -" are not sections.
+  if (!/[^\s0-9.\-_:()]/.test(title)) return null;
+  const key = /^[0-9]+$/.test(m[1]) ? String(Number(m[1])) : m[1].toUpperCase();
+  return { key, title };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header scan
+
+interface HeaderRow {
+  row: number;
+  textCols: number[];
+  answerCols: { col: number; key: string }[];
+  numberCols: number[];
+  fieldCols: number[];
+  /** Every non-empty header cell column (for zones). */
+  filled: number[];
+}
+
+function scanHeaders(v: SheetView): HeaderRow[] {
+  const out: HeaderRow[] = [];
+  const values = v.input.values;
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    if (!Array.isArray(row)) continue;
+    let textCols: number[] | null = null;
+    let answerCols: { col: number; key: string }[] | null = null;
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN) continue;
+      const f = fold(cell);
+      if (isTextHeader(f)) (textCols ??= []).push(v.c0 + j);
+      else if (isAnswerHeader(f)) (answerCols ??= []).push({ col: v.c0 + j, key: answerKeyOf(f) });
+    }
+    if (!textCols || !answerCols) continue;
+    const numberCols: number[] = [];
+    const fieldCols: number[] = [];
+    const filled: number[] = [];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (isBlank(cell)) continue;
+      filled.push(v.c0 + j);
+      if (typeof cell !== "string" || cell.length > MAX_HEADER_LEN) continue;
+      const f = fold(cell);
+      if (isNumberHeader(f)) numberCols.push(v.c0 + j);
+      else if (isFieldHeader(f)) fieldCols.push(v.c0 + j);
+    }
+    out.push({ row: v.r0 + i, textCols, answerCols, numberCols, fieldCols, filled });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table reading (shared by detection and the manual override)
+
+interface TableSpec {
+  headerRow: number;
+  /** First and last row to read (inclusive). */
+  firstRow: number;
+  lastRow: number;
+  numberCol: number;
+  textCol: number;
+  answerCol: number;
+  fieldCol: number | null;
+  /** Leftmost column where a section label may start (merged labels start left of the number column). */
+  labelLeft: number;
+  /** Stop at the first gap longer than MAX_GAP (detection) or read every row (manual). */
+  stopAtGap: boolean;
+}
+
+interface TableRead {
+  sections: Section[];
+  rows: ItemRow[];
+}
+
+function readTable(v: SheetView, spec: TableSpec): TableRead {
+  const sections: Section[] = [];
+  const rows: ItemRow[] = [];
+  const seen = new Map<string, number>();
+  const embedded = spec.numberCol === spec.textCol;
+  const labelLeft = Math.min(spec.labelLeft, spec.numberCol, spec.textCol);
+  const labelRight = Math.max(spec.numberCol, spec.textCol);
+  let sectionKey = "";
+  let gap = 0;
+  const last = Math.min(spec.lastRow, v.rowEnd - 1);
+  for (let r = spec.firstRow; r <= last; r++) {
+    // Item?
+    let num: ParsedNumber | null = null;
+    let text: string | null = null;
+    if (embedded) {
+      const t0 = itemText(v.get(r, spec.textCol));
+      const split = t0 ? splitLeadingNumber(t0) : null;
+      if (split) {
+        num = { number: split.number, prefix: "" };
+        text = t0;
+      }
+    } else {
+      num = parseItemNumber(v.get(r, spec.numberCol));
+      if (num) text = itemText(v.get(r, spec.textCol));
+    }
+    if (num && text !== null) {
+      gap = 0;
+      const key = num.prefix || sectionKey;
+      const base = `${key || "S"}-${num.number}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const fieldRaw = spec.fieldCol === null ? null : v.get(r, spec.fieldCol);
+      rows.push({
+        id: n === 1 ? base : `${base}#${n}`,
+        sectionKey: key,
+        number: num.prefix ? `${num.prefix}-${num.number}` : num.number,
+        text,
+        row: r,
+        raw: v.get(r, spec.answerCol),
+        fieldText: spec.fieldCol === null || isBlank(fieldRaw) ? null : cellText(fieldRaw).trim(),
+      });
+      continue;
+    }
+    // Section? (no answer in the answer cell)
+    if (isBlank(v.get(r, spec.answerCol))) {
+      let label = "";
+      for (let c = labelLeft; c <= labelRight; c++) {
+        const cell = v.get(r, c);
+        if (isBlank(cell) || typeof cell === "boolean") continue;
+        const s = cellText(cell).trim();
+        label = label ? `${label} ${s}` : s;
+      }
+      if (label && label.length <= MAX_SECTION_TITLE + 8) {
+        const sec = parseSection(label);
+        if (sec) {
+          gap = 0;
+          sectionKey = sec.key;
+          sections.push({ key: sec.key, title: sec.title, label, row: r });
+          continue;
+        }
+      }
+    }
+    gap++;
+    if (spec.stopAtGap && gap > MAX_GAP && (rows.length > 0 || r - spec.firstRow > MAX_GAP * 2)) break;
+  }
+  // Sections after the last item belong to something else.
+  const lastItemRow = rows.length ? rows[rows.length - 1].row : -1;
+  return { sections: sections.filter((s) => s.row < lastItemRow), rows };
+}
+
+/** Text column among `cols`: most item texts in rows first..last. Ties -> earliest in `cols`. */
+function pickTextCol(v: SheetView, cols: number[], first: number, last: number): { col: number; count: number } | null {
+  let best: { col: number; count: number } | null = null;
+  for (const c of cols) {
+    let count = 0;
+    for (let r = first; r <= last; r++) {
+      const cell = v.get(r, c);
+      if (typeof cell === "string" && cell.length >= 4 && itemText(cell) !== null) count++;
+    }
+    if (count > 0 && (!best || count > best.count)) best = { col: c, count };
+  }
+  return best;
+}
+
+/** Number column near the text column: most item numbers on rows with item text. */
+function pickNumberCol(
+  v: SheetView,
+  textCol: number,
+  exclude: number[],
+  named: number[],
+  first: number,
+  last: number,
+): number {
+  let best = -1;
+  let bestScore = 0;
+  const lo = Math.max(v.c0, textCol - NUMBER_COL_REACH);
+  const hi = Math.min(v.colEnd - 1, textCol + NUMBER_COL_REACH);
+  for (let c = lo; c <= hi; c++) {
+    if (c === textCol || exclude.includes(c)) continue;
+    let count = 0;
+    for (let r = first; r <= last; r++) {
+      if (parseItemNumber(v.get(r, c)) && itemText(v.get(r, textCol)) !== null) count++;
+    }
+    if (count === 0) continue;
+    // Score: count first; then visible, a number header, left of the text, nearness.
+    const score =
+      count * 64 +
+      (v.hiddenCols.has(c) ? 0 : 32) +
+      (named.includes(c) ? 16 : 0) +
+      (c < textCol ? 8 : 0) +
+      (NUMBER_COL_REACH + 1 - Math.abs(c - textCol));
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  if (best >= 0) return best;
+  // Numbers leading the item text.
+  let leading = 0;
+  for (let r = first; r <= last; r++) {
+    const tx = itemText(v.get(r, textCol));
+    if (tx && splitLeadingNumber(tx)) leading++;
+  }
+  return leading > 0 ? textCol : -1;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection
+
+interface Candidate {
+  location: ChecklistLocation;
+  visibleSheet: boolean;
+  visibleCols: boolean;
+  items: number;
+}
+
+function better(a: Candidate, b: Candidate | null): boolean {
+  if (!b) return true;
+  if (a.visibleSheet !== b.visibleSheet) return a.visibleSheet;
+  if (a.visibleCols !== b.visibleCols) return a.visibleCols;
+  return a.items > b.items;
+}
+
+function zoneOf(v: SheetView, h: HeaderRow, tc: number, ac: number): number[] {
+  const m = v.mergeAt(h.row, tc);
+  const left = m ? Math.max(m.left, v.c0) : tc;
+  let right = m ? m.right : tc;
+  // Extend over empty header cells to the right, up to the next filled header cell.
+  let next = v.colEnd;
+  for (const c of h.filled) if (c > right && c < next) next = c;
+  right = Math.max(right, Math.min(next - 1, right + 4));
+  const cols: number[] = [];
+  for (let c = left; c <= right && c < v.colEnd; c++) if (c !== ac) cols.push(c);
+  return cols;
+}
+
+function answerColOf(v: SheetView, h: HeaderRow, ac: number): number {
+  const m = v.mergeAt(h.row, ac);
+  if (!m || m.left === m.right) return ac;
+  // A merged answer header: the visible column with the most values below.
+  let best = ac;
+  let bestCount = -1;
+  const last = Math.min(v.rowEnd - 1, h.row + 2000);
+  for (let c = Math.max(m.left, v.c0); c <= m.right; c++) {
+    if (v.hiddenCols.has(c)) continue;
+    let count = 0;
+    for (let r = h.row + 1; r <= last; r++) if (!isBlank(v.get(r, c))) count++;
+    if (count > bestCount) {
+      bestCount = count;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: number): Candidate | null {
+  const ac = answerColOf(v, h, acHeader);
+  const first = h.row + 1;
+  const last = v.rowEnd - 1;
+  if (first > last) return null;
+  const zone = zoneOf(v, h, tc, ac);
+  const visibleZone = zone.filter((c) => !v.hiddenCols.has(c));
+  const text = pickTextCol(v, visibleZone.length ? visibleZone : zone, first, last) ?? pickTextCol(v, zone, first, last);
+  if (!text) return null;
+  const fieldCol = h.fieldCols.find((c) => c !== text.col && c !== ac) ?? null;
+  const exclude = [ac];
+  if (fieldCol !== null) exclude.push(fieldCol);
+  const numberCol = pickNumberCol(v, text.col, exclude, h.numberCols, first, last);
+  if (numberCol < 0) return null;
+  const mergeLeft = v.mergeAt(h.row, tc)?.left ?? tc;
+  const read = readTable(v, {
+    headerRow: h.row,
+    firstRow: first,
+    lastRow: last,
+    numberCol,
+    textCol: text.col,
+    answerCol: ac,
+    fieldCol,
+    labelLeft: Math.max(v.c0, Math.min(mergeLeft, numberCol, text.col)),
+    stopAtGap: true,
+  });
+  return {
+    location: {
+      sheet: v.name,
+      headerRow: h.row,
+      numberCol,
+      textCol: text.col,
+      answerCol: ac,
+      fieldCol,
+      sections: read.sections,
+      rows: read.rows,
+      source: "detected",
+    },
+    visibleSheet: !v.input.hidden,
+    visibleCols: !v.hiddenCols.has(text.col) && !v.hiddenCols.has(ac) && !v.hiddenCols.has(tc),
+    items: read.rows.length,
+  };
+}
+
+function sheetList(wb: WorkbookInput): SheetInput[] {
+  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && Array.isArray(s.values)) : [];
+}
+
+function errorOf(code: DetectionError["code"], message: { ja: string; en: string }, looked: DetectionError["looked"]): DetectionResult {
+  return { ok: false, error: { code, message, looked } };
+}
+
+export function detectChecklist(wb: WorkbookInput): DetectionResult {
+  const sheets = sheetList(wb);
+  const looked: DetectionError["looked"] = [];
+  let best: Candidate | null = null;
+  let headerOnly: { sheet: string; row: number; key: string } | null = null;
+  let anyData = false;
+  for (const sheet of sheets) {
+    const v = new SheetView(sheet);
+    if (v.rowEnd === v.r0 || v.colEnd === v.c0) {
+      looked.push({ sheet: v.name, note: `${t("ja", "note.empty")} / ${t("en", "note.empty")}` });
+      continue;
+    }
+    anyData = true;
+    const headers = scanHeaders(v);
+    if (headers.length === 0) {
+      looked.push({ sheet: v.name, note: `${t("ja", "note.no_header")} / ${t("en", "note.no_header")}` });
+      continue;
+    }
+    let sheetBest: Candidate | null = null;
+    let tried = 0;
+    for (const h of headers) {
+      for (const tc of h.textCols) {
+        for (const a of h.answerCols) {
+          if (a.col === tc || tried >= MAX_CANDIDATES_PER_SHEET) continue;
+          tried++;
+          const cand = evaluateCandidate(v, h, tc, a.col);
+          if (!headerOnly) headerOnly = { sheet: v.name, row: h.row + 1, key: a.key };
+          if (cand && cand.items > 0 && better(cand, sheetBest)) sheetBest = cand;
+        }
+      }
+    }
+    if (sheetBest) {
+      const row = sheetBest.location.headerRow + 1;
+      looked.push({ sheet: v.name, note: `${t("ja", "note.items", { row, count: sheetBest.items })} / ${t("en", "note.items", { row, count: sheetBest.items })}` });
+      if (better(sheetBest, best)) best = sheetBest;
+    } else {
+      const row = headers[0].row + 1;
+      looked.push({ sheet: v.name, note: `${t("ja", "note.no_items", { row })} / ${t("en", "note.no_items", { row })}` });
+    }
+  }
+  if (best) return { ok: true, location: best.location };
+  if (!anyData) return errorOf("empty_workbook", both("error.empty_workbook"), looked);
+  if (headerOnly) {
+    return errorOf("no_items", both("error.no_items", { sheet: headerOnly.sheet, row: headerOnly.row, answerHeader: headerOnly.key }), looked);
+  }
+  const names = sheets.map((s) => `「${s.name}」`).join("、") || "-";
+  return errorOf("no_checklist", both("error.no_checklist", { sheets: names }), looked);
+}
+
+/**
+ * Manual override: the user selected the answer cells (absolute range) on `sheet`. The answer column is the
+ * selection's left column; the text and number columns are found from the data on the selected rows.
+ */
+export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers: CellRange): DetectionResult {
+  const input = sheetList(wb).find((s) => s.name === sheet);
+  const range = rangeToA1Safe(answers);
+  if (!input) {
+    return errorOf("no_checklist", both("error.no_sheet", { sheet }), [{ sheet, note: "missing" }]);
+  }
+  const v = new SheetView(input);
+  const ac = answers.left;
+  const first = Math.max(answers.top, v.r0);
+  const last = Math.min(answers.bottom, v.rowEnd - 1);
+  const noItems = errorOf("no_items", both("error.manual_no_items", { range }), [{ sheet, note: range }]);
+  if (first > last) return noItems;
+  const cols: number[] = [];
+  for (let c = v.c0; c < v.colEnd; c++) if (c !== ac && !v.hiddenCols.has(c)) cols.push(c);
+  // Prefer columns left of the answers (nearest first), then the ones to the right.
+  cols.sort((a, b) => (a < ac ? ac - a : 1000 + a - ac) - (b < ac ? ac - b : 1000 + b - ac));
+  const text = pickTextCol(v, cols, first, last);
+  if (!text) return noItems;
+  const numberCol = pickNumberCol(v, text.col, [ac], [], first, last);
+  if (numberCol < 0) return noItems;
+  // Header row: the nearest row above with a header-like text in the text or answer column, else the row above.
+  let headerRow = Math.max(first - 1, 0);
+  for (let r = first - 1; r >= Math.max(v.r0, first - 10); r--) {
+    const f = fold(cellText(v.get(r, ac)));
+    if (isAnswerHeader(f) || isTextHeader(fold(cellText(v.get(r, text.col))))) {
+      headerRow = r;
+      break;
+    }
+  }
+  const read = readTable(v, {
+    headerRow,
+    firstRow: first,
+    lastRow: last,
+    numberCol,
+    textCol: text.col,
+    answerCol: ac,
+    fieldCol: null,
+    labelLeft: Math.min(numberCol, text.col),
+    stopAtGap: false,
+  });
+  if (read.rows.length === 0) return noItems;
+  return {
+    ok: true,
+    location: {
+      sheet,
+      headerRow,
+      numberCol,
+      textCol: text.col,
+      answerCol: ac,
+      fieldCol: null,
+      sections: read.sections,
+      rows: read.rows,
+      source: "manual",
+    },
+  };
+}
+
+function rangeToA1Safe(r: CellRange): string {
+  try {
+    return rangeToA1(r);
+  } catch {
+    return "?";
+  }
+}
+
+/**
+ * Company name stated in the workbook: a cell 「会社名」「企業名」「事業者名」「組織名」「貴社名」 (with or without ：/:)
+ * whose value is in the next filled cell to the right (within 4 columns) or the cell below, or after the colon.
+ */
+export function findCompanyName(wb: WorkbookInput): string | null {
+  for (const sheet of sheetList(wb)) {
+    const v = new SheetView(sheet);
+    const values = sheet.values;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) {
+        const cell = row[j];
+        if (typeof cell !== "string" || cell.length < 3 || cell.length > 60) continue;
+        const f = fold(cell);
+        const label = COMPANY_LABELS.find((l) => f.startsWith(l));
+        if (!label) continue;
+        const rest = f.slice(label.length);
+        if (rest.startsWith(":")) {
+          const idx = Math.max(cell.indexOf(":"), cell.indexOf("："));
+          const after = cell.slice(idx + 1).trim();
+          if (after) return after;
+        } else if (rest !== "") {
+          continue;
+        }
+        const r = v.r0 + i;
+        const c = v.c0 + j;
+        const m = v.mergeAt(r, c);
+        const from = m ? m.right + 1 : c + 1;
+        for (let k = from; k <= from + 3; k++) {
+          const val = valueText(v.get(r, k));
+          if (val) return val;
+        }
+        const below = valueText(v.get(m ? m.bottom + 1 : r + 1, c));
+        if (below) return below;
+      }
+    }
+  }
+  return null;
+}
+
+function valueText(cell: CellValue): string | null {
+  if (typeof cell === "boolean" || isBlank(cell)) return null;
+  const s = cellText(cell).trim();
+  const f = fold(s);
+  if (COMPANY_LABELS.some((l) => f.startsWith(l))) return null;
+  return s;
+}
+
+/** The A1 range of a located table (header row to last item row, over its columns). */
+export function locationRange(loc: ChecklistLocation): string {
+  const cols = [loc.numberCol, loc.textCol, loc.answerCol];
+  if (loc.fieldCol !== null) cols.push(loc.fieldCol);
+  const lastRow = loc.rows.length ? loc.rows[loc.rows.length - 1].row : loc.headerRow;
+  return rangeToA1({
+    top: Math.min(loc.headerRow, lastRow),
+    left: Math.min(...cols),
+    bottom: Math.max(loc.headerRow, lastRow),
+    right: Math.max(...cols),
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Which radar-chart fields (分野) an item counts toward, in this order:
+ * 1. an explicit 分野 column in the table: names separated by 「、」「,」「，」 or line breaks (「・」 is NOT a separator,
+ *    because field names such as 「ルール・体制」 may contain it); names matching a profile field's Japanese name,
+ *    English name, id or alias (after folding) become the canonical `name.ja`, unknown names are kept as written;
+ * 2. the profile's rules: the topic with the most keyword hits in the item text (ties: profile order), whose field
+ *    ids map to `name.ja`;
+ * 3. the item's section title, or 「その他」 when the item has no section.
+ * The topic (for hints) is matched in every case.
+ */
+import type { FieldSource } from "./model";
+import type { FieldDef, Profile, Topic } from "./profile/types";
+import { OTHER_FIELD } from "./i18n";
+import { fold } from "./text";
+
+export interface PreparedProfile {
+  profile: Profile;
+  topics: { topic: Topic; keywords: string[] }[];
+  naKeywords: string[];
+  fieldByFolded: Map<string, FieldDef>;
+  fieldById: Map<string, FieldDef>;
+  topicById: Map<string, Topic>;
+}
+
+const cache = new WeakMap<Profile, PreparedProfile>();
+
+/** Folded keywords and lookup tables of a profile, computed once per profile object. */
+export function prepareProfile(profile: Profile): PreparedProfile {
+  const hit = cache.get(profile);
+  if (hit) return hit;
+  const fieldByFolded = new Map<string, FieldDef>();
+  const fieldById = new Map<string, FieldDef>();
+  for (const f of profile.fields ?? []) {
+    fieldById.set(f.id, f);
+    for (const n of [f.name.ja, f.name.en, f.id, ...(f.aliases ?? [])]) {
+      const k = fold(n);
+      if (k && !fieldByFolded.has(k)) fieldByFolded.set(k, f);
+    }
+  }
+  const topicById = new Map<string, Topic>();
+  const topics: PreparedProfile["topics"] = [];
+  for (const tp of profile.topics ?? []) {
+    topicById.set(tp.id, tp);
+    topics.push({ topic: tp, keywords: (tp.keywords ?? []).map(fold).filter((k) => k.length > 0) });
+  }
+  const prepared: PreparedProfile = {
+    profile,
+    topics,
+    naKeywords: (profile.naKeywords ?? []).map(fold).filter((k) => k.length > 0),
+    fieldByFolded,
+    fieldById,
+    topicById,
+  };
+  cache.set(profile, prepared);
+  return prepared;
+}
+
+/** The topic with the most keyword hits in an already folded text; ties by profile order; null when none hit. */
+export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null {
+  let best: Topic | null = null;
+  let bestHits = 0;
+  for (const { topic, keywords } of p.topics) {
+    let hits = 0;
+    for (const k of keywords) if (foldedText.includes(k)) hits++;
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = topic;
+    }
+  }
+  return best;
+}
+
+const FIELD_SEP_RE = /[、,，\r\n]+/;
+
+/** Splits a 分野 cell into names (trimmed, empty ones dropped). */
+export function splitFieldNames(text: string): string[] {
+  return text
+    .split(FIELD_SEP_RE)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Canonical name of a field written in a workbook: the profile's `name.ja`, or the name as written. */
+export function canonicalFieldName(name: string, p: PreparedProfile): string {
+  return p.fieldByFolded.get(fold(name))?.name.ja ?? name;
+}
+
+export interface FieldAssignment {
+  fields: string[];
+  fieldSource: FieldSource;
+  topic: Topic | null;
+}
+
+function unique(names: string[]): string[] {
+  return names.length < 2 ? names : Array.from(new Set(names));
+}
+
+export function assignFields(
+  foldedText: string,
+  fieldText: string | null,
+  sectionTitle: string | null,
+  p: PreparedProfile,
+): FieldAssignment {
+  const topic = matchTopic(foldedText, p);
+  if (fieldText) {
+    const names = splitFieldNames(fieldText).map((n) => canonicalFieldName(n, p));
+    if (names.length) return { fields: unique(names), fieldSource: "column", topic };
+  }
+  if (topic) {
+    const names: string[] = [];
+    for (const id of topic.fields ?? []) {
+      const f = p.fieldById.get(id);
+      if (f) names.push(f.name.ja);
+    }
+    if (names.length) return { fields: unique(names), fieldSource: "rule", topic };
+  }
+  return { fields: [sectionTitle && sectionTitle.trim() ? sectionTitle.trim() : OTHER_FIELD], fieldSource: "section", topic };
+}
+
+/** Does the item text (folded) contain one of the profile's 「-」 keywords? */
+export function textAllowsNa(foldedText: string, p: PreparedProfile): boolean {
+  for (const k of p.naKeywords) if (foldedText.includes(k)) return true;
+  return false;
+}
