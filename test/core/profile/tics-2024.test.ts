@@ -1,11 +1,9 @@
 import { TICS_2024 } from "../../../src/core/profile/tics-2024";
 import type { Bilingual } from "../../../src/core/model";
 import { SAMPLE_ITEMS, SECTIONS } from "../../../scripts/sample-content";
+// The engine's folding (full/half width via NFKC, case, white space) used before keyword matching.
+import { fold } from "../../../src/core/text";
 
-/** Same folding the engine applies before keyword matching: full/half width (NFKC), case, spaces. */
-function fold(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-}
 
 /** The engine's rule: the topic with most keyword hits wins; ties go to the earlier topic; no hit = no topic. */
 function bestTopic(text: string): string | null {
