@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CellRange, CellValue, SheetInput } from "../../src/core/model";
+import { analyse } from "../../src/core/analyse";
 import { classifyAnswer } from "../../src/core/answers";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
@@ -108,5 +109,50 @@ describe("demo answers in samples/tics-sample.xlsx", () => {
     for (const i of SAMPLE_ITEMS) counts.set(i.expect, (counts.get(i.expect) ?? 0) + 1);
     expect([...counts.keys()].sort()).toEqual(["blank", "invalid", "na_not_allowed", "normalized", "ok"]);
     expect(counts.get("ok")!).toBeGreaterThan(SAMPLE_ITEMS.length * 0.7);
+  });
+});
+
+describe("the engine on the samples", () => {
+  const expectedIds = SAMPLE_ITEMS.map((i) => `${["I", "II", "III", "IV", "V"][SECTIONS.indexOf(i.section as (typeof SECTIONS)[number])]}-${i.number}`);
+
+  test("analyse() finds the table at B11, every item, the company, and gives each item its intended status and topic", () => {
+    const wb = readWorkbook(new Uint8Array(readFileSync(join(SAMPLES, SAMPLE_FILES.answered))));
+    const res = analyse(wb, { file: SAMPLE_FILES.answered });
+    if (!res.ok) throw new Error(res.error.message.ja);
+    const { report } = res;
+    expect(report.sheet).toBe(SAMPLE_SHEET_NAME);
+    expect(report.company).toBe("サンプル精機株式会社");
+    expect(report.location).toMatchObject({ headerRow, numberCol, textCol, answerCol, range: "B11:D58", source: "detected" });
+    expect(report.items.map((i) => i.id)).toEqual(expectedIds);
+    expect(report.items.map((i) => [i.number, i.text, i.status, i.naAllowed, i.topic])).toEqual(
+      SAMPLE_ITEMS.map((i) => [String(i.number), i.text, i.expect, i.naAllowed, i.topic]),
+    );
+    expect(new Set(report.items.map((i) => i.section))).toEqual(new Set(SECTIONS));
+    const count = (s: string) => SAMPLE_ITEMS.filter((i) => i.expect === s).length;
+    expect(report.summary).toMatchObject({
+      items: SAMPLE_ITEMS.length,
+      blank: count("blank"),
+      invalid: count("invalid"),
+      normalized: count("normalized"),
+      naNotAllowed: count("na_not_allowed"),
+    });
+    expect(report.fields.every((f) => f.items > 0 && f.score !== null)).toBe(true);
+  });
+
+  test("without the dropdowns, the profile's 「-」 keywords give the same permissions", () => {
+    const wb = readWorkbook(new Uint8Array(readFileSync(join(SAMPLES, SAMPLE_FILES.answered))));
+    for (const s of wb.sheets) s.validations = [];
+    const res = analyse(wb);
+    if (!res.ok) throw new Error(res.error.message.ja);
+    expect(res.report.items.map((i) => [i.naAllowed, i.naSource])).toEqual(SAMPLE_ITEMS.map((i) => [i.naAllowed, "profile"]));
+  });
+
+  test("the blank sample is detected the same way with every item blank", () => {
+    const wb = readWorkbook(new Uint8Array(readFileSync(join(SAMPLES, SAMPLE_FILES.blank))));
+    const res = analyse(wb);
+    if (!res.ok) throw new Error(res.error.message.ja);
+    expect(res.report.items.map((i) => i.id)).toEqual(expectedIds);
+    expect(res.report.items.every((i) => i.status === "blank")).toBe(true);
+    expect(res.report.summary.blank).toBe(SAMPLE_ITEMS.length);
   });
 });

@@ -3,6 +3,7 @@ import type { Bilingual } from "../../../src/core/model";
 import { SAMPLE_ITEMS, SECTIONS } from "../../../scripts/sample-content";
 // The engine's folding (full/half width via NFKC, case, white space) used before keyword matching.
 import { fold } from "../../../src/core/text";
+import { matchTopic, prepareProfile, textAllowsNa } from "../../../src/core/fields";
 
 
 /** The engine's rule: the topic with most keyword hits wins; ties go to the earlier topic; no hit = no topic. */
@@ -140,6 +141,18 @@ describe("sample content against the profile", () => {
 
   test.each(SAMPLE_ITEMS.map((i) => [i.number, i] as const))("item %i matches its intended topic", (_n, item) => {
     expect(bestTopic(item.text)).toBe(item.topic);
+  });
+
+  test("the engine's own matcher agrees with the rule above on every sample item", () => {
+    const prepared = prepareProfile(TICS_2024);
+    for (const item of SAMPLE_ITEMS) {
+      const folded = fold(item.text);
+      expect({ n: item.number, topic: matchTopic(folded, prepared)?.id ?? null, na: textAllowsNa(folded, prepared) }).toEqual({
+        n: item.number,
+        topic: item.topic,
+        na: item.naAllowed,
+      });
+    }
   });
 
   test("naKeywords select exactly the items marked as allowing 「-」", () => {
