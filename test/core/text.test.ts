@@ -1,0 +1,22 @@
+import { cellText, fold, isBlank, nfkcSpaced } from "../../src/core/text";
+
+describe("text", () => {
+  test("fold removes width, case and every space incl. U+3000 and line breaks", () => {
+    expect(fold("チェック\n欄")).toBe("チェック欄");
+    expect(fold("チェック　欄")).toBe("チェック欄");
+    expect(fold("ﾁｪｯｸ欄")).toBe("チェック欄");
+    expect(fold(" Ｎｏ． ")).toBe("no.");
+    expect(fold("内\r\n容")).toBe("内容");
+  });
+  test("nfkcSpaced keeps one space between words", () => {
+    expect(nfkcSpaced("Ⅱ　人に関する項目")).toBe("II 人に関する項目");
+  });
+  test("cellText and isBlank", () => {
+    expect(cellText(null)).toBe("");
+    expect(cellText(12)).toBe("12");
+    expect(cellText(true)).toBe("true");
+    expect(isBlank("　 \n")).toBe(true);
+    expect(isBlank(0)).toBe(false);
+    expect(isBlank(false)).toBe(false);
+  });
+});
