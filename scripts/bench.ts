@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: prints speed figures. Asserts nothing (tests never time anything).
+ *
+ * Sections print in order; other engineers add theirs at the markers below, or (better) as their own
+ * `scripts/bench-*.ts` files, which this script runs after its own sections.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyse } from "../src/core/analyse";
+import { readWorkbook } from "../src/file/xlsx-read";
+import { synthWorkbookInput, synthXlsx } from "../test/cli/synth";
+
+const ROOT = path.resolve(__dirname, "..");
+const TMP = path.join(ROOT, ".tmp", "bench");
+const BIN = path.join(ROOT, "bin", "tics-check.js");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function fmt(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+function heading(s: string): void {
+  console.log(`\n== ${s}`);
+}
+
+fs.mkdirSync(TMP, { recursive: true });
+
+// --- section: engine (detection + scoring on synthetic grids)
+heading("engine: detect + validate + score (analyse), median of 7 runs after 2 warm-ups");
+for (const items of [1000, 10000]) {
+  const wb = synthWorkbookInput({ items, company: "ベンチ株式会社" });
+  let count = 0;
+  const runs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const ms = time(() => {
+      const r = analyse(wb);
+      count = r.ok ? r.report.items.length : -1;
+    });
+    if (i >= 2) runs.push(ms);
+  }
+  console.log(`  ${String(items).padStart(6)} items: ${fmt(median(runs))} ms (found ${count} items)`);
+}
+
+// --- section: xlsx read
+heading("file: readWorkbook on a generated 1,000-item .xlsx, median of 7 runs after 2 warm-ups");
+{
+  const bytes = synthXlsx({ items: 1000 });
+  const file = path.join(TMP, "bench-1000.xlsx");
+  fs.writeFileSync(file, bytes);
+  const runs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const ms = time(() => readWorkbook(bytes));
+    if (i >= 2) runs.push(ms);
+  }
+  console.log(`  ${(bytes.length / 1024).toFixed(1)} KiB: ${fmt(median(runs))} ms`);
+}
+
+// --- section: cli
+function ensureBuilt(): boolean {
+  console.log("  (building the CLI: npm run build:cli)");
+  try {
+    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+    return true;
+  } catch {
+    console.log("  (build failed: CLI figures skipped)");
+    return false;
+  }
+}
+
+/** A preload that records the process's peak RSS (all threads) into $TICS_BENCH_RSS at exit. */
+const RSS_PRELOAD = path.join(TMP, "rss-preload.js");
+fs.writeFileSync(
+  RSS_PRELOAD,
+  `process.on("exit", () => { try { require("fs").writeFileSync(process.env.TICS_BENCH_RSS, String(process.resourceUsage().maxRSS)); } catch (e) {} });\n`,
+);
+
+function runCli(args: string[]): { ms: number; status: number | null; rssMb: number } {
+  const rssFile = path.join(TMP, "rss.txt");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--require", RSS_PRELOAD, BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TICS_BENCH_RSS: rssFile },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
+  if (r.status === 2) process.stdout.write(`  (exit 2: ${String(r.stderr).trim().slice(0, 200)})\n`);
+  return { ms, status: r.status, rssMb: kb / 1024 };
+}
+
+heading("cli: wall time per file (node bin/tics-check.js FILE --json, 1,000 items), median of 5");
+const built = ensureBuilt();
+if (built) {
+  const file = path.join(TMP, "bench-1000.xlsx");
+  const runs: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < 5; i++) {
+    const r = runCli([file, "--json"]);
+    runs.push(r.ms);
+    rss = Math.max(rss, r.rssMb);
+  }
+  console.log(`  ${fmt(median(runs))} ms per run (peak RSS ${rss.toFixed(0)} MB)`);
+}
+
+heading("cli: batch of 200 files (150 items each) with --summary, in-process vs worker threads");
+if (built) {
+  const dir = path.join(TMP, "batch");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const f = path.join(dir, `company-${String(i + 1).padStart(3, "0")}.xlsx`);
+    fs.writeFileSync(f, synthXlsx({ items: 150, company: `ベンチ${i + 1}株式会社`, override: { [i % 150]: null } }));
+    files.push(path.relative(ROOT, f));
+  }
+  const out = path.join(TMP, "summary.xlsx");
+  for (const jobs of [1, 2, 4]) {
+    const runs: { ms: number; rssMb: number }[] = [];
+    for (let k = 0; k < 3; k++) runs.push(runCli([...files, "--summary", out, "--jobs", String(jobs)]));
+    const ms = median(runs.map((r) => r.ms));
+    const rss = Math.max(...runs.map((r) => r.rssMb));
+    const label = jobs === 1 ? "in-process  " : `${jobs} workers   `;
+    console.log(`  ${label}: ${(200 / (ms / 1000)).toFixed(1)} files/s (${fmt(ms)} ms for 200, median of 3), peak RSS ${rss.toFixed(0)} MB`);
+  }
+}
+
+// --- section: excel syncs
+// (Excel engineer: sync counts per action; or add scripts/bench-excel.ts.)
+
+// --- section: bundle size
+// (UI engineer: pane JS size gzipped; or add scripts/bench-bundle.ts.)
+
+// --- section: other bench files (scripts/bench-*.ts, run in name order with tsx)
+{
+  const extra = fs
+    .readdirSync(__dirname)
+    .filter((f) => /^bench-.+\.ts$/.test(f))
+    .sort();
+  for (const f of extra) {
+    heading(`${f}`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, f)], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    if (r.status !== 0) console.log(`  (${f} exited with ${r.status})`);
+  }
+}

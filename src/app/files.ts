@@ -1,0 +1,56 @@
+/**
+ * Application layer for hosts that work on .xlsx bytes (the CLI and the browser mode): read + analyse, and the
+ * annotated copy. Browser-safe: no Node imports here (Node-only code lives in src/cli and src/app/*node*.ts).
+ */
+import { analyse } from "../core/analyse";
+import type { Bilingual, Report } from "../core/model";
+import type { Profile } from "../core/profile/types";
+import { annotateWorkbook } from "../file/annotate";
+import { readWorkbook } from "../file/xlsx-read";
+import type { Lang } from "./host";
+
+export type FileCheck = { ok: true; report: Report } | { ok: false; file: string; error: Bilingual; code: string };
+
+const UNEXPECTED: Bilingual = {
+  ja: "ファイルの読み込み中に予期しないエラーが発生しました",
+  en: "An unexpected error occurred while reading the file",
+};
+
+function isBilingual(v: unknown): v is Bilingual {
+  return typeof v === "object" && v !== null && typeof (v as Bilingual).ja === "string" && typeof (v as Bilingual).en === "string";
+}
+
+/** Turns whatever the reader threw into a bilingual message and a code, without losing the reader's wording. */
+export function describeError(err: unknown): { error: Bilingual; code: string } {
+  if (typeof err === "object" && err !== null) {
+    const e = err as { code?: unknown; messages?: unknown; message?: unknown };
+    const code = typeof e.code === "string" ? e.code : "unreadable";
+    if (isBilingual(e.messages)) return { error: e.messages, code };
+    if (isBilingual(e.message)) return { error: e.message, code };
+    const detail = typeof e.message === "string" ? e.message : String(err);
+    return { error: { ja: `${UNEXPECTED.ja}: ${detail}`, en: `${UNEXPECTED.en}: ${detail}` }, code };
+  }
+  return { error: { ja: `${UNEXPECTED.ja}: ${String(err)}`, en: `${UNEXPECTED.en}: ${String(err)}` }, code: "unreadable" };
+}
+
+/** Reads the workbook and analyses it. Never throws: unreadable files and missing checklists come back as errors. */
+export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Profile): FileCheck {
+  let wb;
+  try {
+    wb = readWorkbook(bytes);
+  } catch (err) {
+    return { ok: false, file, ...describeError(err) };
+  }
+  try {
+    const res = analyse(wb, { profile, file });
+    if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
+    return { ok: true, report: res.report };
+  } catch (err) {
+    return { ok: false, file, ...describeError(err) };
+  }
+}
+
+/** An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`). */
+export function annotatedBytes(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang }): Uint8Array {
+  return annotateWorkbook(bytes, report, opts);
+}

@@ -1,0 +1,107 @@
+/**
+ * Checks many files, in-process or on a pool of worker threads. Workers run the compiled JavaScript in dist/;
+ * when running from TypeScript sources (tsx, jest) there is no compiled worker and everything runs in-process.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import { checkWorkbookBytes, type FileCheck } from "../app/files";
+import type { Bilingual } from "../core/model";
+import type { Profile } from "../core/profile/types";
+
+/** A check result plus the bytes that were read (kept only when asked for, e.g. for --out). */
+export interface CheckedFile {
+  result: FileCheck;
+  bytes?: Uint8Array;
+}
+
+function fsError(file: string, err: unknown): FileCheck {
+  const code = (err as { code?: string } | null)?.code ?? "";
+  let error: Bilingual;
+  if (code === "ENOENT") error = { ja: `ファイルが見つかりません: ${file}`, en: `File not found: ${file}` };
+  else if (code === "EISDIR") error = { ja: `フォルダーは読み込めません。.xlsx ファイルを指定してください: ${file}`, en: `This is a folder, not an .xlsx file: ${file}` };
+  else if (code === "EACCES" || code === "EPERM") error = { ja: `ファイルを開く権限がありません: ${file}`, en: `No permission to open the file: ${file}` };
+  else error = { ja: `ファイルを読み込めません（${code || String(err)}）: ${file}`, en: `Cannot read the file (${code || String(err)}): ${file}` };
+  return { ok: false, file, error, code: "unreadable" };
+}
+
+/** Reads and checks one file; never throws. */
+export function checkFile(file: string, profile?: Profile, keepBytes = false): CheckedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    return { result: fsError(file, err) };
+  }
+  const result = checkWorkbookBytes(bytes, file, profile);
+  return keepBytes ? { result, bytes } : { result };
+}
+
+/** The compiled worker script beside this module, or null when running from TypeScript sources. */
+export function workerScript(): string | null {
+  if (!__filename.endsWith(".js")) return null;
+  const p = path.join(__dirname, "worker.js");
+  return fs.existsSync(p) ? p : null;
+}
+
+/** Below this many files a pool costs more (worker start-up) than it saves. */
+export const MIN_FILES_FOR_WORKERS = 16;
+
+/** Worker threads to use for `count` files when the user did not say (0 = in-process). */
+export function autoJobs(count: number): number {
+  if (count < MIN_FILES_FOR_WORKERS || workerScript() === null) return 0;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, 8));
+}
+
+export interface CheckFilesOptions {
+  profile?: Profile;
+  /** Worker threads; 0 or 1 = in-process; undefined = automatic. */
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
+  const out: FileCheck[] = [];
+  files.forEach((f, i) => {
+    out.push(checkFile(f, opts.profile).result);
+    opts.onProgress?.(i + 1, files.length);
+  });
+  return out;
+}
+
+/** Checks the files in order; results come back in the input order whatever the threads did. */
+export async function checkFiles(files: string[], opts: CheckFilesOptions = {}): Promise<FileCheck[]> {
+  const jobs = Math.min(opts.jobs ?? autoJobs(files.length), files.length);
+  const script = workerScript();
+  // A custom profile is not sent to workers (functions-free but large); they use the default profile.
+  if (jobs < 2 || script === null || opts.profile) return inProcess(files, opts);
+  const results: FileCheck[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    let live = jobs;
+    const feed = (w: Worker): void => {
+      if (next >= files.length) {
+        void w.terminate();
+        if (--live === 0) resolve();
+        return;
+      }
+      const index = next++;
+      w.postMessage({ index, file: files[index] });
+    };
+    for (let k = 0; k < jobs; k++) {
+      const w = new Worker(script);
+      w.on("message", (m: { index: number; result: FileCheck }) => {
+        results[m.index] = m.result;
+        done++;
+        opts.onProgress?.(done, files.length);
+        feed(w);
+      });
+      w.on("error", reject);
+      feed(w);
+    }
+  });
+  return results;
+}

@@ -1,0 +1,183 @@
+/**
+ * tics-check: checks TICS self-check workbooks from the command line. `bin/tics-check.js` calls `main`.
+ * Thin shell over src/app and src/core: parsing, file I/O and printing only.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { annotatedBytes, type FileCheck } from "../app/files";
+import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../app/batch";
+import { renderHtmlReport } from "../core/html-report";
+import type { Bilingual, Report } from "../core/model";
+import { writeFileAtomic } from "../file/atomic-node";
+import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
+import { checkFile, checkFiles } from "./batch-node";
+import { formatLine, formatReport, styleFor } from "./text";
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** stdout is a terminal (colours allowed). */
+  isTTY?: boolean;
+  /** stderr is a terminal (progress shown). */
+  stderrIsTTY?: boolean;
+}
+
+function defaultIo(): CliIo {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+export function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function say(io: CliIo, lang: Lang, msg: Bilingual): void {
+  io.stderr(`tics-check: ${msg[lang]}\n`);
+}
+
+/** Exit status for one checked file. */
+function statusOf(r: FileCheck, o: CliOptions): number {
+  if (!r.ok) return 2;
+  const s = r.report.summary;
+  if (o.failOn.includes("invalid") && s.invalid + s.naNotAllowed > 0) return 1;
+  if (o.failOn.includes("blank") && s.blank > 0) return 1;
+  return 0;
+}
+
+/** True when `a` and `b` name the same file (same path, or the same file through a link). */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function save(io: CliIo, lang: Lang, file: string, data: Uint8Array | string, what: Bilingual): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, typeof data === "string" ? new TextEncoder().encode(data) : data);
+    say(io, lang, { ja: `${what.ja}を保存しました: ${file}`, en: `Saved ${what.en}: ${file}` });
+    return true;
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    say(io, lang, { ja: `${what.ja}を保存できませんでした（${file}）: ${detail}`, en: `Could not save ${what.en} (${file}): ${detail}` });
+    return false;
+  }
+}
+
+function jsonOf(r: FileCheck, lang: Lang): Report | { file: string; error: string; code: string } {
+  return r.ok ? r.report : { file: r.file, error: r.error[lang], code: r.code };
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    say(io, parsed.lang, parsed.error);
+    return 2;
+  }
+  const o = parsed.options;
+  const lang = o.lang;
+  if (o.help) {
+    io.stdout(helpText(version()));
+    return 0;
+  }
+  if (o.version) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  for (const target of [o.out, o.report, o.summary]) {
+    if (target && o.files.some((f) => sameFile(f, target))) {
+      say(io, lang, {
+        ja: `出力先が入力ファイルと同じです。入力は上書きしません。別の名前を指定してください: ${target}`,
+        en: `The output is the same file as an input; inputs are never overwritten. Choose another name: ${target}`,
+      });
+      return 2;
+    }
+  }
+
+  // Check every file. A single file keeps its bytes for --out.
+  let results: FileCheck[];
+  let bytes: Uint8Array | undefined;
+  if (o.files.length === 1) {
+    const one = checkFile(o.files[0], undefined, o.out !== null);
+    results = [one.result];
+    bytes = one.bytes;
+  } else {
+    const progress = io.stderrIsTTY === true;
+    const unit = lang === "ja" ? "ファイル" : "files";
+    let last = 0;
+    results = await checkFiles(o.files, {
+      jobs: o.jobs ?? undefined,
+      onProgress: progress
+        ? (done, total) => {
+            const now = Date.now();
+            if (done === total || now - last > 100) {
+              last = now;
+              io.stderr(`\r${done}/${total} ${unit}`);
+              if (done === total) io.stderr("\n");
+            }
+          }
+        : undefined,
+    });
+  }
+
+  let code = 0;
+  for (const r of results) {
+    code = Math.max(code, statusOf(r, o));
+    if (!r.ok) io.stderr(`tics-check: ${r.file}: ${r.error[lang]}\n`);
+  }
+
+  // stdout: one document, or nothing when the only file failed.
+  if (o.files.length === 1) {
+    const r = results[0];
+    if (r.ok) io.stdout(o.json ? JSON.stringify(r.report, null, 2) + "\n" : formatReport(r.report, lang, styleFor(io.isTTY === true)));
+  } else if (o.json) {
+    io.stdout(JSON.stringify(results.map((r) => jsonOf(r, lang)), null, 2) + "\n");
+  } else {
+    const style = styleFor(io.isTTY === true);
+    const ok = results.filter((r): r is { ok: true; report: Report } => r.ok);
+    if (o.summary) io.stdout(ok.map((r) => formatLine(r.report, lang)).join("\n") + (ok.length ? "\n" : ""));
+    else io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
+  }
+
+  // Files asked for.
+  const first = results[0];
+  if (o.out && first.ok && bytes) {
+    let data: Uint8Array;
+    try {
+      data = annotatedBytes(bytes, first.report, { fix: o.fix, lang });
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      say(io, lang, { ja: `注釈付きのコピーを作れませんでした: ${detail}`, en: `Could not build the annotated copy: ${detail}` });
+      return 2;
+    }
+    if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return 2;
+  }
+  if (o.report && first.ok) {
+    const html = renderHtmlReport(first.report, lang, { now: new Date() });
+    if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return 2;
+  }
+  if (o.summary) {
+    const fmt = summaryFormatOf(o.summary);
+    if (fmt === "xlsx") {
+      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang), { ja: "集計", en: "the summary" }))) return 2;
+    } else {
+      if (!(await save(io, lang, o.summary, summaryCsv(results, lang), { ja: "集計", en: "the summary" }))) return 2;
+      const probs = problemsCsvName(o.summary);
+      if (!(await save(io, lang, probs, problemsCsv(results, lang), { ja: "問題一覧", en: "the problem list" }))) return 2;
+    }
+  }
+  return code;
+}

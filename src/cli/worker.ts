@@ -1,0 +1,10 @@
+/** Worker-thread entry for batch checks (see batch-node.ts): checks one file per message. */
+import { parentPort } from "node:worker_threads";
+import { checkFile } from "./batch-node";
+
+if (parentPort) {
+  const port = parentPort;
+  port.on("message", (m: { index: number; file: string }) => {
+    port.postMessage({ index: m.index, result: checkFile(m.file).result });
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Proves `npx tics-check` works: builds the CLI with `npm run build:cli` and runs the real bin/tics-check.js
+ * as a child process (this also exercises the worker-thread pool, which only runs from compiled JS).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Report } from "../../src/core/model";
+import { synthXlsx } from "./synth";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "tics-check.js");
+let dir: string;
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "pipe" });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-bin-"));
+  for (let i = 0; i < 20; i++) {
+    fs.writeFileSync(path.join(dir, `f${String(i).padStart(2, "0")}.xlsx`), synthXlsx({ items: 20 + i, company: `会社${i}` }));
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("bin/tics-check.js", () => {
+  it("checks a file and prints the report as JSON", () => {
+    const r = cli(["f00.xlsx", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.file).toBe("f00.xlsx");
+    expect(report.summary.items).toBe(20);
+    expect(report.company).toBe("会社0");
+  });
+
+  it("exits 2 with a message and no stdout for a missing file", () => {
+    const r = cli(["missing.xlsx"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("ファイルが見つかりません: missing.xlsx");
+  });
+
+  it("gives the same results on worker threads as in-process, in input order", () => {
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort();
+    const one = cli([...files, "--json", "--jobs", "1"]);
+    const two = cli([...files, "--json", "--jobs", "2"]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const a = JSON.parse(one.stdout) as Report[];
+    expect(a.map((r) => r.file)).toEqual(files);
+    expect(a.map((r) => r.summary.items)).toEqual(files.map((_, i) => 20 + i));
+    expect(JSON.parse(two.stdout)).toEqual(a);
+  });
+
+  it("prints the version", () => {
+    const r = cli(["--version"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

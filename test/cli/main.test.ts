@@ -1,0 +1,269 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+import type { Report } from "../../src/core/model";
+import { readWorkbook } from "../../src/file/xlsx-read";
+import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
+import { synthGrid, synthXlsx } from "./synth";
+
+let dir: string;
+let good: string;
+let clean: string;
+let blankOnly: string;
+let noChecklist: string;
+let notXlsx: string;
+
+async function run(argv: string[], tty = false, errTty = false): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: tty, stderrIsTTY: errTty });
+  return { code, out, err };
+}
+
+/** Excel address of item `index` (0-based) in a synthetic grid: answers are in column C. */
+function cellOf(items: number, index: number): string {
+  const grid = synthGrid({ items });
+  const r = grid.findIndex((row, i) => i > 3 && row[0] === index + 1);
+  return `C${r + 1}`;
+}
+
+function sha(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-cli-"));
+  good = path.join(dir, "good.xlsx");
+  fs.writeFileSync(good, synthXlsx({ items: 30, company: "テスト精機株式会社" }));
+  clean = path.join(dir, "clean.xlsx");
+  fs.writeFileSync(clean, synthXlsx({ items: 12, answers: ["○", "△", "×"] }));
+  blankOnly = path.join(dir, "blank.xlsx");
+  fs.writeFileSync(blankOnly, synthXlsx({ items: 12, answers: ["○", "△", "×"], override: { 3: null } }));
+  noChecklist = path.join(dir, "nochecklist.xlsx");
+  fs.writeFileSync(noChecklist, writeSimpleWorkbook([{ name: "Sheet1", rows: [["売上"], [1, 2, 3]] }]));
+  notXlsx = path.join(dir, "notes.xlsx");
+  fs.writeFileSync(notXlsx, "this is not a workbook");
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("tics-check text output", () => {
+  it("says where the checklist is, the counts, each problem cell with what to type, fields and plan", async () => {
+    const { code, out, err } = await run([good]);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    expect(out).toContain("シート「チェックリスト」");
+    expect(out).toContain("会社名: テスト精機株式会社");
+    expect(out).toContain("項目 30 / 回答済み 22 / 未回答 3 / 無効 3 / 「-」不可 2 / 表記ゆれ 3");
+    // Pattern ○ △ × ○ 〇 (blank) 済 - ○ △: item 5 blank, 6 invalid, 7 「-」 not allowed, 4 a look-alike.
+    // Item 5's text is about entrusted information, so 「-」 is among its answers.
+    expect(out).toMatch(new RegExp(`${cellOf(30, 5)} +（空欄） 未回答 → ○ / △ / × / - のいずれかを入力`));
+    expect(out).toMatch(new RegExp(`${cellOf(30, 6)} +「済」 無効な値 → `));
+    expect(out).toMatch(new RegExp(`${cellOf(30, 7)} +「-」 「-」は使えない項目 → `));
+    expect(out).toMatch(new RegExp(`${cellOf(30, 4)} +「〇」 表記ゆれ → 「○」と入力`));
+    expect(out).toContain("分野別スコア");
+    expect(out).toContain("総合スコア");
+    expect(out).toMatch(/改善計画（優先度順、上位 5 件/);
+    expect(out).not.toContain("\x1b[");
+  });
+
+  it("switches to English with --lang en and colours only on a terminal", async () => {
+    const en = await run([good, "--lang", "en"]);
+    expect(en.out).toContain('Checklist: sheet "チェックリスト"');
+    expect(en.out).toContain("Entries to check (8)");
+    expect(en.out).toContain("Overall score");
+    const tty = await run([good], true);
+    expect(tty.out).toContain("\x1b[1m");
+  });
+});
+
+describe("tics-check --json", () => {
+  it("prints the report object for one file", async () => {
+    const { code, out } = await run([good, "--json"]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as Report;
+    expect(r.file).toBe(good);
+    expect(r.sheet).toBe("チェックリスト");
+    expect(r.company).toBe("テスト精機株式会社");
+    expect(r.location).toMatchObject({ answerCol: 2, textCol: 1, numberCol: 0, source: "detected" });
+    expect(r.items).toHaveLength(30);
+    for (const it of r.items) {
+      expect(Object.keys(it).sort()).toEqual(
+        ["id", "section", "number", "text", "cell", "row", "col", "raw", "answer", "status", "naAllowed", "naSource", "fields", "fieldSource", "topic"].sort(),
+      );
+    }
+    expect(r.items.slice(4, 8).map((i) => i.status)).toEqual(["normalized", "blank", "invalid", "na_not_allowed"]);
+    expect(r.items[5].cell).toBe(cellOf(30, 5));
+    expect(r.summary).toMatchObject({ items: 30, answered: 22, blank: 3, invalid: 3, naNotAllowed: 2, normalized: 3 });
+    expect(r.findings).toHaveLength(11);
+    expect(r.fields.length).toBeGreaterThan(0);
+    expect(typeof r.overall.score).toBe("number");
+    expect(r.findings.map((f) => f.cell)).toContain(cellOf(30, 6));
+    expect(r.plan.length).toBeGreaterThan(0);
+  });
+
+  it("prints an array for several files, a failed one as {file, error}, and exits 2", async () => {
+    const missing = path.join(dir, "missing.xlsx");
+    const { code, out, err } = await run([good, missing, clean, "--json"]);
+    expect(code).toBe(2);
+    const arr = JSON.parse(out) as (Report | { file: string; error: string })[];
+    expect(arr).toHaveLength(3);
+    expect((arr[0] as Report).file).toBe(good);
+    expect(arr[1]).toEqual({ file: missing, error: `ファイルが見つかりません: ${missing}`, code: "unreadable" });
+    expect((arr[2] as Report).summary.items).toBe(12);
+    expect(err).toContain(`tics-check: ${missing}: ファイルが見つかりません`);
+  });
+});
+
+describe("exit status", () => {
+  it("is 0 when the file was read, whatever it found", async () => {
+    expect((await run([good])).code).toBe(0);
+    expect((await run([clean, "--fail-on", "invalid,blank"])).code).toBe(0);
+  });
+
+  it("is 1 only with --fail-on when such items exist", async () => {
+    expect((await run([good, "--fail-on", "invalid"])).code).toBe(1);
+    expect((await run([blankOnly, "--fail-on", "invalid"])).code).toBe(0);
+    expect((await run([blankOnly, "--fail-on", "blank"])).code).toBe(1);
+  });
+
+  it.each([
+    ["a missing file", () => path.join(dir, "nope.xlsx"), "ファイルが見つかりません"],
+    ["a file that is not a workbook", () => notXlsx, "Excel ブック（.xlsx）ではありません"],
+    ["a workbook without a checklist", () => noChecklist, ""],
+  ])("is 2 for %s, with a Japanese message on stderr and nothing on stdout", async (_name, file, msg) => {
+    const { code, out, err } = await run([file(), "--json"]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(/^tics-check: .+: /);
+    expect(err).toContain(msg);
+    expect(err).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+  });
+
+  it("is 2 for an unknown option, in English with --lang en", async () => {
+    const { code, out, err } = await run([good, "--colour", "--lang", "en"]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe("tics-check: Unknown option: --colour (tics-check --help shows the usage)\n");
+  });
+
+  it("--help and --version exit 0", async () => {
+    const h = await run(["--help"]);
+    expect(h.code).toBe(0);
+    expect(h.out).toContain("使い方 / Usage");
+    const v = await run(["--version"]);
+    expect(v.out.trim()).toBe(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version);
+  });
+});
+
+describe("--out", () => {
+  it("writes an annotated copy with 診断結果 and 改善計画 and leaves the input untouched", async () => {
+    const before = sha(good);
+    const out = path.join(dir, "annotated.xlsx");
+    const res = await run([good, "--out", out]);
+    expect(res.code).toBe(0);
+    expect(sha(good)).toBe(before);
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(out)));
+    const names = wb.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["チェックリスト", "診断結果", "改善計画"]));
+    // Without --fix the look-alike stays as written.
+    const sheet = wb.sheets.find((s) => s.name === "チェックリスト")!;
+    const grid = synthGrid({ items: 30 });
+    const r4 = grid.findIndex((row, i) => i > 3 && row[0] === 5);
+    expect(sheet.values[r4 - (sheet.originRow ?? 0)][2 - (sheet.originCol ?? 0)]).toBe("〇");
+    expect(res.err).toContain(`注釈付きのコピーを保存しました: ${out}`);
+  });
+
+  it("--fix rewrites look-alikes in the copy only", async () => {
+    const before = sha(good);
+    const out = path.join(dir, "fixed.xlsx");
+    expect((await run([good, "--out", out, "--fix"])).code).toBe(0);
+    expect(sha(good)).toBe(before);
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(out)));
+    const sheet = wb.sheets.find((s) => s.name === "チェックリスト")!;
+    const grid = synthGrid({ items: 30 });
+    const r4 = grid.findIndex((row, i) => i > 3 && row[0] === 5);
+    expect(sheet.values[r4 - (sheet.originRow ?? 0)][2 - (sheet.originCol ?? 0)]).toBe("○");
+  });
+
+  it("refuses to overwrite the input", async () => {
+    const before = sha(good);
+    const { code, out, err } = await run([good, "--out", path.join(dir, ".", "good.xlsx")]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("出力先が入力ファイルと同じです");
+    expect(sha(good)).toBe(before);
+  });
+
+  it("writes nothing when the input has no checklist", async () => {
+    const out = path.join(dir, "never.xlsx");
+    expect((await run([noChecklist, "--out", out])).code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("leaves no file when the output cannot be written", async () => {
+    const out = path.join(dir, "no-such-dir", "x.xlsx");
+    const { code, err } = await run([good, "--out", out]);
+    expect(code).toBe(2);
+    expect(err).toContain("保存できませんでした");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("--report", () => {
+  it("writes a self-contained HTML report", async () => {
+    const out = path.join(dir, "report.html");
+    expect((await run([good, "--report", out])).code).toBe(0);
+    const html = fs.readFileSync(out, "utf8");
+    expect(html).toContain("<!DOCTYPE html>");
+    expect(html).toContain("テスト精機株式会社");
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain(cellOf(30, 5));
+    expect(html).not.toMatch(/<link\b|<script\b|@import|url\(/i);
+  });
+});
+
+describe("--summary", () => {
+  it("writes a CSV with BOM, one row per file (errors included) and a problem list beside it", async () => {
+    const out = path.join(dir, "summary.csv");
+    const missing = path.join(dir, "gone.xlsx");
+    const { code, out: stdout } = await run([good, clean, missing, "--summary", out]);
+    expect(code).toBe(2);
+    expect(stdout.split("\n").filter(Boolean)).toHaveLength(2);
+    const csv = fs.readFileSync(out, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split("\r\n").filter(Boolean);
+    expect(lines).toHaveLength(4);
+    expect(lines[0].startsWith("ファイル,会社名,シート,項目数,回答済み,要確認,総合スコア,準備度,")).toBe(true);
+    expect(lines[1].startsWith(`${good},テスト精機株式会社,チェックリスト,30,`)).toBe(true);
+    expect(lines[3]).toContain("ファイルが見つかりません");
+    const probs = fs.readFileSync(path.join(dir, "summary-problems.csv"), "utf8");
+    expect(probs).toContain(`${good},チェックリスト,${cellOf(30, 6)},`);
+    expect(probs).toContain("無効な値");
+  });
+
+  it("writes an .xlsx with a summary sheet and 「問題一覧」, reporting progress on a terminal", async () => {
+    const out = path.join(dir, "summary.xlsx");
+    const { code, err } = await run([good, clean, "--summary", out], false, true);
+    expect(code).toBe(0);
+    expect(err).toContain("2/2 ファイル");
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(out)));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["集計", "問題一覧"]);
+    const sum = wb.sheets[0].values;
+    expect(sum[1].slice(0, 4)).toEqual([good, "テスト精機株式会社", "チェックリスト", 30]);
+    expect(sum[2].slice(0, 4)).toEqual([clean, null, "チェックリスト", 12]);
+    const probs = wb.sheets[1].values;
+    expect(probs.length).toBe(1 + 11);
+    expect(probs.some((r) => r[2] === cellOf(30, 5) && r[6] === "未回答")).toBe(true);
+  });
+
+  it("no progress when stderr is not a terminal", async () => {
+    const out = path.join(dir, "summary2.xlsx");
+    const { err } = await run([good, clean, "--summary", out]);
+    expect(err).not.toContain("2/2");
+  });
+});
