@@ -1,0 +1,88 @@
+/** A1 addresses as Excel reports them ("'My Sheet'!$B$5:$F$60"), converted to/from absolute 0-based ranges. */
+import type { CellRange } from "../core/model";
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeA1(r: CellRange): string {
+  const a = cellA1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellA1(r.bottom, r.right)}`;
+}
+
+function parseCell(s: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(s.trim());
+  if (!m) throw new Error(`Bad cell address: ${s}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Splits "Sheet!A1:B2" into sheet (unquoted, or null) and the range part. */
+export function splitSheet(address: string): { sheet: string | null; ref: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, ref: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref: address.slice(bang + 1) };
+}
+
+/** "A1", "$A$1:$C$3", "Sheet1!A1:B2" → absolute range. Whole-column/row refs are not used by the gateway. */
+export function parseRangeA1(address: string): CellRange {
+  const { ref } = splitSheet(address);
+  const [a, b] = ref.split(":");
+  const p = parseCell(a);
+  const q = b ? parseCell(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** A comma-separated list of areas ("Sheet1!A1:B2,Sheet1!D4") as ranges. */
+export function parseAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const part of address.split(",")) {
+    const t = part.trim();
+    if (t) out.push(parseRangeA1(t));
+  }
+  return out;
+}
+
+export function intersect(a: CellRange, b: CellRange): CellRange | null {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : null;
+}
+
+/** Quote a sheet name for use in a formula reference. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Consecutive runs of sorted row numbers: [[first,last], …]. */
+export function rowRuns(rows: number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((x, y) => x - y);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}

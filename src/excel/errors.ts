@@ -1,0 +1,68 @@
+/** HostError values of the Excel host: Japanese and English, the pane picks one by language. */
+import type { HostError } from "../app/host";
+
+export type HostErrorCode = HostError["code"];
+
+const TEXT: Record<HostErrorCode, { ja: string; en: string }> = {
+  no_checklist: {
+    ja: "チェックリストの表が見つかりませんでした。回答欄（チェック欄）のセルを選択して「選択範囲を回答欄として使う」を押してください。",
+    en: "No checklist table was found. Select the answer cells (チェック欄) and press “Use selection as answer cells”.",
+  },
+  protected: {
+    ja: "シート「{sheet}」は保護されているため書き込めません。保護を解除してからもう一度お試しください。何も変更していません。",
+    en: "Sheet “{sheet}” is protected, so nothing was written. Unprotect it and try again. Nothing was changed.",
+  },
+  cell_edit: {
+    ja: "セルの編集中のため実行できませんでした。Enter または Esc で編集を終えてから、もう一度お試しください。",
+    en: "Excel is in cell-edit mode. Press Enter or Esc to finish editing, then try again.",
+  },
+  api_unsupported: {
+    ja: "この Excel では必要な機能（ExcelApi {version}）が使えません。Microsoft 365 版など新しい Excel でお試しください。何も変更していません。",
+    en: "This Excel does not support a required feature (ExcelApi {version}). Please use a newer Excel such as Microsoft 365. Nothing was changed.",
+  },
+  unreadable: {
+    ja: "ブックを読み取れませんでした: {detail}",
+    en: "The workbook could not be read: {detail}",
+  },
+  changed_meanwhile: {
+    ja: "セル {cells} の内容がプレビュー後に変わったため、書き換えを中止しました。もう一度チェックしてください。",
+    en: "Cell(s) {cells} changed after the preview, so nothing was rewritten. Please check again.",
+  },
+  unknown: {
+    ja: "予期しないエラーが発生しました: {detail}",
+    en: "An unexpected error occurred: {detail}",
+  },
+};
+
+function fill(s: string, params: Record<string, string>): string {
+  return s.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? "");
+}
+
+export function hostError(code: HostErrorCode, params: Record<string, string> = {}): HostError {
+  const t = TEXT[code];
+  return { code, message: { ja: fill(t.ja, params), en: fill(t.en, params) } };
+}
+
+/** Thrown inside the gateway; the host turns it into a HostError outcome. */
+export class GatewayError extends Error {
+  readonly error: HostError;
+  constructor(error: HostError) {
+    super(error.message.en);
+    this.error = error;
+  }
+}
+
+export function fail(code: HostErrorCode, params: Record<string, string> = {}): never {
+  throw new GatewayError(hostError(code, params));
+}
+
+/** Maps anything thrown by Excel.run to a HostError. */
+export function toHostError(e: unknown): HostError {
+  if (e instanceof GatewayError) return e.error;
+  const code = (e as { code?: unknown })?.code;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === "InvalidOperationInCellEditMode" || /cell.?edit/i.test(msg)) return hostError("cell_edit");
+  if (code === "AccessDenied" || /protect/i.test(msg)) return hostError("protected", { sheet: "" });
+  if (code === "ApiNotFound") return hostError("api_unsupported", { version: "" });
+  return hostError("unknown", { detail: msg });
+}

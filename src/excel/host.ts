@@ -1,0 +1,311 @@
+/**
+ * The Excel implementation of ChecklistHost. The task pane creates it with createExcelHost(lang) after
+ * Office.onReady and talks only to the ChecklistHost interface.
+ */
+import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "../app/host";
+import { reevaluate } from "../core/analyse";
+import type { CellRange, CellValue, Report } from "../core/model";
+import type { Profile } from "../core/profile/types";
+import { parseAreas } from "./address";
+import { MIN_EXCEL_API, supportsExcelApi } from "./api-sets";
+import { hostError, toHostError } from "./errors";
+import { checkFromSelection, fullCheck, patchCell, readChanged, type Session, type Snapshot } from "./read";
+import { emptyState, queueReadState, queueWriteState, stateFrom } from "./state";
+import * as write from "./write";
+
+export type ExcelRun = <T>(
+  options: Excel.RunOptions | null,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
+export interface ExcelHostDeps {
+  /** Runs a batch; defaults to Excel.run. Tests pass the fake's runner. */
+  run?: ExcelRun;
+  now?: () => Date;
+  /** Burst coalescing for live edits (ms). */
+  debounceMs?: number;
+  profile?: Profile;
+}
+
+/** ExcelApi 1.11: wait for the user to leave cell-edit mode instead of failing the batch. */
+export function runOptions(): Excel.RunOptions | null {
+  return supportsExcelApi("1.11") ? { delayForCellEdit: true } : null;
+}
+
+const defaultRun: ExcelRun = (options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch));
+
+/** Structural changes that move rows or columns: the location must be found again. */
+const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
+
+export class ExcelHost implements ChecklistHost {
+  readonly kind = "excel" as const;
+  readonly capabilities: HostCapabilities;
+  private readonly session: Session = { sheetNames: null, snapshot: null, state: null };
+  private readonly run: ExcelRun;
+  private readonly now: () => Date;
+  private readonly debounceMs: number;
+  private readonly profile: Profile | undefined;
+  /** Values the add-in wrote into the checklist sheet, so its own change events are ignored. Key "sheet!r,c". */
+  private readonly ownWrites = new Map<string, CellValue>();
+  /** Originals of the last normalisation, for undo. */
+  private originals = new Map<string, write.Original>();
+  private readonly listeners = new Set<(o: CheckOutcome) => void>();
+  private registration: { sheet: string; handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> } | null = null;
+  private pending: { ranges: CellRange[]; structural: boolean } = { ranges: [], structural: false };
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing = 0;
+
+  constructor(
+    readonly lang: Lang,
+    deps: ExcelHostDeps = {},
+  ) {
+    this.run = deps.run ?? defaultRun;
+    this.now = deps.now ?? (() => new Date());
+    this.debounceMs = deps.debounceMs ?? 300;
+    this.profile = deps.profile;
+    this.capabilities = {
+      selectCell: true,
+      highlight: true,
+      dropdowns: supportsExcelApi("1.8"),
+      manualLocation: true,
+      writeSheets: true,
+      download: false,
+      live: true,
+    };
+  }
+
+  /** For tests and the bench: what the session remembers. */
+  get snapshot(): Snapshot | null {
+    return this.session.snapshot;
+  }
+
+  private unsupported(): HostError | null {
+    return supportsExcelApi(MIN_EXCEL_API) ? null : hostError("api_unsupported", { version: MIN_EXCEL_API });
+  }
+
+  private exec<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.run(runOptions(), batch);
+  }
+
+  private async outcome(batch: (context: Excel.RequestContext) => Promise<Snapshot>): Promise<CheckOutcome> {
+    const bad = this.unsupported();
+    if (bad) return { ok: false, error: bad };
+    try {
+      const snap = await this.exec(batch);
+      await this.ensureLive();
+      return { ok: true, report: snap.report };
+    } catch (e) {
+      return { ok: false, error: toHostError(e) };
+    }
+  }
+
+  private async action<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const bad = this.unsupported();
+    if (bad) throw bad;
+    this.writing++;
+    try {
+      return await this.exec(batch);
+    } catch (e) {
+      throw toHostError(e);
+    } finally {
+      this.writing--;
+    }
+  }
+
+  check(): Promise<CheckOutcome> {
+    const opts = { profile: this.profile };
+    return this.outcome((ctx) => fullCheck(ctx, this.session, opts));
+  }
+
+  private async snapshotOrCheck(): Promise<Snapshot> {
+    if (this.session.snapshot) return this.session.snapshot;
+    const o = await this.check();
+    if (!o.ok) throw o.error;
+    return this.session.snapshot as unknown as Snapshot;
+  }
+
+  private afterRewrite(changes: NormaliseChange[], values: (c: NormaliseChange) => CellValue): Report | null {
+    const snap = this.session.snapshot;
+    if (!snap) return null;
+    const sheet = snap.wb.sheets.find((s) => s.name === snap.location.sheet);
+    for (const c of changes) {
+      const k = write.key(c);
+      const v = values(c);
+      this.ownWrites.set(k, v);
+      if (sheet && c.sheet === sheet.name) {
+        const [r, col] = k.slice(k.lastIndexOf("!") + 1).split(",").map(Number);
+        patchCell(sheet, r, col, v);
+      }
+    }
+    snap.report = reevaluate(snap.wb, snap.location, { profile: this.profile });
+    return snap.report;
+  }
+
+  async applyNormalise(changes: NormaliseChange[]): Promise<CheckOutcome> {
+    try {
+      await this.snapshotOrCheck();
+      const originals = await this.action((ctx) => write.rewriteCells(ctx, changes, "apply", this.originals));
+      this.originals = originals;
+      const report = this.afterRewrite(changes, (c) => c.to);
+      return report ? { ok: true, report } : this.check();
+    } catch (e) {
+      return { ok: false, error: toHostError(e) };
+    }
+  }
+
+  async undoNormalise(changes: NormaliseChange[]): Promise<CheckOutcome> {
+    try {
+      await this.snapshotOrCheck();
+      await this.action((ctx) => write.rewriteCells(ctx, changes, "undo", this.originals));
+      const report = this.afterRewrite(changes, (c) => this.originals.get(write.key(c))?.value ?? c.from);
+      return report ? { ok: true, report } : this.check();
+    } catch (e) {
+      return { ok: false, error: toHostError(e) };
+    }
+  }
+
+  async writeResults(report: Report): Promise<void> {
+    this.session.state = await this.action((ctx) => write.writeResults(ctx, report, this.lang, this.now()));
+    this.session.sheetNames = null;
+  }
+
+  async writePlan(report: Report): Promise<void> {
+    this.session.state = await this.action((ctx) => write.writePlan(ctx, report, this.lang));
+    this.session.sheetNames = null;
+  }
+
+  async setHighlight(_report: Report, on: boolean): Promise<void> {
+    const snap = await this.snapshotOrCheck();
+    this.session.state = await this.action((ctx) => write.setHighlight(ctx, snap, on));
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.action((ctx) => write.selectCell(ctx, sheet, cell));
+  }
+
+  async addDropdowns(_report: Report): Promise<number> {
+    const snap = await this.snapshotOrCheck();
+    return this.action((ctx) => write.queueDropdowns(ctx, snap));
+  }
+
+  useSelectionAsAnswerCells(): Promise<CheckOutcome> {
+    const opts = { profile: this.profile };
+    return this.outcome((ctx) =>
+      checkFromSelection(ctx, this.session, opts, (state) => queueWriteState(ctx, state)),
+    );
+  }
+
+  async clearManualLocation(): Promise<void> {
+    await this.action(async (ctx) => {
+      const item = queueReadState(ctx);
+      await ctx.sync();
+      const state = item.isNullObject ? emptyState() : stateFrom(item);
+      state.manual = null;
+      queueWriteState(ctx, state);
+      await ctx.sync();
+      this.session.state = state;
+    });
+    this.session.snapshot = null;
+  }
+
+  onLiveChange(listener: (outcome: CheckOutcome) => void): () => void {
+    this.listeners.add(listener);
+    void this.ensureLive();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) void this.stopLive();
+    };
+  }
+
+  /** Registers onChanged on the checklist sheet (once; moved when the checklist sheet changes). */
+  private async ensureLive(): Promise<void> {
+    const snap = this.session.snapshot;
+    if (this.listeners.size === 0 || !snap) return;
+    if (this.registration?.sheet === snap.location.sheet) return;
+    await this.stopLive();
+    const sheet = snap.location.sheet;
+    try {
+      const handler = await this.exec(async (ctx) => {
+        const h = ctx.workbook.worksheets.getItem(sheet).onChanged.add((args) => this.onChanged(args));
+        await ctx.sync();
+        return h;
+      });
+      this.registration = { sheet, handler };
+    } catch {
+      this.registration = null;
+    }
+  }
+
+  private async stopLive(): Promise<void> {
+    const reg = this.registration;
+    this.registration = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!reg) return;
+    try {
+      await this.exec(async (ctx) => {
+        reg.handler.remove();
+        await ctx.sync();
+      });
+    } catch {
+      // The workbook may be closing; nothing to undo.
+    }
+  }
+
+  /** Event handler: collect, then coalesce bursts. */
+  private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
+    if (STRUCTURAL.has(args.changeType)) this.pending.structural = true;
+    else {
+      try {
+        this.pending.ranges.push(...parseAreas(args.address));
+      } catch {
+        this.pending.structural = true;
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.debounceMs);
+    return Promise.resolve();
+  }
+
+  /** Processes the collected changes now (the debounce timer calls this; tests may too). */
+  async flush(): Promise<void> {
+    if (this.writing > 0) {
+      // The add-in is writing: look again once it is done.
+      this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+      return;
+    }
+    const { ranges, structural } = this.pending;
+    this.pending = { ranges: [], structural: false };
+    if (!structural && ranges.length === 0) return;
+    let outcome: CheckOutcome | null;
+    if (structural || !this.session.snapshot) {
+      outcome = await this.check();
+    } else {
+      const snap = this.session.snapshot;
+      try {
+        const read = await this.exec((ctx) =>
+          readChanged(ctx, snap, ranges, (r, c, v) => this.isOwnWrite(snap.location.sheet, r, c, v), { profile: this.profile }),
+        );
+        outcome = read.report ? { ok: true, report: read.report } : null;
+      } catch (e) {
+        outcome = { ok: false, error: toHostError(e) };
+      }
+    }
+    if (outcome) for (const l of this.listeners) l(outcome);
+  }
+
+  private isOwnWrite(sheet: string, row: number, col: number, value: CellValue): boolean {
+    const k = `${sheet}!${row},${col}`;
+    if (!this.ownWrites.has(k)) return false;
+    const mine = this.ownWrites.get(k);
+    this.ownWrites.delete(k);
+    return mine === value;
+  }
+}
+
+export function createExcelHost(lang: Lang, deps: ExcelHostDeps = {}): ExcelHost {
+  return new ExcelHost(lang, deps);
+}

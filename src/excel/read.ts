@@ -1,0 +1,341 @@
+/**
+ * Reading the checklist from Excel in as few round trips as possible.
+ *
+ * Full check: sync 1 loads the sheet list, the stored state, every known sheet's used range (values) with its
+ * merged areas, and the answer cells' validations of the last known location; detection runs in JS. Only when
+ * something is new (first check of a session, a sheet added, the table moved) one more sync loads what is missing.
+ * The sync count never depends on the number of items.
+ */
+import { analyse, reevaluate } from "../core/analyse";
+import { detectChecklist, locateFromAnswerCells } from "../core/detect";
+import type { CellRange, CellValue, ChecklistLocation, ListValidation, Report, SheetInput, WorkbookInput } from "../core/model";
+import type { Profile } from "../core/profile/types";
+import { cellA1, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns } from "./address";
+import { supportsExcelApi } from "./api-sets";
+import { fail, hostError, GatewayError } from "./errors";
+import { queueReadState, stateFrom, type StoredState } from "./state";
+
+/** What a check leaves behind for live edits and normalisation. */
+export interface Snapshot {
+  wb: WorkbookInput;
+  location: ChecklistLocation;
+  report: Report;
+}
+
+/** Per-session memory of the host. */
+export interface Session {
+  sheetNames: string[] | null;
+  snapshot: Snapshot | null;
+  state: StoredState | null;
+}
+
+export interface CheckOptions {
+  profile?: Profile;
+  file?: string;
+}
+
+interface SheetRead {
+  name: string;
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+function queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
+  const ws = context.workbook.worksheets.getItem(name);
+  const used = ws.getUsedRange(true);
+  used.load("values,rowIndex,columnIndex");
+  return { name, used, merged: queueMergedAreas(used) };
+}
+
+/** ExcelApi 1.13: merged areas of a range, or null on older Excel. */
+export function queueMergedAreas(range: Excel.Range): Excel.RangeAreas | null {
+  if (!supportsExcelApi("1.13")) return null;
+  const areas = range.getMergedAreasOrNullObject();
+  areas.load("address");
+  return areas;
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
+  const values = read.used.values.map((row) => row.map(toCellValue));
+  const merges = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
+  return {
+    name: read.name,
+    values,
+    originRow: read.used.rowIndex,
+    originCol: read.used.columnIndex,
+    merges,
+    hidden,
+  };
+}
+
+/** Answer cells of a location: one per item row. */
+export function answerCells(location: ChecklistLocation): { row: number; col: number }[] {
+  return location.rows.map((r) => ({ row: r.row, col: location.answerCol }));
+}
+
+interface ValidationRead {
+  sheet: string;
+  cells: { row: number; col: number; dv: Excel.DataValidation }[];
+}
+
+/**
+ * ExcelApi 1.8: queue loading the data validation of each answer cell (one proxy per cell: a multi-cell range
+ * whose cells carry different lists reports its rule as inconsistent, and TICS lists differ per item).
+ * Null on older Excel (validations then stay unknown and the profile rule applies).
+ */
+export function queueValidations(
+  context: Excel.RequestContext,
+  sheet: string,
+  cells: { row: number; col: number }[],
+): ValidationRead | null {
+  if (!supportsExcelApi("1.8")) return null;
+  const out: ValidationRead = { sheet, cells: [] };
+  for (const c of cells) {
+    const dv = context.workbook.worksheets.getItem(sheet).getRange(cellA1(c.row, c.col)).dataValidation;
+    dv.load("type,rule");
+    out.cells.push({ row: c.row, col: c.col, dv });
+  }
+  return out;
+}
+
+/** List items from a validation source: "○,△,×,-" → items; a reference ("=$H$1:$H$4") → null (unresolved). */
+export function listItems(source: string): string[] | null {
+  const s = source.trim();
+  if (s.startsWith("=")) return null;
+  return s.split(/[,、]/).map((x) => x.trim()).filter((x) => x !== "");
+}
+
+function validationsFrom(read: ValidationRead): ListValidation[] {
+  const out: ListValidation[] = [];
+  for (const c of read.cells) {
+    if (c.dv.type !== "List") continue;
+    const source = c.dv.rule.list?.source;
+    if (typeof source !== "string") continue;
+    out.push({ range: { top: c.row, left: c.col, bottom: c.row, right: c.col }, items: listItems(source) });
+  }
+  return out;
+}
+
+function sameCells(a: { row: number; col: number }[], b: { row: number; col: number }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].row !== b[i].row || a[i].col !== b[i].col) return false;
+  return true;
+}
+
+function setValidations(wb: WorkbookInput, sheet: string, validations: ListValidation[]): void {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (s) s.validations = validations;
+}
+
+function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
+  let result;
+  if (state.manual && wb.sheets.some((s) => s.name === state.manual?.sheet)) {
+    result = locateFromAnswerCells(wb, state.manual.sheet, parseRangeA1(state.manual.answers));
+  } else {
+    result = detectChecklist(wb);
+  }
+  if (!result.ok) {
+    const hint = hostError("no_checklist").message;
+    throw new GatewayError({
+      code: "no_checklist",
+      message: { ja: `${result.error.message.ja}\n${hint.ja}`, en: `${result.error.message.en}\n${hint.en}` },
+    });
+  }
+  return result.location;
+}
+
+/** Full check. At most 2 syncs once the session knows the sheet list; 3 on the very first check of a new table. */
+export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const stateItem = queueReadState(context);
+  const reads = new Map<string, SheetRead>();
+  for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name));
+  const prev = session.snapshot;
+  let speculative: { cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
+  if (prev && reads.has(prev.location.sheet)) {
+    const cells = answerCells(prev.location);
+    speculative = { cells, read: queueValidations(context, prev.location.sheet, cells) };
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    // A remembered sheet was renamed or deleted: forget the list and read everything afresh.
+    if (!session.sheetNames) throw e;
+    session.sheetNames = null;
+    session.snapshot = null;
+    return fullCheck(context, session, options);
+  }
+  const state = stateFrom(stateItem);
+  session.state = state;
+  const names = sheets.items.map((s) => s.name);
+  const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
+  const missing = names.filter((n) => !reads.has(n));
+  for (const n of [...reads.keys()]) if (!names.includes(n)) reads.delete(n);
+  if (missing.length > 0) {
+    for (const n of missing) reads.set(n, queueSheetRead(context, n));
+    await context.sync();
+  }
+  session.sheetNames = names;
+  const wb: WorkbookInput = { sheets: names.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
+  if (wb.sheets.length === 0) fail("no_checklist");
+  const location = locate(wb, state);
+  const cells = answerCells(location);
+  let validations: ListValidation[] | null = null;
+  if (speculative && prev && prev.location.sheet === location.sheet && sameCells(speculative.cells, cells)) {
+    validations = speculative.read ? validationsFrom(speculative.read) : [];
+  } else {
+    const read = queueValidations(context, location.sheet, cells);
+    if (read) {
+      await context.sync();
+      validations = validationsFrom(read);
+    }
+  }
+  if (validations) setValidations(wb, location.sheet, validations);
+  const result = analyse(wb, { profile: options.profile, file: options.file, location });
+  if (!result.ok) {
+    throw new GatewayError({ code: "no_checklist", message: result.error.message });
+  }
+  const snapshot: Snapshot = { wb, location: result.location, report: result.report };
+  session.snapshot = snapshot;
+  return snapshot;
+}
+
+/**
+ * Manual location: the current selection is the answer cells. Sync 1 reads the selection and its sheet, sync 2
+ * the validations and stores the choice (with the state read in sync 1).
+ */
+export async function checkFromSelection(
+  context: Excel.RequestContext,
+  session: Session,
+  options: CheckOptions,
+  saveState: (state: StoredState) => void,
+): Promise<Snapshot> {
+  const sel = context.workbook.getSelectedRange();
+  sel.load("address");
+  const ws = context.workbook.getSelectedRange().worksheet;
+  ws.load("name");
+  const used = ws.getUsedRange(true);
+  used.load("values,rowIndex,columnIndex");
+  const merged = queueMergedAreas(used);
+  const stateItem = queueReadState(context);
+  await context.sync();
+  const state = stateFrom(stateItem);
+  const sheet = ws.name;
+  const range = parseRangeA1(sel.address.split(",")[0]);
+  const wb: WorkbookInput = { sheets: [sheetInput({ name: sheet, used, merged }, false)] };
+  const found = locateFromAnswerCells(wb, sheet, range);
+  if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
+  const location = found.location;
+  const read = queueValidations(context, sheet, answerCells(location));
+  state.manual = { sheet, answers: rangeA1(range) };
+  saveState(state);
+  await context.sync();
+  session.state = state;
+  if (read) setValidations(wb, sheet, validationsFrom(read));
+  const result = analyse(wb, { profile: options.profile, file: options.file, location });
+  if (!result.ok) throw new GatewayError({ code: "no_checklist", message: result.error.message });
+  const snapshot: Snapshot = { wb, location: result.location, report: result.report };
+  session.snapshot = snapshot;
+  session.sheetNames = null;
+  return snapshot;
+}
+
+/** Writes one cell into a cached sheet grid (growing it when needed). */
+export function patchCell(sheet: SheetInput, row: number, col: number, value: CellValue): void {
+  const r0 = sheet.originRow ?? 0;
+  const c0 = sheet.originCol ?? 0;
+  const r = row - r0;
+  const c = col - c0;
+  if (r < 0 || c < 0) return;
+  while (sheet.values.length <= r) sheet.values.push([]);
+  const line = sheet.values[r];
+  while (line.length <= c) line.push(null);
+  line[c] = value;
+}
+
+/** The part of the answer column that holds items. */
+export function answerArea(location: ChecklistLocation): CellRange | null {
+  if (location.rows.length === 0) return null;
+  const rows = location.rows.map((r) => r.row);
+  return { top: Math.min(...rows), left: location.answerCol, bottom: Math.max(...rows), right: location.answerCol };
+}
+
+export interface LiveRead {
+  /** The cells actually read (A1, no sheet). */
+  cells: string[];
+  report: Report | null;
+}
+
+/**
+ * Live edit: read only the changed cells that fall on answer cells (one sync), patch the cached grid and
+ * re-judge. `isOwnWrite` drops cells whose value is what the add-in itself just wrote there.
+ */
+export async function readChanged(
+  context: Excel.RequestContext,
+  snapshot: Snapshot,
+  changed: CellRange[],
+  isOwnWrite: (row: number, col: number, value: CellValue) => boolean,
+  options: CheckOptions,
+): Promise<LiveRead> {
+  const area = answerArea(snapshot.location);
+  if (!area) return { cells: [], report: null };
+  const itemRows = new Set(snapshot.location.rows.map((r) => r.row));
+  const ws = context.workbook.worksheets.getItem(snapshot.location.sheet);
+  const parts: { rect: CellRange; range: Excel.Range }[] = [];
+  for (const c of changed) {
+    const hit = intersect(c, area);
+    if (!hit) continue;
+    for (const [top, bottom] of rowRuns(range(hit.top, hit.bottom).filter((r) => itemRows.has(r)))) {
+      const rect = { top, bottom, left: hit.left, right: hit.right };
+      const r = ws.getRange(rangeA1(rect));
+      r.load("values");
+      parts.push({ rect, range: r });
+    }
+  }
+  if (parts.length === 0) return { cells: [], report: null };
+  const cellList: { row: number; col: number }[] = [];
+  for (const p of parts) for (let r = p.rect.top; r <= p.rect.bottom; r++) cellList.push({ row: r, col: p.rect.left });
+  const vread = queueValidations(context, snapshot.location.sheet, cellList);
+  await context.sync();
+  const sheet = snapshot.wb.sheets.find((s) => s.name === snapshot.location.sheet);
+  if (!sheet) return { cells: [], report: null };
+  let changedAny = false;
+  for (const p of parts) {
+    for (let r = p.rect.top; r <= p.rect.bottom; r++) {
+      const v = toCellValue(p.range.values[r - p.rect.top]?.[0]);
+      if (isOwnWrite(r, p.rect.left, v)) continue;
+      patchCell(sheet, r, p.rect.left, v);
+      changedAny = true;
+    }
+  }
+  if (vread) {
+    const fresh = validationsFrom(vread);
+    const touched = new Set(cellList.map((c) => `${c.row},${c.col}`));
+    const kept = (sheet.validations ?? []).filter((v) => {
+      const single = v.range.top === v.range.bottom && v.range.left === v.range.right;
+      return !(single && touched.has(`${v.range.top},${v.range.left}`));
+    });
+    const before = JSON.stringify(sheet.validations ?? []);
+    sheet.validations = [...kept, ...fresh];
+    if (JSON.stringify(sheet.validations) !== before) changedAny = true;
+  }
+  const cells = parts.map((p) => rangeA1(p.rect));
+  if (!changedAny) return { cells, report: null };
+  const report = reevaluate(snapshot.wb, snapshot.location, { profile: options.profile, file: options.file });
+  snapshot.report = report;
+  return { cells, report };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}

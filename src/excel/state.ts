@@ -1,0 +1,95 @@
+/**
+ * What TICS Check remembers inside the workbook (Excel workbook settings, ExcelApi 1.4): where the checklist is
+ * when the user chose it by hand, the previous result (for the 「前回」 series), and what the add-in created.
+ */
+import type { StoredResult } from "../core/sheets";
+
+export const SETTINGS_KEY = "TicsCheck.state";
+
+export interface ManualLocation {
+  sheet: string;
+  /** A1 range of the answer cells, no sheet prefix. */
+  answers: string;
+}
+
+export interface CreatedObjects {
+  resultsSheetId?: string;
+  chartName?: string;
+  planSheetId?: string;
+  planTable?: string;
+  /** The one conditional format that highlights problem answers. */
+  highlight?: { sheet: string; range: string; id: string };
+}
+
+export interface StoredState {
+  version: 1;
+  manual: ManualLocation | null;
+  previous: StoredResult | null;
+  created: CreatedObjects;
+}
+
+export function emptyState(): StoredState {
+  return { version: 1, manual: null, previous: null, created: {} };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Accepts what a setting holds (an object, or a JSON string from an older write); anything odd → empty state. */
+export function parseState(raw: unknown): StoredState {
+  let v: unknown = raw;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return emptyState();
+    }
+  }
+  if (!isObject(v) || v.version !== 1) return emptyState();
+  const s = emptyState();
+  const m = v.manual;
+  if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") s.manual = { sheet: m.sheet, answers: m.answers };
+  const p = v.previous;
+  if (isObject(p) && typeof p.date === "string" && Array.isArray(p.fields)) {
+    s.previous = {
+      date: p.date,
+      overall: typeof p.overall === "number" ? p.overall : null,
+      fields: p.fields
+        .filter(isObject)
+        .map((f) => ({ name: String(f.name ?? ""), score: typeof f.score === "number" ? f.score : null }))
+        .filter((f) => f.name !== ""),
+    };
+  }
+  if (isObject(v.created)) {
+    const c = v.created;
+    const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
+    s.created = {
+      resultsSheetId: str(c.resultsSheetId),
+      chartName: str(c.chartName),
+      planSheetId: str(c.planSheetId),
+      planTable: str(c.planTable),
+    };
+    const h = c.highlight;
+    if (isObject(h) && typeof h.sheet === "string" && typeof h.range === "string" && typeof h.id === "string") {
+      s.created.highlight = { sheet: h.sheet, range: h.range, id: h.id };
+    }
+  }
+  return s;
+}
+
+/** Queues reading the state; read `.value` after the next sync. */
+export function queueReadState(context: Excel.RequestContext): Excel.Setting {
+  const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  item.load("value");
+  return item;
+}
+
+export function stateFrom(item: Excel.Setting): StoredState {
+  return item.isNullObject ? emptyState() : parseState(item.value);
+}
+
+/** Queues writing the state (settings are saved with the workbook). */
+export function queueWriteState(context: Excel.RequestContext, state: StoredState): void {
+  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(state));
+}

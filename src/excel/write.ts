@@ -1,0 +1,401 @@
+/**
+ * Everything the add-in writes into the workbook. Each action checks sheet protection (and API support) in its
+ * first sync, before anything is queued for writing, so a refusal leaves the workbook untouched.
+ */
+import { LOOKALIKES } from "../core/answers";
+import type { Answer, CellValue, Report } from "../core/model";
+import {
+  PLAN_SHEET,
+  RESULTS_SHEET,
+  planModel,
+  readPlanUserHeaders,
+  readPlanUserValues,
+  resultsModel,
+  toStoredResult,
+} from "../core/sheets";
+import type { NormaliseChange } from "../app/host";
+import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
+import { supportsExcelApi } from "./api-sets";
+import { fail } from "./errors";
+import { answerArea, type Snapshot } from "./read";
+import { queueReadState, queueWriteState, stateFrom, type StoredState } from "./state";
+
+type Lang = "ja" | "en";
+
+export const CHART_NAME = "TicsCheckRadar";
+export const CHART_PREFIX = "TicsCheck";
+const TEXT_FORMAT = "@";
+const GENERAL = "General";
+
+interface SheetInfo {
+  name: string;
+  protected: boolean;
+}
+
+/** Sync-1 helper: every sheet's name and protection, plus the stored state. */
+function queueSheetsAndState(context: Excel.RequestContext): { sheets: Excel.WorksheetCollection; state: Excel.Setting } {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  return { sheets, state: queueReadState(context) };
+}
+
+function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
+  return sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+}
+
+function refuseIfProtected(infos: SheetInfo[], name: string): void {
+  const info = infos.find((s) => s.name === name);
+  if (info?.protected) fail("protected", { sheet: name });
+}
+
+/**
+ * A string that Excel would turn into something else when written through `values` (a formula, a number, a
+ * boolean, an error) gets the apostrophe prefix, which Excel stores as "this is text" and does not show.
+ */
+export function literalText(s: string): string {
+  if (s === "") return s;
+  if (/^[=+\-@']/.test(s)) return `'${s}`;
+  if (/^\s*[-+]?(\d+[.,]?\d*|\.\d+)([eE][-+]?\d+)?%?\s*$/.test(s)) return `'${s}`;
+  if (/^(true|false)$/i.test(s.trim())) return `'${s}`;
+  if (/^#/.test(s)) return `'${s}`;
+  return s;
+}
+
+/** Rectangular grid from ragged rows. */
+function rectangular(rows: CellValue[][], width: number): (string | number | boolean)[][] {
+  return rows.map((r) => {
+    const out: (string | number | boolean)[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = r[c];
+      out.push(v === null || v === undefined ? "" : v);
+    }
+    return out;
+  });
+}
+
+/** Text cells get the text number format (set before the values), other cells `fallback`. */
+function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
+  return grid.map((row, r) => row.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : fallback(r, c))));
+}
+
+/** 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts, sync 3 all writes. */
+export async function writeResults(context: Excel.RequestContext, report: Report, lang: Lang, now: Date): Promise<StoredState> {
+  const first = queueSheetsAndState(context);
+  await context.sync();
+  const infos = sheetInfos(first.sheets);
+  refuseIfProtected(infos, RESULTS_SHEET);
+  const state = stateFrom(first.state);
+  const exists = infos.some((s) => s.name === RESULTS_SHEET);
+  let sheet: Excel.Worksheet;
+  if (exists) {
+    sheet = context.workbook.worksheets.getItem(RESULTS_SHEET);
+    const charts = context.workbook.worksheets.getItem(RESULTS_SHEET).charts;
+    charts.load("items/name");
+    await context.sync();
+    for (const ch of charts.items) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
+    sheet.getRange().clear();
+  } else {
+    sheet = context.workbook.worksheets.add(RESULTS_SHEET);
+  }
+  const model = resultsModel(report, lang, state.previous, now);
+  const width = Math.max(1, ...model.rows.map((r) => r.length));
+  const grid = rectangular(model.rows, width);
+  const target = sheet.getRange(rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }));
+  target.numberFormat = formatsFor(grid, () => GENERAL);
+  target.values = grid;
+  sheet.getRange("A:A").format.columnWidth = 220;
+  sheet.getRange(rangeA1({ ...model.fieldTable, bottom: model.fieldTable.top })).format.font.bold = true;
+  sheet.getRange("A1").format.font.bold = true;
+  if (report.fields.length > 0) {
+    const chart = sheet.charts.add("RadarMarkers", sheet.getRange(rangeA1(model.fieldTable)), "Columns");
+    chart.name = CHART_NAME;
+    chart.title.text = model.chartTitle;
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = 100;
+    chart.legend.position = "Bottom";
+    chart.setPosition(
+      cellA1(model.chartAnchor.top, model.chartAnchor.left),
+      cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
+    );
+    state.created.chartName = CHART_NAME;
+  }
+  state.previous = toStoredResult(report, now);
+  queueWriteState(context, state);
+  await context.sync();
+  return state;
+}
+
+/** Header row and id column of an existing plan grid (same rule as the core reader). */
+function planHeader(grid: CellValue[][]): { row: number; idCol: number } | null {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const h = row[c] == null ? "" : String(row[c]).trim();
+      if (h === "項目ID" || h === "Item ID") return { row: r, idCol: c };
+    }
+  }
+  return null;
+}
+
+/** Place a used-range grid at its absolute position so grid[r][c] is the cell (r, c) from A1. */
+function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rowIndex; r++) out.push([]);
+  for (const row of values) {
+    const line: CellValue[] = [];
+    for (let c = 0; c < columnIndex; c++) line.push(null);
+    for (const v of row) line.push(v === "" || v === undefined ? null : (v as CellValue));
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * 改善計画: sync 1 sheets/protection/state, sync 2 the existing sheet (values, number formats, tables),
+ * sync 3 all writes. The user's columns are carried over by item id with their number formats (dates stay dates).
+ */
+export async function writePlan(context: Excel.RequestContext, report: Report, lang: Lang): Promise<StoredState> {
+  const first = queueSheetsAndState(context);
+  await context.sync();
+  const infos = sheetInfos(first.sheets);
+  refuseIfProtected(infos, PLAN_SHEET);
+  const state = stateFrom(first.state);
+  const exists = infos.some((s) => s.name === PLAN_SHEET);
+  let sheet: Excel.Worksheet;
+  let user = new Map<string, CellValue[]>();
+  let userHeaders: string[] | undefined;
+  const userFormats = new Map<string, string[]>();
+  if (exists) {
+    sheet = context.workbook.worksheets.getItem(PLAN_SHEET);
+    const used = sheet.getUsedRange(false);
+    used.load("values,numberFormat,rowIndex,columnIndex,address");
+    const tables = context.workbook.worksheets.getItem(PLAN_SHEET).tables;
+    tables.load("items/name");
+    await context.sync();
+    const grid = fromA1(used.values, used.rowIndex, used.columnIndex);
+    const formats = fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
+    user = readPlanUserValues(grid);
+    userHeaders = readPlanUserHeaders(grid);
+    const head = planHeader(grid);
+    if (head) {
+      const headerRow = grid[head.row] ?? [];
+      const cols = userHeaders.map((h) => headerRow.findIndex((x) => x != null && String(x).trim() === h));
+      // English headers of the four standard columns.
+      const en = ["Owner", "Due", "Status", "Memo"];
+      for (let i = 0; i < cols.length; i++) {
+        if (cols[i] < 0 && i < en.length) cols[i] = headerRow.findIndex((x) => x != null && String(x).trim() === en[i]);
+      }
+      for (let r = head.row + 1; r < grid.length; r++) {
+        const id = grid[r]?.[head.idCol];
+        if (id == null || id === "") continue;
+        userFormats.set(String(id).trim(), cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+      }
+    }
+    for (const t of tables.items) if (t.name.startsWith(CHART_PREFIX) || t.name.startsWith("TicsPlan")) t.delete();
+    sheet.getRange(used.address.split("!").pop() as string).clear();
+  } else {
+    sheet = context.workbook.worksheets.add(PLAN_SHEET);
+  }
+  const model = planModel(report, lang, user, userHeaders);
+  const width = model.header.length;
+  const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
+  const grid = rectangular([model.header, ...body], width);
+  const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
+  const formats = formatsFor(grid, (r, c) => {
+    if (r === 0 || c < model.userColumnStart) return GENERAL;
+    const id = ids[r];
+    const f = id ? userFormats.get(id)?.[c - model.userColumnStart] : undefined;
+    return f && f !== TEXT_FORMAT ? f : GENERAL;
+  });
+  const area = rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 });
+  const target = sheet.getRange(area);
+  target.numberFormat = formats;
+  target.values = grid;
+  const table = sheet.tables.add(area, true);
+  table.name = model.tableName;
+  table.style = "TableStyleMedium2";
+  const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
+  text.format.wrapText = true;
+  state.created.planTable = model.tableName;
+  queueWriteState(context, state);
+  await context.sync();
+  return state;
+}
+
+function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The custom conditional-format formula for the answer area whose top-left cell is `top`. It flags a cell that
+ * is not blank and is neither an answer nor a look-alike (nor a symbol followed by text), and a 「-」 on a row
+ * that does not allow it. The rows allowing 「-」 come from the report (validation or profile rule).
+ */
+export function highlightFormula(topCell: string, naRows: number[]): string {
+  const v = `TRIM(${topCell})`;
+  const symbols = ["○", "△", "×", "-"];
+  const all = [...symbols, ...Object.keys(LOOKALIKES)];
+  const dashes = ["-", ...Object.keys(LOOKALIKES).filter((k) => LOOKALIKES[k] === ("-" as Answer))];
+  const list = (xs: string[]): string => `{${xs.map(formulaString).join(",")}}`;
+  const invalid = `AND(LEN(${v})>0,ISNA(MATCH(${v},${list(all)},0)),ISNA(MATCH(LEFT(${v},1),${list(all)},0)))`;
+  const dash = `ISNUMBER(MATCH(LEFT(${v},1),${list(dashes)},0))`;
+  const rowRef = `ROW(${topCell})`;
+  const naNotAllowed = naRows.length > 0 ? `AND(${dash},ISNA(MATCH(${rowRef},{${naRows.map((r) => r + 1).join(",")}},0)))` : dash;
+  return `=OR(${invalid},${naNotAllowed})`;
+}
+
+/**
+ * Highlight on/off: removes the add-in's one conditional format (found by the id kept in the state among the
+ * formats over the answer area) and, when on, adds a fresh one over the answer area. Sync 1 protection, state
+ * and the existing formats; sync 2 remove/add; sync 3 store the new id (on) — 2 syncs when switching off.
+ */
+export async function setHighlight(context: Excel.RequestContext, snapshot: Snapshot, on: boolean): Promise<StoredState> {
+  const sheetName = snapshot.location.sheet;
+  const area = answerArea(snapshot.location);
+  const first = queueSheetsAndState(context);
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const answerRange = area ? ws.getRange(rangeA1(area)) : null;
+  const existing = answerRange ? answerRange.conditionalFormats : null;
+  if (existing) existing.load("items/id");
+  await context.sync();
+  refuseIfProtected(sheetInfos(first.sheets), sheetName);
+  const state = stateFrom(first.state);
+  const old = state.created.highlight;
+  if (existing && old) {
+    for (const cf of existing.items) if (cf.id === old.id) cf.delete();
+  }
+  delete state.created.highlight;
+  if (!on || !answerRange || !area) {
+    queueWriteState(context, state);
+    await context.sync();
+    return state;
+  }
+  const added = answerRange.conditionalFormats.add("Custom");
+  const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
+  added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows);
+  added.custom.format.fill.color = "#FFC7CE";
+  added.custom.format.font.color = "#9C0006";
+  added.load("id");
+  await context.sync();
+  state.created.highlight = { sheet: sheetName, range: rangeA1(area), id: added.id };
+  queueWriteState(context, state);
+  await context.sync();
+  return state;
+}
+
+/**
+ * ExcelApi 1.8: adds the ○/△/×(/-) list to answer cells that have none (per the cached read). Sync 1 checks
+ * protection, sync 2 writes. Returns the number of cells that got a list.
+ */
+export async function queueDropdowns(context: Excel.RequestContext, snapshot: Snapshot): Promise<number> {
+  if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
+  const sheetName = snapshot.location.sheet;
+  const first = queueSheetsAndState(context);
+  await context.sync();
+  refuseIfProtected(sheetInfos(first.sheets), sheetName);
+  const sheet = snapshot.wb.sheets.find((s) => s.name === sheetName);
+  const has = (row: number, col: number): boolean =>
+    (sheet?.validations ?? []).some((v) => v.range.top <= row && row <= v.range.bottom && v.range.left <= col && col <= v.range.right);
+  const col = snapshot.location.answerCol;
+  const byList = new Map<string, number[]>();
+  for (const item of snapshot.report.items) {
+    if (has(item.row, col)) continue;
+    const source = item.naAllowed ? "○,△,×,-" : "○,△,×";
+    const rows = byList.get(source) ?? [];
+    rows.push(item.row);
+    byList.set(source, rows);
+  }
+  let count = 0;
+  const added: { row: number; items: string[] }[] = [];
+  for (const [source, rows] of byList) {
+    for (const [top, bottom] of rowRuns(rows)) {
+      const dv = context.workbook.worksheets.getItem(sheetName).getRange(rangeA1({ top, left: col, bottom, right: col })).dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source } };
+      count += bottom - top + 1;
+      for (let r = top; r <= bottom; r++) added.push({ row: r, items: source.split(",") });
+    }
+  }
+  if (count > 0) await context.sync();
+  if (sheet) {
+    sheet.validations = [
+      ...(sheet.validations ?? []),
+      ...added.map((a) => ({ range: { top: a.row, left: col, bottom: a.row, right: col }, items: a.items })),
+    ];
+  }
+  return count;
+}
+
+/** What a cell held before normalisation: its value and, for a formula cell, the formula. */
+export interface Original {
+  value: CellValue;
+  formula: string | null;
+}
+
+function same(a: unknown, b: CellValue): boolean {
+  const x = a === "" || a === undefined ? null : a;
+  return x === b;
+}
+
+/**
+ * Writes `to` (apply) or restores the original (undo) in exactly these cells. Sync 1 reads protection and the
+ * cells; if any cell no longer holds what it should, nothing is written. Sync 2 writes.
+ * Returns the originals read in sync 1 (for a later undo).
+ */
+export async function rewriteCells(
+  context: Excel.RequestContext,
+  changes: NormaliseChange[],
+  mode: "apply" | "undo",
+  originals: Map<string, Original>,
+): Promise<Map<string, Original>> {
+  const first = queueSheetsAndState(context);
+  const cells = changes.map((c) => {
+    const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+    r.load("values,formulas");
+    return { change: c, range: r };
+  });
+  await context.sync();
+  const infos = sheetInfos(first.sheets);
+  for (const s of new Set(changes.map((c) => c.sheet))) refuseIfProtected(infos, s);
+  const stale: string[] = [];
+  const read = new Map<string, Original>();
+  for (const { change, range } of cells) {
+    const value = range.values[0][0];
+    const formula = range.formulas[0][0];
+    const expected: CellValue = mode === "apply" ? change.from : change.to;
+    const isFormula = typeof formula === "string" && formula.startsWith("=");
+    if (!same(value, expected)) stale.push(change.cell);
+    else if (mode === "undo" && isFormula) stale.push(change.cell);
+    read.set(key(change), { value: value === "" ? null : (value as CellValue), formula: isFormula ? (formula as string) : null });
+  }
+  if (stale.length > 0) fail("changed_meanwhile", { cells: stale.join(", ") });
+  for (const { change, range } of cells) {
+    if (mode === "apply") {
+      range.values = [[literalText(change.to)]];
+      continue;
+    }
+    const orig = originals.get(key(change));
+    if (orig?.formula) {
+      range.formulas = [[orig.formula]];
+    } else {
+      const v = orig ? orig.value : change.from;
+      range.values = [[v === null ? "" : typeof v === "string" ? literalText(v) : v]];
+    }
+  }
+  await context.sync();
+  return read;
+}
+
+export function key(c: { sheet: string; cell: string }): string {
+  const p = parseRangeA1(c.cell);
+  return `${c.sheet}!${p.top},${p.left}`;
+}
+
+/** Select a cell (activating its sheet). One sync. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  await context.sync();
+}
+
+export { RESULTS_SHEET, PLAN_SHEET };
