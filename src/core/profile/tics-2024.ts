@@ -127,7 +127,7 @@ const TOPICS: Topic[] = [
   {
     id: "labelling",
     title: { ja: "守るべき情報の表示", en: "Labelling information to protect" },
-    keywords: ["表示", "マーク", "ラベル", "見分け", "識別"],
+    keywords: ["表示", "マーク", "ラベル", "見分け", "他の情報と識別", "識別でき"],
     fields: ["identify"],
     importance: 2,
     hint: {
@@ -151,7 +151,7 @@ const TOPICS: Topic[] = [
   {
     id: "classification",
     title: { ja: "機密区分に応じた取扱い", en: "Handling by confidentiality level" },
-    keywords: ["機密区分", "区分", "取扱い", "取り扱い", "機密の程度", "機密性に応じ"],
+    keywords: ["機密区分", "区分", "取扱い", "取り扱い", "機密の程度", "機密性に応じ", "管理方法"],
     fields: ["identify", "policy"],
     importance: 1,
     hint: {
@@ -288,7 +288,7 @@ const TOPICS: Topic[] = [
     },
     references: refs(
       { ja: "守るべき情報を扱う機器を把握する", en: "Know the equipment that handles information to protect" },
-      ["A.5.9", "A.5.11"],
+      ["A.5.9"],
       JAMA.assets,
     ),
   },
@@ -391,7 +391,7 @@ const TOPICS: Topic[] = [
   {
     id: "entry",
     title: { ja: "立ち入りの管理", en: "Entry control" },
-    keywords: ["立ち入り", "入退", "来訪者", "入室", "区域", "撮影"],
+    keywords: ["立ち入り", "立入", "入退", "来訪者", "入室", "区域", "撮影"],
     fields: ["physical"],
     importance: 2,
     hint: {
@@ -439,7 +439,7 @@ const TOPICS: Topic[] = [
   {
     id: "media",
     title: { ja: "記憶媒体の管理", en: "Removable storage media" },
-    keywords: ["USB", "記憶媒体", "媒体", "外付け"],
+    keywords: ["USB", "記憶媒体", "記録媒体", "媒体", "外付け"],
     fields: ["physical", "technical"],
     importance: 2,
     hint: {
@@ -511,7 +511,7 @@ const TOPICS: Topic[] = [
   {
     id: "ids",
     title: { ja: "ID の個人ごとの発行", en: "Individual user IDs" },
-    keywords: ["ID", "アカウント", "共用", "一人ひとり", "個人ごと"],
+    keywords: ["ID", "アカウント", "共用", "一人ひとり", "個人ごと", "識別符号", "利用者を識別", "利用者ごと"],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -559,7 +559,7 @@ const TOPICS: Topic[] = [
   {
     id: "access",
     title: { ja: "アクセス権の制限", en: "Restricting access rights" },
-    keywords: ["アクセス権", "権限", "アクセスできる", "見られる人", "閲覧できる", "必要な人に限"],
+    keywords: ["アクセス権", "権限", "アクセスできる", "見られる人", "閲覧できる", "必要な人に限", "アクセス制御", "アクセス制限"],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -631,7 +631,7 @@ const TOPICS: Topic[] = [
   {
     id: "network",
     title: { ja: "ネットワークの境界と分離", en: "Network boundary and segregation" },
-    keywords: ["ファイアウォール", "インターネット", "ネットワーク", "無線LAN", "Wi-Fi", "通信"],
+    keywords: ["ファイアウォール", "インターネット", "ネットワーク", "無線LAN", "Wi-Fi", "通信", "不正アクセス"],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -799,7 +799,7 @@ const TOPICS: Topic[] = [
   {
     id: "cloud",
     title: { ja: "外部の情報システム（クラウド等）", en: "Outside information systems (cloud etc.)" },
-    keywords: ["クラウド", "外部の情報システム", "社外の情報システム", "外部サービス", "オンラインストレージ"],
+    keywords: ["クラウド", "外部の情報システム", "社外の情報システム", "外部サービス", "外部の情報処理", "オンラインストレージ"],
     fields: ["partners", "technical"],
     importance: 2,
     hint: {

@@ -155,6 +155,20 @@ describe("sample content against the profile", () => {
     }
   });
 
+  // Items I-1..I-4 as quoted in METI's pamphlet (official wording, quoted only to check matching; not ours).
+  test.each([
+    ["自社の情報セキュリティ対応方針の策定及び周知を実施している。", "policy"],
+    [
+      "守るべき情報を特定し、ファイル名の一部や文書の冒頭にマル秘マークやラベルを付する等により、他の情報と識別ができるようにしている。",
+      "labelling",
+    ],
+    ["守るべき情報や情報機器の機密性に応じた管理方法を規則に定め、それに従って管理している。", "classification"],
+    ["情報セキュリティの責任者を確保し、情報セキュリティ事件・事故時の対応を行う体制や手順を整備している。", "incident-response"],
+  ])("pamphlet item %s matches topic %s", (text, topic) => {
+    expect(bestTopic(text)).toBe(topic);
+    expect(naByKeyword(text)).toBe(false);
+  });
+
   test("naKeywords select exactly the items marked as allowing 「-」", () => {
     const selected = SAMPLE_ITEMS.filter((i) => naByKeyword(i.text)).map((i) => i.number);
     const marked = SAMPLE_ITEMS.filter((i) => i.naAllowed).map((i) => i.number);
