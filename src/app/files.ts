@@ -5,7 +5,7 @@
 import { analyse } from "../core/analyse";
 import type { Bilingual, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { annotateWorkbook } from "../file/annotate";
+import { annotateWorkbook, type AnnotateResult } from "../file/annotate";
 import { readWorkbook } from "../file/xlsx-read";
 import type { Lang } from "./host";
 
@@ -52,5 +52,10 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Pr
 
 /** An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`). */
 export function annotatedBytes(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang }): Uint8Array {
+  return annotateWorkbook(bytes, report, opts).bytes;
+}
+
+/** The same, with what the annotator has to tell (warnings, sheet names used, cells fixed). */
+export function annotatedCopy(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang; now?: Date }): AnnotateResult {
   return annotateWorkbook(bytes, report, opts);
 }

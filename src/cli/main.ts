@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { annotatedBytes, type FileCheck } from "../app/files";
+import { annotatedCopy, type FileCheck } from "../app/files";
 import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../app/batch";
 import { renderHtmlReport } from "../core/html-report";
 import type { Bilingual, Report } from "../core/model";
@@ -157,7 +157,16 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   if (o.out && first.ok && bytes) {
     let data: Uint8Array;
     try {
-      data = annotatedBytes(bytes, first.report, { fix: o.fix, lang });
+      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
+      data = res.bytes;
+      for (const w of res.warnings) say(io, lang, w);
+      if (o.fix) {
+        const list = res.fixed.length > 10 ? `${res.fixed.slice(0, 10).join(", ")}, …` : res.fixed.join(", ");
+        say(io, lang, {
+          ja: `表記ゆれを ${res.fixed.length} か所直しました${res.fixed.length ? `（${list}）` : ""}（コピーのみ。元のファイルは変更していません）`,
+          en: `Fixed ${res.fixed.length} look-alike${res.fixed.length === 1 ? "" : "s"}${res.fixed.length ? ` (${list})` : ""} in the copy (the original is unchanged)`,
+        });
+      }
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       say(io, lang, { ja: `注釈付きのコピーを作れませんでした: ${detail}`, en: `Could not build the annotated copy: ${detail}` });

@@ -181,7 +181,9 @@ describe("--out", () => {
   it("--fix rewrites look-alikes in the copy only", async () => {
     const before = sha(good);
     const out = path.join(dir, "fixed.xlsx");
-    expect((await run([good, "--out", out, "--fix"])).code).toBe(0);
+    const res = await run([good, "--out", out, "--fix"]);
+    expect(res.code).toBe(0);
+    expect(res.err).toContain(`表記ゆれを 3 か所直しました（${cellOf(30, 4)}, ${cellOf(30, 14)}, ${cellOf(30, 24)}）`);
     expect(sha(good)).toBe(before);
     const wb = readWorkbook(new Uint8Array(fs.readFileSync(out)));
     const sheet = wb.sheets.find((s) => s.name === "チェックリスト")!;
@@ -211,6 +213,17 @@ describe("--out", () => {
     expect(code).toBe(2);
     expect(err).toContain("保存できませんでした");
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("leaves nothing half-written when the target is a folder", async () => {
+    const target = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(target);
+    const before = fs.readdirSync(dir).sort();
+    const { code, out } = await run([good, "--out", target]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readdirSync(target)).toEqual([]);
   });
 });
 
