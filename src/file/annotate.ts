@@ -1,0 +1,523 @@
+/**
+ * Writes TICS Check's two sheets into a copy of the user's .xlsx, losslessly.
+ *
+ * - 「診断結果」 (results, with a native radar chart over its field table) and 「改善計画」 (plan, an Excel table
+ *   with autofilter) are rendered from `resultsModel` / `planModel` (src/core/sheets.ts), as the Excel host does.
+ * - Our sheets are recognised by a sheet-local hidden defined name (`_TicsCheck_Results` / `_TicsCheck_Plan`),
+ *   or — for sheets the add-in wrote — by the results marker in A1 / a table named TicsPlan. Re-running replaces
+ *   them in place (same position, sheetId, rId and part name), keeps the plan's user columns and turns the old
+ *   scores into the 「前回」 series. A user's own sheet with the same name is never touched: ours then gets a
+ *   「診断結果 (2)」-style name and a warning says so.
+ * - With `fix`, answer cells whose status is "normalized" get the canonical answer (inline string, same s=).
+ * - Every other part keeps its exact bytes; workbook.xml, its rels, [Content_Types].xml and styles.xml get
+ *   minimal insertions (styles are appended only, existing indexes stay valid).
+ *
+ * Returns `{ bytes, warnings, sheets }` (warnings Japanese + English). Browser-safe: no Node imports.
+ */
+import type { Bilingual, CellValue, Report } from "../core/model";
+import {
+  PLAN_SHEET,
+  PLAN_TABLE,
+  planModel,
+  readPlanUserHeaders,
+  readPlanUserValues,
+  readStoredResult,
+  RESULTS_MARKER,
+  RESULTS_SHEET,
+  resultsModel,
+} from "../core/sheets";
+import { parseCell } from "./cells";
+import { drawingXml, OwnStyles, planSheetXml, radarChartXml, relsXml, resultsSheetXml, tableXml } from "./ooxml-parts";
+import { openPackage, Package, relativeTarget, relsPathOf, xlsxError } from "./package";
+import { readPackage, SheetEntry, workbookInfo, WorkbookInfo } from "./xlsx-read";
+import { absRef, CT_WORKSHEET, NS_MAIN, NS_REL, REL_STYLES, REL_WORKSHEET, XML_HEAD } from "./xlsx-write";
+import { escAttr, escText, findTags, parseAttrs, scanXml } from "./xml";
+import { findElement, setAttr, splice } from "./xml-edit";
+
+export interface AnnotateOptions {
+  fix: boolean;
+  lang: "ja" | "en";
+  now?: Date;
+}
+
+export interface AnnotateResult {
+  bytes: Uint8Array;
+  /** Things the user should know (name clash, cells not fixed…). */
+  warnings: Bilingual[];
+  /** The sheet names actually used. */
+  sheets: { results: string; plan: string };
+  /** Cells rewritten by `fix` (A1 addresses on the checklist sheet). */
+  fixed: string[];
+}
+
+export const RESULTS_NAME_MARK = "_TicsCheck_Results";
+export const PLAN_NAME_MARK = "_TicsCheck_Plan";
+
+const REL_DRAWING = `${NS_REL}/drawing`;
+const REL_CHART = `${NS_REL}/chart`;
+const REL_TABLE = `${NS_REL}/table`;
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+interface Slot {
+  index: number;
+  entry: SheetEntry;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Tables (name) attached to a sheet part. */
+function sheetTableNames(pkg: Package, part: string): string[] {
+  const out: string[] = [];
+  for (const r of pkg.rels(part)) {
+    if (!r.type.endsWith("/table") || r.external) continue;
+    const xml = pkg.text(r.target);
+    if (!xml) continue;
+    const t = findTags(xml, "table")[0];
+    if (t?.name) out.push(t.name);
+  }
+  return out;
+}
+
+function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[][]>): { results: Slot | null; plan: Slot | null } {
+  let results: Slot | null = null;
+  let plan: Slot | null = null;
+  const byMark = (mark: string): Slot | null => {
+    const n = info.definedNames.find((d) => d.name === mark && d.localSheetId !== null);
+    if (n === undefined || n.localSheetId === null) return null;
+    const entry = info.sheets[n.localSheetId];
+    return entry && entry.isWorksheet ? { index: n.localSheetId, entry } : null;
+  };
+  results = byMark(RESULTS_NAME_MARK);
+  plan = byMark(PLAN_NAME_MARK);
+  info.sheets.forEach((entry, index) => {
+    if (!entry.isWorksheet) return;
+    if (!results && sameName(entry.name, RESULTS_SHEET)) {
+      const a1 = grids.get(entry.name)?.[0]?.[0];
+      if (typeof a1 === "string" && a1.startsWith(RESULTS_MARKER)) results = { index, entry };
+    }
+    if (!plan && sameName(entry.name, PLAN_SHEET) && sheetTableNames(pkg, entry.part).includes(PLAN_TABLE)) plan = { index, entry };
+  });
+  return { results, plan };
+}
+
+/** Parts reachable from `part` through internal relationships (not including `part`). */
+function reachable(pkg: Package, part: string, out: Set<string>): void {
+  for (const r of pkg.rels(part)) {
+    if (r.external || out.has(r.target) || !pkg.has(r.target)) continue;
+    out.add(r.target);
+    reachable(pkg, r.target, out);
+  }
+}
+
+/** Every part referenced from any rels part, except the given sources. */
+function referencedElsewhere(pkg: Package, skipSources: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of pkg.parts.keys()) {
+    if (!name.endsWith(".rels")) continue;
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    if (skipSources.has(source)) continue;
+    for (const r of pkg.rels(source)) if (!r.external) out.add(r.target);
+  }
+  return out;
+}
+
+function freePart(pkg: Package, taken: Set<string>, dir: string, base: string, ext: string): string {
+  for (let n = 1; ; n++) {
+    const p = `${dir}/${base}${n}.${ext}`;
+    if (!pkg.has(p) && !taken.has(p)) {
+      taken.add(p);
+      return p;
+    }
+  }
+}
+
+function nextRid(ids: Iterable<string>): () => string {
+  let max = 0;
+  const used = new Set<string>();
+  for (const id of ids) {
+    used.add(id);
+    const m = /^rId(\d+)$/.exec(id);
+    if (m) max = Math.max(max, parseInt(m[1], 10));
+  }
+  return () => {
+    let id: string;
+    do id = `rId${++max}`;
+    while (used.has(id));
+    used.add(id);
+    return id;
+  };
+}
+
+/** Edits [Content_Types].xml: removes overrides of `removed`, adds overrides for `added`. */
+function editContentTypes(pkg: Package, removed: Set<string>, added: { part: string; type: string }[]): void {
+  let xml = pkg.text("[Content_Types].xml") ?? "";
+  if (removed.size) {
+    xml = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (tag) => {
+      const pn = parseAttrs(tag.slice(tag.indexOf(" "), -2)).PartName ?? "";
+      return removed.has(pn.replace(/^\//, "")) ? "" : tag;
+    });
+  }
+  const root = findElement(xml, "Types");
+  if (!root) throw xlsxError("corrupt", "[Content_Types].xml");
+  const have = new Set(findTags(xml, "Override").map((a) => (a.PartName ?? "").replace(/^\//, "")));
+  const ins = added
+    .filter((a) => !have.has(a.part))
+    .map((a) => `<${root.prefix}Override PartName="/${escAttr(a.part)}" ContentType="${a.type}"/>`)
+    .join("");
+  xml = splice(xml, root.closeStart, root.closeStart, ins);
+  pkg.setText("[Content_Types].xml", xml);
+}
+
+/** Appends the few styles we use to styles.xml (reusing ones appended by an earlier run). */
+function ensureStyles(pkg: Package, info: WorkbookInfo, addRel: (type: string, target: string) => void, ctAdd: { part: string; type: string }[]): OwnStyles {
+  let part = info.stylesPart;
+  if (!part) {
+    part = "xl/styles.xml";
+    pkg.setText(
+      part,
+      XML_HEAD +
+        `<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+        `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+        `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+        `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+        `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    );
+    addRel(REL_STYLES, "styles.xml");
+    ctAdd.push({ part, type: CT_STYLES });
+  }
+  let xml = pkg.text(part) ?? "";
+  const appendChild = (parent: string, child: string): number => {
+    const el = findElement(xml, parent);
+    if (!el || el.selfClosing) throw xlsxError("corrupt", `${part}: <${parent}>`);
+    const existing = el.children.map((c) => xml.slice(c.start, c.end));
+    const at = existing.indexOf(child);
+    if (at >= 0) return at;
+    const openTag = setAttr(xml.slice(el.start, el.openEnd), "count", String(existing.length + 1));
+    xml = xml.slice(0, el.start) + openTag + xml.slice(el.openEnd, el.closeStart) + child + xml.slice(el.closeStart);
+    return existing.length;
+  };
+  const fonts = findElement(xml, "fonts");
+  if (!fonts || fonts.selfClosing || !fonts.children.length) throw xlsxError("corrupt", `${part}: <fonts>`);
+  const p = fonts.prefix;
+  const font0 = xml.slice(fonts.children[0].start, fonts.children[0].end);
+  // The default font made bold (children keep their order; <b/> comes first in CT_Font's usual order).
+  const boldFont = /<(\w+:)?b\s*\/>/.test(font0)
+    ? font0
+    : font0.endsWith("/>")
+      ? `<${p}font><${p}b/></${p}font>`
+      : font0.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+  const boldId = appendChild("fonts", boldFont);
+  const xf = (font: number, extra: string, inner: string) =>
+    inner
+      ? `<${p}xf numFmtId="0" fontId="${font}" fillId="0" borderId="0" xfId="0"${extra}>${inner}</${p}xf>`
+      : `<${p}xf numFmtId="0" fontId="${font}" fillId="0" borderId="0" xfId="0"${extra}/>`;
+  const wrapAlign = `<${p}alignment vertical="top" wrapText="1"/>`;
+  const bold = appendChild("cellXfs", xf(boldId, ' applyFont="1"', ""));
+  const wrap = appendChild("cellXfs", xf(0, ' applyAlignment="1"', wrapAlign));
+  const header = appendChild("cellXfs", xf(boldId, ' applyFont="1" applyAlignment="1"', wrapAlign));
+  const date = appendChild("cellXfs", `<${p}xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  pkg.setText(part, xml);
+  return { bold, wrap, header, date };
+}
+
+const W = {
+  clash: (wanted: string, used: string): Bilingual => ({
+    ja: `このブックには TICS Check のものではない「${wanted}」シートがあるため、結果は「${used}」シートに書きました（元のシートはそのままです）。`,
+    en: `The workbook already has its own sheet 「${wanted}」, so the results were written to 「${used}」 (the existing sheet is unchanged).`,
+  }),
+  noSheet: (sheet: string): Bilingual => ({
+    ja: `チェックリストのシート「${sheet}」が見つからないため、回答の表記ゆれは直していません。`,
+    en: `The checklist sheet 「${sheet}」 was not found, so no answer cell was corrected.`,
+  }),
+  formula: (cell: string): Bilingual => ({
+    ja: `${cell} は数式のため書き換えていません。`,
+    en: `${cell} holds a formula and was not changed.`,
+  }),
+  changed: (cell: string): Bilingual => ({
+    ja: `${cell} の内容が診断時と異なるため書き換えていません。もう一度診断してください。`,
+    en: `${cell} no longer holds the value that was checked, so it was not changed. Please check again.`,
+  }),
+};
+
+function freeSheetName(base: string, names: string[]): string {
+  if (!names.some((n) => sameName(n, base))) return base;
+  for (let k = 2; ; k++) {
+    const c = `${base} (${k})`;
+    if (!names.some((n) => sameName(n, c))) return c;
+  }
+}
+
+/** Drops calcChain entries of the given sheetIds (calcChain omits i= when it repeats the previous entry). */
+function pruneCalcChain(pkg: Package, wbPart: string, sheetIds: Set<string>, dropRel: (target: string) => void, ctRemoved: Set<string>): void {
+  const rel = pkg.rels(wbPart).find((r) => r.type.endsWith("/calcChain") && !r.external);
+  if (!rel || !sheetIds.size) return;
+  const xml = pkg.text(rel.target);
+  if (!xml) return;
+  let current = "";
+  let kept = 0;
+  let removedAny = false;
+  const out = xml.replace(/<((?:\w+:)?)c\b([^>]*?)\/>/g, (tag, _p: string, attrs: string) => {
+    const a = parseAttrs(attrs);
+    if (a.i !== undefined) current = a.i;
+    if (sheetIds.has(current)) {
+      removedAny = true;
+      return "";
+    }
+    kept++;
+    // An entry that relied on the previous i= must now state it.
+    return a.i === undefined && removedAny ? tag.replace(/\s*\/>$/, ` i="${current}"/>`) : tag;
+  });
+  if (!removedAny) return;
+  if (kept === 0) {
+    pkg.remove(rel.target);
+    ctRemoved.add(rel.target);
+    dropRel(rel.id);
+  } else pkg.setText(rel.target, out);
+}
+
+/** Rewrites normalized answer cells on the checklist sheet. */
+function fixAnswers(pkg: Package, part: string, report: Report, grid: CellValue[][], warnings: Bilingual[]): string[] {
+  const targets = new Map<string, { to: string; raw: CellValue; cell: string }>();
+  for (const it of report.items) {
+    if (it.status !== "normalized" || !it.answer) continue;
+    targets.set(`${it.row}:${it.col}`, { to: it.answer, raw: it.raw, cell: it.cell });
+  }
+  if (!targets.size) return [];
+  const xml = pkg.text(part) ?? "";
+  const edits: { start: number; end: number; text: string; cell: string }[] = [];
+  let row = -1;
+  let col = -1;
+  let cur: { start: number; attrs: string; prefix: string; hasF: boolean; key: string } | null = null;
+  scanXml(xml, {
+    open(name, raw, _selfClosing, start) {
+      if (name === "row") {
+        const a = parseAttrs(raw);
+        row = a.r ? parseInt(a.r, 10) - 1 : row + 1;
+        col = -1;
+      } else if (name === "c") {
+        const a = parseAttrs(raw);
+        const p = a.r ? parseCell(a.r) : null;
+        if (p) {
+          row = p.row;
+          col = p.col;
+        } else col++;
+        const key = `${row}:${col}`;
+        if (targets.has(key)) {
+          const q = /^[^\s/>]*/.exec(xml.slice(start + 1, start + 64))?.[0] ?? "";
+          cur = { start, attrs: raw, prefix: q.includes(":") ? q.slice(0, q.indexOf(":") + 1) : "", hasF: false, key };
+        } else cur = null;
+      } else if (name === "f" && cur) cur.hasF = true;
+    },
+    close(name, _start, end) {
+      if (name !== "c" || !cur) return;
+      const t = targets.get(cur.key)!;
+      if (cur.hasF) warnings.push(W.formula(t.cell));
+      else {
+        const a = parseAttrs(cur.attrs);
+        const s = a.s !== undefined ? ` s="${escAttr(a.s)}"` : "";
+        const p = cur.prefix;
+        edits.push({
+          start: cur.start,
+          end,
+          cell: t.cell,
+          text: `<${p}c r="${escAttr(a.r ?? t.cell)}"${s} t="inlineStr"><${p}is><${p}t>${escText(t.to)}</${p}t></${p}is></${p}c>`,
+        });
+      }
+      targets.delete(cur.key);
+      cur = null;
+    },
+  });
+  // Check the cell still holds what was judged (guards against a report made from another version of the file).
+  const fixed: string[] = [];
+  let out = xml;
+  for (const e of edits.sort((x, y) => y.start - x.start)) {
+    const p = parseCell(e.cell);
+    const now = p ? (grid[p.row]?.[p.col] ?? null) : null;
+    const item = report.items.find((i) => i.cell === e.cell);
+    if (!item || now !== item.raw) {
+      warnings.push(W.changed(e.cell));
+      continue;
+    }
+    out = splice(out, e.start, e.end, e.text);
+    fixed.push(e.cell);
+  }
+  if (fixed.length) pkg.setText(part, out);
+  return fixed.reverse();
+}
+
+/**
+ * Adds/replaces the results and plan sheets in a copy of `input` and, with `fix`, corrects look-alike answers.
+ * Throws XlsxError when `input` is not a readable .xlsx.
+ */
+export function annotateWorkbook(input: Uint8Array, report: Report, options: AnnotateOptions): AnnotateResult {
+  const pkg = openPackage(input);
+  const info = workbookInfo(pkg);
+  const wbPart = info.part;
+  const grids = new Map<string, CellValue[][]>();
+  for (const s of readPackage(pkg).sheets) grids.set(s.name, s.values);
+  const warnings: Bilingual[] = [];
+  const now = options.now ?? new Date();
+
+  // Fix first, on the untouched checklist part.
+  let fixed: string[] = [];
+  if (options.fix) {
+    const target = info.sheets.find((s) => s.name === report.sheet && s.isWorksheet);
+    if (!target) warnings.push(W.noSheet(report.sheet));
+    else fixed = fixAnswers(pkg, target.part, report, grids.get(target.name) ?? [], warnings);
+  }
+
+  const own = findOwn(pkg, info, grids);
+  const ownResults = own.results as Slot | null;
+  const ownPlan = own.plan as Slot | null;
+  const previous = ownResults ? readStoredResult(grids.get(ownResults.entry.name) ?? []) : null;
+  const oldPlan = ownPlan ? (grids.get(ownPlan.entry.name) ?? []) : [];
+  const results = resultsModel(report, options.lang, previous, now);
+  const plan = planModel(report, options.lang, readPlanUserValues(oldPlan), readPlanUserHeaders(oldPlan));
+
+  // Names: reuse our sheets; never take a user's sheet of the same name.
+  const names = info.sheets.map((s) => s.name);
+  const resultsName = ownResults ? ownResults.entry.name : freeSheetName(RESULTS_SHEET, names);
+  if (!ownResults && resultsName !== RESULTS_SHEET) warnings.push(W.clash(RESULTS_SHEET, resultsName));
+  names.push(resultsName);
+  const planName = ownPlan ? ownPlan.entry.name : freeSheetName(PLAN_SHEET, names);
+  if (!ownPlan && planName !== PLAN_SHEET) warnings.push(W.clash(PLAN_SHEET, planName));
+
+  // Remove what our old sheets carried (drawings, charts, tables…) unless something else uses it.
+  const ctRemoved = new Set<string>();
+  const oldSlots = [ownResults, ownPlan].filter((s): s is Slot => s !== null);
+  if (oldSlots.length) {
+    const candidates = new Set<string>();
+    for (const s of oldSlots) reachable(pkg, s.entry.part, candidates);
+    const skip = new Set<string>([...oldSlots.map((s) => s.entry.part), ...candidates]);
+    const elsewhere = referencedElsewhere(pkg, skip);
+    for (const s of oldSlots) pkg.remove(relsPathOf(s.entry.part));
+    for (const c of candidates) {
+      if (elsewhere.has(c)) continue;
+      pkg.remove(c);
+      pkg.remove(relsPathOf(c));
+      ctRemoved.add(c);
+    }
+  }
+
+  // Workbook rels.
+  const wbRelsPath = relsPathOf(wbPart);
+  let wbRels = pkg.text(wbRelsPath) ?? `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const rid = nextRid(pkg.rels(wbPart).map((r) => r.id));
+  const relsRoot = findElement(wbRels, "Relationships");
+  if (!relsRoot) throw xlsxError("corrupt", wbRelsPath);
+  const relPrefix = relsRoot.prefix;
+  const newRels: string[] = [];
+  const addWbRel = (type: string, target: string): string => {
+    const id = rid();
+    newRels.push(`<${relPrefix}Relationship Id="${id}" Type="${type}" Target="${escAttr(target)}"/>`);
+    return id;
+  };
+  const dropWbRels = new Set<string>();
+
+  const ctAdded: { part: string; type: string }[] = [];
+  const styles = ensureStyles(pkg, info, addWbRel, ctAdded);
+
+  const taken = new Set<string>();
+  const sheetPart = (slot: Slot | null) => slot?.entry.part ?? freePart(pkg, taken, "xl/worksheets", "sheet", "xml");
+  const resultsPart = sheetPart(ownResults);
+  const planPart = sheetPart(ownPlan);
+  if (!ownResults) ctAdded.push({ part: resultsPart, type: CT_WORKSHEET });
+  if (!ownPlan) ctAdded.push({ part: planPart, type: CT_WORKSHEET });
+
+  // Results sheet with the radar chart (no chart when there is no field to plot).
+  const hasFields = results.fieldTable.bottom > results.fieldTable.top;
+  if (hasFields) {
+    const drawingPart = freePart(pkg, taken, "xl/drawings", "drawing", "xml");
+    const chartPart = freePart(pkg, taken, "xl/charts", "chart", "xml");
+    pkg.setText(chartPart, radarChartXml(results, resultsName));
+    pkg.setText(drawingPart, drawingXml(results.chartAnchor, "rId1"));
+    pkg.setText(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: REL_CHART, target: relativeTarget(drawingPart, chartPart) }]));
+    pkg.setText(relsPathOf(resultsPart), relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(resultsPart, drawingPart) }]));
+    ctAdded.push({ part: drawingPart, type: CT_DRAWING }, { part: chartPart, type: CT_CHART });
+  }
+  pkg.setText(resultsPart, resultsSheetXml(results, styles, hasFields ? "rId1" : null));
+
+  // Plan sheet with its table. Table ids are unique in the workbook; the name must be too.
+  const tablePart = freePart(pkg, taken, "xl/tables", "table", "xml");
+  let maxTableId = 0;
+  const tableNames = new Set<string>();
+  for (const [name] of pkg.parts) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(name) || name === tablePart) continue;
+    const t = findTags(pkg.text(name) ?? "", "table")[0];
+    if (t) {
+      maxTableId = Math.max(maxTableId, parseInt(t.id ?? "0", 10) || 0);
+      if (t.name) tableNames.add(t.name.toLowerCase());
+      if (t.displayName) tableNames.add(t.displayName.toLowerCase());
+    }
+  }
+  let tableName = PLAN_TABLE;
+  for (let k = 2; tableNames.has(tableName.toLowerCase()); k++) tableName = `${PLAN_TABLE}${k}`;
+  pkg.setText(tablePart, tableXml(plan, maxTableId + 1, tableName));
+  pkg.setText(relsPathOf(planPart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(planPart, tablePart) }]));
+  ctAdded.push({ part: tablePart, type: CT_TABLE });
+  pkg.setText(planPart, planSheetXml(plan, styles, "rId1"));
+
+  // workbook.xml: new <sheet> entries and our marker names.
+  let wb = pkg.text(wbPart) ?? "";
+  const sheetsEl = findElement(wb, "sheets");
+  if (!sheetsEl || sheetsEl.selfClosing) throw xlsxError("corrupt", `${wbPart}: <sheets>`);
+  const p = sheetsEl.prefix;
+  let maxSheetId = 0;
+  for (const s of info.sheets) maxSheetId = Math.max(maxSheetId, parseInt(s.sheetId, 10) || 0);
+  const newSheets: string[] = [];
+  const indexOf: { results: number; plan: number } = { results: ownResults?.index ?? -1, plan: ownPlan?.index ?? -1 };
+  let nextIndex = info.sheets.length;
+  const addSheet = (name: string, part: string): number => {
+    const id = addWbRel(REL_WORKSHEET, relativeTarget(wbPart, part));
+    newSheets.push(`<${p}sheet xmlns:r="${NS_REL}" name="${escAttr(name)}" sheetId="${++maxSheetId}" r:id="${id}"/>`);
+    return nextIndex++;
+  };
+  if (!ownResults) indexOf.results = addSheet(resultsName, resultsPart);
+  if (!ownPlan) indexOf.plan = addSheet(planName, planPart);
+  wb = splice(wb, sheetsEl.closeStart, sheetsEl.closeStart, newSheets.join(""));
+
+  const wantNames: { name: string; index: number; sheet: string }[] = [
+    { name: RESULTS_NAME_MARK, index: indexOf.results, sheet: resultsName },
+    { name: PLAN_NAME_MARK, index: indexOf.plan, sheet: planName },
+  ].filter((w) => !info.definedNames.some((d) => d.name === w.name && d.localSheetId === w.index));
+  if (wantNames.length) {
+    const xml = wantNames
+      .map((w) => `<${p}definedName name="${w.name}" localSheetId="${w.index}" hidden="1">${escText(absRef(w.sheet, { top: 0, left: 0, bottom: 0, right: 0 }))}</${p}definedName>`)
+      .join("");
+    const dn = findElement(wb, "definedNames");
+    if (dn && !dn.selfClosing) wb = splice(wb, dn.closeStart, dn.closeStart, xml);
+    else if (dn) wb = splice(wb, dn.start, dn.end, `<${p}definedNames>${xml}</${p}definedNames>`);
+    else {
+      // CT_Workbook order: … sheets, functionGroups?, externalReferences?, definedNames, calcPr …
+      const after = findElement(wb, "externalReferences") ?? findElement(wb, "functionGroups") ?? findElement(wb, "sheets")!;
+      wb = splice(wb, after.end, after.end, `<${p}definedNames>${xml}</${p}definedNames>`);
+    }
+  }
+  pkg.setText(wbPart, wb);
+
+  // calcChain must not point at cells of the sheets we regenerated.
+  const reused = new Set(oldSlots.map((s) => s.entry.sheetId));
+  pruneCalcChain(pkg, wbPart, reused, (id) => dropWbRels.add(id), ctRemoved);
+
+  // Write the workbook rels back.
+  if (dropWbRels.size) {
+    wbRels = wbRels.replace(/<(?:\w+:)?Relationship\b[^>]*?\/>/g, (tag) => {
+      const id = parseAttrs(tag.slice(tag.indexOf(" "), -2)).Id ?? "";
+      return dropWbRels.has(id) ? "" : tag;
+    });
+  }
+  const root2 = findElement(wbRels, "Relationships")!;
+  wbRels = splice(wbRels, root2.closeStart, root2.closeStart, newRels.join(""));
+  pkg.setText(wbRelsPath, wbRels);
+
+  editContentTypes(pkg, ctRemoved, ctAdded);
+  return { bytes: pkg.toBytes(), warnings, sheets: { results: resultsName, plan: planName }, fixed };
+}

@@ -1,0 +1,176 @@
+/**
+ * XML for the parts the annotator adds: results/plan worksheets, the radar chart, its drawing, the plan table.
+ * Strings are written as inline strings, never formulas. Browser-safe.
+ */
+import type { CellRange, CellValue } from "../core/model";
+import type { PlanModel, ResultsModel } from "../core/sheets";
+import { a1, refOf } from "./cells";
+import { absRef, cellXml, colsXml, NS_MAIN, NS_REL, XML_HEAD } from "./xlsx-write";
+import { escAttr, escText } from "./xml";
+
+export const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+export const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+export const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/** Style indexes (cellXfs) the annotator appended to styles.xml. */
+export interface OwnStyles {
+  bold: number;
+  wrap: number;
+  header: number;
+  date: number;
+}
+
+function rowXml(r: number, cells: string[], extra = ""): string {
+  return cells.length ? `<row r="${r + 1}"${extra}>${cells.join("")}</row>` : "";
+}
+
+const PANE_FROZEN_ROW1 =
+  '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+
+export function resultsSheetXml(m: ResultsModel, st: OwnStyles, drawingRid: string | null): string {
+  const rows: string[] = [];
+  let maxCol = 0;
+  m.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((v, c) => {
+      const bold = r === 0 || r === m.fieldTable.top;
+      const x = cellXml(a1(r, c), v, bold ? st.bold : 0, null);
+      if (x) {
+        cells.push(x);
+        maxCol = Math.max(maxCol, c);
+      }
+    });
+    rows.push(rowXml(r, cells));
+  });
+  const dim = refOf({ top: 0, left: 0, bottom: Math.max(0, m.rows.length - 1), right: maxCol });
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml([34, 18, 12]) +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
+    `</worksheet>`
+  );
+}
+
+/** Column widths of the plan: our ten columns, then the user's. */
+const PLAN_WIDTHS = [6, 10, 48, 12, 18, 8, 44, 44, 40, 36];
+const PLAN_WRAP = new Set([2, 6, 7, 8, 9]);
+
+export function planTableRange(m: PlanModel): CellRange {
+  return { top: 0, left: 0, bottom: Math.max(1, m.rows.length), right: m.header.length - 1 };
+}
+
+export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string): string {
+  const rows: string[] = [];
+  rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null))));
+  const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
+  m.rows.forEach((row, i) => {
+    const r = i + 1;
+    const cells: string[] = [];
+    row.forEach((v, c) => {
+      const style = c === dueCol && typeof v === "number" ? st.date : PLAN_WRAP.has(c) ? st.wrap : 0;
+      const x = cellXml(a1(r, c), v, style, null);
+      if (x) cells.push(x);
+    });
+    rows.push(rowXml(r, cells));
+  });
+  const widths = m.header.map((_, c) => PLAN_WIDTHS[c] ?? 14);
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${refOf(planTableRange(m))}"/>` +
+    PANE_FROZEN_ROW1 +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml(widths) +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
+    `</worksheet>`
+  );
+}
+
+export function tableXml(m: PlanModel, id: number, name: string): string {
+  const ref = refOf(planTableRange(m));
+  const cols = m.header.map((h, i) => `<tableColumn id="${i + 1}" name="${escAttr(h)}"/>`).join("");
+  return (
+    XML_HEAD +
+    `<table xmlns="${NS_MAIN}" id="${id}" name="${escAttr(name)}" displayName="${escAttr(name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${m.header.length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+function strCache(values: string[]): string {
+  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${escText(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
+}
+
+function numCache(values: (number | null)[]): string {
+  const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+}
+
+const SERIES_COLORS = ["2F6EBA", "A0A0A0", "E07B39"];
+
+/** A radar chart over the results model's field table (categories = field names, one series per column). */
+export function radarChartXml(m: ResultsModel, sheetName: string): string {
+  const t = m.fieldTable;
+  const cell = (r: number, c: number): CellValue => m.rows[r]?.[c] ?? null;
+  const cats: string[] = [];
+  for (let r = t.top + 1; r <= t.bottom; r++) cats.push(String(cell(r, t.left) ?? ""));
+  const catRef = absRef(sheetName, { top: t.top + 1, left: t.left, bottom: t.bottom, right: t.left });
+  const series = m.seriesNames
+    .map((name, i) => {
+      const col = t.left + 1 + i;
+      const vals: (number | null)[] = [];
+      for (let r = t.top + 1; r <= t.bottom; r++) {
+        const v = cell(r, col);
+        vals.push(typeof v === "number" ? v : null);
+      }
+      const color = SERIES_COLORS[i % SERIES_COLORS.length];
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${escText(absRef(sheetName, { top: t.top, left: col, bottom: t.top, right: col }))}</c:f>${strCache([name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${i > 0 ? '<a:prstDash val="dash"/>' : ""}</a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>` +
+        `<c:cat><c:strRef><c:f>${escText(catRef)}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escText(absRef(sheetName, { top: t.top + 1, left: col, bottom: t.bottom, right: col }))}</c:f>${numCache(vals)}</c:numRef></c:val>` +
+        `</c:ser>`
+      );
+    })
+    .join("");
+  return (
+    XML_HEAD +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escText(m.chartTitle)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:radarChart><c:radarStyle val="marker"/><c:varyColors val="0"/>${series}<c:axId val="510001"/><c:axId val="510002"/></c:radarChart>` +
+    `<c:catAx><c:axId val="510001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="510002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="510002"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="cross"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="510001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="20"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+export function drawingXml(anchor: CellRange, chartRid: string): string {
+  const pos = (col: number, row: number) =>
+    `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return (
+    XML_HEAD +
+    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"><xdr:twoCellAnchor editAs="oneCell">` +
+    `<xdr:from>${pos(anchor.left, anchor.top)}</xdr:from><xdr:to>${pos(anchor.right + 1, anchor.bottom + 1)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="TICS Check radar chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_REL}" r:id="${chartRid}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+}
+
+export function relsXml(rels: { id: string; type: string; target: string }[]): string {
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map((r) => `<Relationship Id="${escAttr(r.id)}" Type="${escAttr(r.type)}" Target="${escAttr(r.target)}"/>`).join("") +
+    `</Relationships>`
+  );
+}
