@@ -1,0 +1,181 @@
+/**
+ * Texts of the task pane (Japanese and English). All wording is the team's own; nothing here is METI's text.
+ * Engine messages (detection errors etc.) come with the report or the host error and are shown as they are.
+ */
+import type { ItemStatus, Priority } from "../core/model";
+
+export type Lang = "ja" | "en";
+
+const ja = {
+  appTitle: "TICS Check",
+  appSubtitle: "技術情報管理 自己チェックリストの確認（本ツールの表示文は独自の表現で、公式の文言ではありません）",
+  statusHeading: "状態",
+  idle: "チェックを実行してください。",
+  busy: "処理中…",
+  busyCheck: "チェック中…",
+  checkedAt: "シート「{sheet}」の {range} にチェックリストを検出しました（{items} 項目）。",
+  manualNote: "回答セルは手動で指定されています。",
+  company: "会社名: {company}",
+  progressLabel: "回答済み {answered} / {total} 項目",
+  progressHeading: "進捗",
+  problemsHeading: "要確認の回答",
+  problemsNone: "要確認の回答はありません。",
+  problemsCount: "{count} 件",
+  problemHintSelect: "クリックでセルを選択",
+  typeInstead: "入力: {value}",
+  oneOf: "{list} のいずれか",
+  lookalikes: "表記ゆれ {count} 件（「正規化」で記号にそろえられます）",
+  scoresHeading: "分野別スコア",
+  scoresNone: "まだスコアはありません。",
+  radarTitle: "分野別スコアのレーダーチャート",
+  radarDesc: "各分野のスコア（0〜100）: {list}",
+  tableField: "分野",
+  tableScore: "スコア",
+  tableItems: "項目数",
+  overall: "総合スコア: {score}",
+  readiness: "準備度（未回答・無効を×とした場合）: {score}",
+  noScore: "-",
+  planHeading: "優先して取り組む項目",
+  planNone: "改善計画の項目はありません。",
+  planFirstStep: "第一歩: {step}",
+  actionsHeading: "操作",
+  check: "再チェック",
+  normalise: "表記ゆれを正規化…",
+  undo: "元に戻す",
+  results: "診断結果シートを作成",
+  plan: "改善計画シートを作成",
+  highlight: "問題セルを強調表示",
+  dropdowns: "回答セルにドロップダウンを追加",
+  useSelection: "選択範囲を回答セルとして使う",
+  clearManual: "手動指定を解除",
+  downloadsHeading: "ダウンロード（ファイルはこの端末内で作成され、送信されません）",
+  downloadXlsx: "注記付きブック (.xlsx)",
+  downloadHtml: "レポート (.html)",
+  downloadJson: "データ (.json)",
+  downloadFix: "ダウンロードするブックで表記ゆれを正規化する",
+  previewTitle: "正規化の確認",
+  previewIntro: "次の {count} セルを書き換えます。「元に戻す」で戻せます。",
+  previewCell: "セル",
+  previewFrom: "現在の値",
+  previewTo: "変更後",
+  apply: "適用",
+  cancel: "キャンセル",
+  errorTitle: "エラー",
+  dropTitle: "チェックリストのファイルを開く",
+  dropHelp: "Excel ブック (.xlsx) をここにドロップするか、ファイルを選択してください。ファイルはこの端末内で読み込まれ、どこにも送信されません。",
+  chooseFile: "ファイルを選択",
+  fileLoaded: "ファイル: {name}",
+  notXlsx: "「{name}」は .xlsx ファイルではありません。Excel ブック (.xlsx) を選択してください。",
+  detectionHelp: "チェックリストが見つかりません。回答セル（チェック欄）を選択して「選択範囲を回答セルとして使う」を押してください。",
+  noticeChecked: "チェックが完了しました。",
+  noticeNormalised: "{count} セルを正規化しました。",
+  noticeUndone: "{count} セルを元に戻しました。",
+  noticeResults: "「診断結果」シートを作成しました。",
+  noticePlan: "「改善計画」シートを作成しました。",
+  noticeHighlightOn: "問題セルを強調表示しました。",
+  noticeHighlightOff: "強調表示を解除しました。",
+  noticeDropdowns: "{count} セルにドロップダウンを追加しました。",
+  noticeDownloaded: "ダウンロードを作成しました。",
+  noticeLive: "変更を反映しました。",
+  valueEmpty: "（空欄）",
+} as const;
+
+export type StringKey = keyof typeof ja;
+
+const en: Record<StringKey, string> = {
+  appTitle: "TICS Check",
+  appSubtitle: "Checks the TICS self-check workbook (texts here are our own words, not official wording)",
+  statusHeading: "Status",
+  idle: "Run a check.",
+  busy: "Working…",
+  busyCheck: "Checking…",
+  checkedAt: "Checklist found on sheet “{sheet}” at {range} ({items} items).",
+  manualNote: "The answer cells were chosen by hand.",
+  company: "Company: {company}",
+  progressLabel: "{answered} of {total} items answered",
+  progressHeading: "Progress",
+  problemsHeading: "Answers to check",
+  problemsNone: "No answers need checking.",
+  problemsCount: "{count}",
+  problemHintSelect: "Click to select the cell",
+  typeInstead: "Type: {value}",
+  oneOf: "one of {list}",
+  lookalikes: "{count} look-alike entries (Normalise turns them into the symbols)",
+  scoresHeading: "Scores by field",
+  scoresNone: "No scores yet.",
+  radarTitle: "Radar chart of the scores by field",
+  radarDesc: "Score of each field (0-100): {list}",
+  tableField: "Field",
+  tableScore: "Score",
+  tableItems: "Items",
+  overall: "Overall score: {score}",
+  readiness: "Readiness (blank and invalid counted as ×): {score}",
+  noScore: "-",
+  planHeading: "Top steps",
+  planNone: "No plan items.",
+  planFirstStep: "First step: {step}",
+  actionsHeading: "Actions",
+  check: "Check again",
+  normalise: "Normalise look-alikes…",
+  undo: "Undo",
+  results: "Write results sheet",
+  plan: "Write plan sheet",
+  highlight: "Highlight problem cells",
+  dropdowns: "Add dropdowns to answer cells",
+  useSelection: "Use selection as answer cells",
+  clearManual: "Clear manual selection",
+  downloadsHeading: "Downloads (made on this device, nothing is sent)",
+  downloadXlsx: "Annotated workbook (.xlsx)",
+  downloadHtml: "Report (.html)",
+  downloadJson: "Data (.json)",
+  downloadFix: "Normalise look-alikes in the downloaded workbook",
+  previewTitle: "Confirm normalisation",
+  previewIntro: "These {count} cells will be rewritten. Undo restores them.",
+  previewCell: "Cell",
+  previewFrom: "Now",
+  previewTo: "New",
+  apply: "Apply",
+  cancel: "Cancel",
+  errorTitle: "Error",
+  dropTitle: "Open a checklist file",
+  dropHelp: "Drop an Excel workbook (.xlsx) here or choose a file. It is read on this device and sent nowhere.",
+  chooseFile: "Choose file",
+  fileLoaded: "File: {name}",
+  notXlsx: "“{name}” is not an .xlsx file. Choose an Excel workbook (.xlsx).",
+  detectionHelp: "No checklist found. Select the answer cells (the check column) and press “Use selection as answer cells”.",
+  noticeChecked: "Check finished.",
+  noticeNormalised: "{count} cells normalised.",
+  noticeUndone: "{count} cells restored.",
+  noticeResults: "Results sheet written.",
+  noticePlan: "Plan sheet written.",
+  noticeHighlightOn: "Problem cells highlighted.",
+  noticeHighlightOff: "Highlighting removed.",
+  noticeDropdowns: "Dropdowns added to {count} cells.",
+  noticeDownloaded: "Download created.",
+  noticeLive: "Changes applied.",
+  valueEmpty: "(empty)",
+};
+
+const STRINGS: Record<Lang, Record<StringKey, string>> = { ja, en };
+
+/** A pane text with {name} parameters filled in. */
+export function s(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  const text = STRINGS[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export const STATUS_LABEL: Record<Lang, Record<ItemStatus, string>> = {
+  ja: { ok: "正常", normalized: "表記ゆれ", blank: "未回答", invalid: "無効な値", na_not_allowed: "「-」は使えない項目" },
+  en: { ok: "OK", normalized: "Look-alike", blank: "Blank", invalid: "Invalid value", na_not_allowed: "「-」 not allowed" },
+};
+
+export const PRIORITY_LABEL: Record<Lang, Record<Priority, string>> = {
+  ja: { high: "優先度 高", medium: "優先度 中", low: "優先度 低" },
+  en: { high: "High priority", medium: "Medium priority", low: "Low priority" },
+};
+
+/** Display language from a BCP 47 tag: English for en*, Japanese otherwise (and by default). */
+export function langFromTag(tag: string | null | undefined): Lang {
+  return tag && /^en\b/i.test(tag.trim()) ? "en" : "ja";
+}

@@ -1,0 +1,220 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Session } from "../../src/app/session";
+import { App } from "../../src/taskpane/App";
+import { fakeHost, NO_CHECKLIST, type FakeHost } from "./fake";
+
+// Role queries over Fluent's DOM are slow in jsdom on a small machine; this is not a speed test.
+jest.setTimeout(30_000);
+
+async function renderPane(host: FakeHost): Promise<Session> {
+  const session = new Session(host);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} lang={host.lang} />
+    </FluentProvider>,
+  );
+  if (host.kind === "excel") await screen.findByTestId("problems");
+  return session;
+}
+
+describe("task pane (Excel host)", () => {
+  test("renders status, progress, problems, scores and plan from the report", async () => {
+    await renderPane(fakeHost());
+    expect(screen.getByRole("heading", { level: 1, name: "TICS Check" })).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("チェックが完了しました");
+    expect(screen.getByText(/シート「チェックリスト」の B11:E17 にチェックリストを検出しました（6 項目）/)).toBeTruthy();
+    expect(screen.getByTestId("progress").textContent).toBe("回答済み 4 / 6 項目");
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    const problems = within(screen.getByTestId("problems")).getAllByRole("listitem");
+    // Blank, invalid and 「-」-not-allowed; the look-alike is not a problem entry.
+    expect(problems.map((li) => li.textContent?.slice(0, 3))).toEqual(["E14", "E15", "E16"]);
+    expect(problems[0].textContent).toContain("未回答");
+    expect(problems[1].textContent).toContain("無効な値");
+    expect(problems[1].textContent).toContain("「はい」");
+    expect(problems[1].textContent).toContain("○ / △ / × のいずれか");
+    expect(problems[2].textContent).toContain("「-」は使えない項目");
+    expect(screen.getByText(/表記ゆれ 1 件/)).toBeTruthy();
+    const table = screen.getByTestId("scores");
+    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["分野", "スコア", "項目数"],
+      ["ルール作り", "100", "2"],
+      ["人的対策", "-", "2"],
+      ["サイバー対策", "0", "2"],
+    ]);
+    const radar = screen.getByRole("img");
+    expect(radar.querySelector("title")?.textContent).toBe("分野別スコアのレーダーチャート");
+    expect(radar.querySelector("desc")?.textContent).toContain("ルール作り 100, 人的対策 -, サイバー対策 0");
+    expect(screen.getByTestId("overall").textContent).toContain("総合スコア: 66.7");
+    const plan = within(screen.getByTestId("plan")).getAllByRole("listitem");
+    expect(plan).toHaveLength(1);
+    expect(plan[0].textContent).toContain("第一歩: 担当者を決める");
+    expect(plan[0].textContent).toContain("優先度 高");
+  });
+
+  test("clicking a problem selects its cell on the checklist sheet", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    const buttons = within(screen.getByTestId("problems")).getAllByRole("button");
+    await act(async () => {
+      fireEvent.click(buttons[1]);
+    });
+    expect(host.calls).toContainEqual(["selectCell", "チェックリスト", "E15"]);
+  });
+
+  test("normalise shows a preview of every change, then applies exactly those; undo restores", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(host.calls.some((c) => c[0] === "applyNormalise")).toBe(false);
+    const rows = within(within(dialog).getByTestId("preview"))
+      .getAllByRole("row")
+      .map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["セル", "現在の値", "変更後"],
+      ["E13", "〇", "○"],
+    ]);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "適用" }));
+    });
+    expect(host.calls.filter((c) => c[0] === "applyNormalise")).toEqual([
+      ["applyNormalise", [{ itemId: "I-2", cell: "E13", sheet: "チェックリスト", from: "〇", to: "○" }]],
+    ]);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルを正規化しました"));
+    const undo = screen.getByRole("button", { name: "元に戻す" }) as HTMLButtonElement;
+    expect(undo.disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    expect(host.calls.filter((c) => c[0] === "undoNormalise")).toEqual([
+      ["undoNormalise", [{ itemId: "I-2", cell: "E13", sheet: "チェックリスト", from: "〇", to: "○" }]],
+    ]);
+    await waitFor(() => expect((screen.getByRole("button", { name: "元に戻す" }) as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  test("cancelling the preview writes nothing", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+    const dialog = await screen.findByRole("dialog");
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "キャンセル" }));
+    });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(host.calls.some((c) => c[0] === "applyNormalise")).toBe(false);
+  });
+
+  test("results and plan buttons call the host; highlight toggles", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "診断結果シートを作成" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "改善計画シートを作成" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("switch", { name: "問題セルを強調表示" }));
+    });
+    expect(host.calls.filter((c) => ["writeResults", "writePlan", "setHighlight"].includes(c[0]))).toEqual([
+      ["writeResults", "チェックリスト"],
+      ["writePlan", "チェックリスト"],
+      ["setHighlight", true],
+    ]);
+    expect(screen.getByRole("status").textContent).toContain("問題セルを強調表示しました");
+  });
+
+  test("a host error is shown in an alert, Japanese first", async () => {
+    const host = fakeHost();
+    host.next.fail = { code: "protected", message: { ja: "シートが保護されているため書き込めません", en: "The sheet is protected" } };
+    await renderPane(host);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "診断結果シートを作成" }));
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("シートが保護されているため書き込めません");
+    expect(alert.textContent).not.toContain("The sheet is protected");
+  });
+
+  test("detection failure shows the message and offers the manual selection", async () => {
+    const host = fakeHost();
+    host.next.check = { ok: false, error: NO_CHECKLIST };
+    await renderPane(host).catch(() => undefined);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("チェックリストが見つかりません（テスト）");
+    expect(screen.queryByTestId("problems")).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "選択範囲を回答セルとして使う" }));
+    });
+    expect(host.calls).toContainEqual(["useSelectionAsAnswerCells"]);
+    expect(await screen.findByTestId("problems")).toBeTruthy();
+  });
+
+  test("English when the language is en", async () => {
+    const host = fakeHost("excel", "en");
+    host.next.fail = { code: "protected", message: { ja: "保護されています", en: "The sheet is protected" } };
+    await renderPane(host);
+    expect(screen.getByTestId("progress").textContent).toBe("4 of 6 items answered");
+    expect(screen.getByRole("heading", { name: "Scores by field" })).toBeTruthy();
+    const rows = within(screen.getByTestId("scores")).getAllByRole("row").map((r) => r.children[0].textContent);
+    expect(rows).toEqual(["Field", "Rules", "People", "Cyber"]);
+    expect(within(screen.getByTestId("problems")).getAllByRole("listitem")[0].textContent).toContain("Blank");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write results sheet" }));
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain("The sheet is protected");
+  });
+
+  test("live changes update the pane", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    const { sampleReport } = await import("./fake");
+    const r = sampleReport();
+    r.summary.answered = 5;
+    await act(async () => host.emit({ ok: true, report: r }));
+    expect(screen.getByTestId("progress").textContent).toBe("回答済み 5 / 6 項目");
+  });
+});
+
+describe("task pane (browser mode)", () => {
+  test("choosing a file calls loadFile with its bytes, then shows the report; problems are not buttons", async () => {
+    const host = fakeHost("browser");
+    await renderPane(host);
+    expect(host.calls).toEqual([]);
+    expect(screen.getByTestId("dropzone")).toBeTruthy();
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const file = new File([new Uint8Array([80, 75, 3, 4])], "check.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+    await waitFor(() => expect(host.calls[0]).toEqual(["loadFile", [80, 75, 3, 4], "check.xlsx"]));
+    const problems = await screen.findByTestId("problems");
+    expect(within(problems).queryAllByRole("button")).toHaveLength(0);
+    expect(screen.getByText("ファイル: check.xlsx")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "診断結果シートを作成" })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("checkbox", { name: "ダウンロードするブックで表記ゆれを正規化する" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "注記付きブック (.xlsx)" }));
+    });
+    expect(host.calls[1]).toEqual(["download", "xlsx", true]);
+  });
+
+  test("a file that is not .xlsx is refused with a message and not loaded", async () => {
+    const host = fakeHost("browser");
+    await renderPane(host);
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["a,b"], "list.csv")] } });
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain("「list.csv」は .xlsx ファイルではありません");
+    expect(host.calls).toEqual([]);
+  });
+});
