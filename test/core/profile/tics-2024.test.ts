@@ -93,6 +93,19 @@ describe("TICS_2024 profile structure", () => {
     }
   });
 
+  test("no keyword belongs to two topics", () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of TICS_2024.topics) {
+      for (const k of t.keywords.map(fold)) {
+        const prev = owner.get(k);
+        if (prev && prev !== t.id) clashes.push(`${k}: ${prev} / ${t.id}`);
+        owner.set(k, t.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
   test("every field is used by at least one topic", () => {
     const used = new Set(TICS_2024.topics.flatMap((t) => t.fields));
     for (const id of fieldIds) expect({ id, used: used.has(id) }).toEqual({ id, used: true });
@@ -174,6 +187,11 @@ describe("sample content against the profile", () => {
     const marked = SAMPLE_ITEMS.filter((i) => i.naAllowed).map((i) => i.number);
     expect(marked.length).toBeGreaterThan(0);
     expect(selected).toEqual(marked);
+  });
+
+  test("every topic of the profile is exercised by at least one sample item", () => {
+    const used = new Set(SAMPLE_ITEMS.map((i) => i.topic));
+    expect(TICS_2024.topics.map((t) => t.id).filter((id) => !used.has(id))).toEqual([]);
   });
 
   test("the sample covers the revised standard's added topics", () => {
