@@ -9,7 +9,10 @@ The output is checked in (test/fixtures/), so CI does not need python.
 """
 import io
 import os
+import shutil
 import struct
+import subprocess
+import tempfile
 import zlib
 
 from openpyxl import Workbook
@@ -148,4 +151,10 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     build().save(os.path.join(OUT, "openpyxl-checklist.xlsx"))
     build_clash().save(os.path.join(OUT, "openpyxl-clash.xlsx"))
+    # A variant re-saved by LibreOffice (shared strings, its own styles/chart XML), when soffice is installed.
+    if shutil.which("soffice"):
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", tmp,
+                            os.path.join(OUT, "openpyxl-checklist.xlsx")], check=True, capture_output=True)
+            shutil.copy(os.path.join(tmp, "openpyxl-checklist.xlsx"), os.path.join(OUT, "libreoffice-checklist.xlsx"))
     print("wrote fixtures to", os.path.normpath(OUT))
