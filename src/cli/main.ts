@@ -4,10 +4,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { annotatedCopy, type FileCheck } from "../app/files";
+import { annotatedCopy, describeError, type FileCheck } from "../app/files";
 import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../app/batch";
 import { renderHtmlReport } from "../core/html-report";
 import type { Bilingual, Report } from "../core/model";
+import { TICS_2024 } from "../core/profile/tics-2024";
 import { writeFileAtomic } from "../file/atomic-node";
 import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
 import { checkFile, checkFiles } from "./batch-node";
@@ -20,6 +21,16 @@ export interface CliIo {
   isTTY?: boolean;
   /** stderr is a terminal (progress shown). */
   stderrIsTTY?: boolean;
+  /** Resolves once everything written has left the process (the launcher calls process.exit right after). */
+  flush?: () => Promise<void>;
+}
+
+/** Waits until a stream has handed every queued chunk to the OS (pipes are asynchronous in Node). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write("", () => resolve());
+  });
 }
 
 function defaultIo(): CliIo {
@@ -28,6 +39,9 @@ function defaultIo(): CliIo {
     stderr: (s) => process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    flush: async () => {
+      await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    },
   };
 }
 
@@ -81,7 +95,54 @@ function jsonOf(r: FileCheck, lang: Lang): Report | { file: string; error: strin
   return r.ok ? r.report : { file: r.file, error: r.error[lang], code: r.code };
 }
 
+/** Writes --out, --report and --summary. False when one failed (a message is on stderr, nothing half-written). */
+async function writeOutputs(io: CliIo, o: CliOptions, results: FileCheck[], bytes: Uint8Array | undefined): Promise<boolean> {
+  const lang = o.lang;
+  const first = results[0];
+  if (o.out && first.ok && bytes) {
+    let data: Uint8Array;
+    try {
+      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
+      data = res.bytes;
+      for (const w of res.warnings) say(io, lang, w);
+      if (o.fix) {
+        const list = res.fixed.length > 10 ? `${res.fixed.slice(0, 10).join(", ")}, …` : res.fixed.join(", ");
+        say(io, lang, {
+          ja: `表記ゆれを ${res.fixed.length} か所直しました${res.fixed.length ? `（${list}）` : ""}（コピーのみ。元のファイルは変更していません）`,
+          en: `Fixed ${res.fixed.length} look-alike${res.fixed.length === 1 ? "" : "s"}${res.fixed.length ? ` (${list})` : ""} in the copy (the original is unchanged)`,
+        });
+      }
+    } catch (err) {
+      const d = describeError(err).error;
+      say(io, lang, { ja: `注釈付きのコピーを作れませんでした: ${d.ja}`, en: `Could not build the annotated copy: ${d.en}` });
+      return false;
+    }
+    if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return false;
+  }
+  if (o.report && first.ok) {
+    const html = renderHtmlReport(first.report, lang, { now: new Date() });
+    if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return false;
+  }
+  if (o.summary) {
+    const fmt = summaryFormatOf(o.summary);
+    if (fmt === "xlsx") {
+      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang, TICS_2024), { ja: "集計", en: "the summary" }))) return false;
+    } else {
+      if (!(await save(io, lang, o.summary, summaryCsv(results, lang, TICS_2024), { ja: "集計", en: "the summary" }))) return false;
+      const probs = problemsCsvName(o.summary);
+      if (!(await save(io, lang, probs, problemsCsv(results, lang), { ja: "問題一覧", en: "the problem list" }))) return false;
+    }
+  }
+  return true;
+}
+
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const code = await run(argv, io);
+  await io.flush?.();
+  return code;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     say(io, parsed.lang, parsed.error);
@@ -139,6 +200,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (!r.ok) io.stderr(`tics-check: ${r.file}: ${r.error[lang]}\n`);
   }
 
+  // Files first: when one cannot be written the run fails (exit 2) before anything is printed.
+  if (!(await writeOutputs(io, o, results, bytes))) return 2;
+
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
     const r = results[0];
@@ -152,41 +216,5 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     else io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
   }
 
-  // Files asked for.
-  const first = results[0];
-  if (o.out && first.ok && bytes) {
-    let data: Uint8Array;
-    try {
-      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
-      data = res.bytes;
-      for (const w of res.warnings) say(io, lang, w);
-      if (o.fix) {
-        const list = res.fixed.length > 10 ? `${res.fixed.slice(0, 10).join(", ")}, …` : res.fixed.join(", ");
-        say(io, lang, {
-          ja: `表記ゆれを ${res.fixed.length} か所直しました${res.fixed.length ? `（${list}）` : ""}（コピーのみ。元のファイルは変更していません）`,
-          en: `Fixed ${res.fixed.length} look-alike${res.fixed.length === 1 ? "" : "s"}${res.fixed.length ? ` (${list})` : ""} in the copy (the original is unchanged)`,
-        });
-      }
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      say(io, lang, { ja: `注釈付きのコピーを作れませんでした: ${detail}`, en: `Could not build the annotated copy: ${detail}` });
-      return 2;
-    }
-    if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return 2;
-  }
-  if (o.report && first.ok) {
-    const html = renderHtmlReport(first.report, lang, { now: new Date() });
-    if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return 2;
-  }
-  if (o.summary) {
-    const fmt = summaryFormatOf(o.summary);
-    if (fmt === "xlsx") {
-      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang), { ja: "集計", en: "the summary" }))) return 2;
-    } else {
-      if (!(await save(io, lang, o.summary, summaryCsv(results, lang), { ja: "集計", en: "the summary" }))) return 2;
-      const probs = problemsCsvName(o.summary);
-      if (!(await save(io, lang, probs, problemsCsv(results, lang), { ja: "問題一覧", en: "the problem list" }))) return 2;
-    }
-  }
   return code;
 }
