@@ -1,0 +1,149 @@
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
+import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
+import { fixture } from "./helpers";
+
+function expectXlsxError(bytes: Uint8Array, code: string, ja: RegExp): void {
+  let err: unknown;
+  try {
+    readWorkbook(bytes);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(XlsxError);
+  const x = err as XlsxError;
+  expect(x.code).toBe(code);
+  expect(x.messages.ja).toMatch(ja);
+  expect(x.messages.en.length).toBeGreaterThan(10);
+  // Japanese first in the combined message.
+  expect(x.message.indexOf(x.messages.ja)).toBe(0);
+}
+
+/** Replaces parts of a package (string parts are UTF-8 encoded). */
+function withParts(bytes: Uint8Array, edits: Record<string, string | null>): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [k, v] of Object.entries(edits)) {
+    if (v === null) delete files[k];
+    else files[k] = strToU8(v);
+  }
+  return zipSync(files);
+}
+
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+describe("readWorkbook on files written by other programs", () => {
+  for (const name of ["openpyxl-checklist.xlsx", "libreoffice-checklist.xlsx"]) {
+    it(`reads ${name}: sheets in order, hidden state, values, merges, validations, hidden column`, () => {
+      const wb = readWorkbook(fixture(name));
+      expect(wb.sheets.map((s) => s.name)).toEqual(["表紙", "リスト", "チェックリスト"]);
+      expect(wb.sheets.map((s) => !!s.hidden)).toEqual([false, true, false]);
+      const cover = wb.sheets[0];
+      expect(cover.values[2]).toEqual(["会社名", "テスト工業株式会社"]);
+      expect(cover.values[3]).toEqual(["記入日", 45600]);
+      const s = wb.sheets[2];
+      expect(s.values[3].slice(0, 4)).toEqual(["No.", "内容", "チェック欄", "分野"]);
+      expect(s.values[4][0]).toBe("I 共通項目");
+      expect(s.values[6].slice(0, 3)).toEqual([2, "（テスト用の文）守るべき情報を特定している", "〇"]);
+      expect(s.values[7][1]).toBe("=（テスト用の文）数式に見える項目文");
+      expect(s.values[12][2] ?? null).toBeNull();
+      expect(s.values[13][2]).toBe("ー");
+      expect(s.hiddenColumns).toEqual([4]);
+      expect(s.merges).toEqual(
+        expect.arrayContaining([
+          { top: 0, left: 0, bottom: 0, right: 4 },
+          { top: 4, left: 0, bottom: 4, right: 3 },
+          { top: 9, left: 0, bottom: 9, right: 3 },
+        ]),
+      );
+      const v = s.validations!;
+      expect(v).toEqual(
+        expect.arrayContaining([
+          { range: { top: 5, left: 2, bottom: 8, right: 2 }, items: ["○", "△", "×"] },
+          { range: { top: 10, left: 2, bottom: 12, right: 2 }, items: ["○", "△", "×", "-"] },
+          // range on another (hidden) sheet
+          { range: { top: 13, left: 2, bottom: 13, right: 2 }, items: ["○", "△", "×", "-"] },
+          // defined name
+          { range: { top: 14, left: 2, bottom: 14, right: 2 }, items: ["○", "△", "×", "-"] },
+        ]),
+      );
+      expect(v).toHaveLength(4);
+    });
+  }
+
+  it("gives formula cells their cached value (LibreOffice stores them)", () => {
+    const s = readWorkbook(fixture("libreoffice-checklist.xlsx")).sheets[2];
+    // COUNTIF(C5:C15, "○") over the fixture answers: ○ twice.
+    expect(s.values[4][7]).toBe(2);
+  });
+});
+
+describe("readWorkbook on hand-made parts", () => {
+  const base = writeSimpleWorkbook([{ name: "A", rows: [["x"]] }, { name: "Lists", rows: [["○"], ["△"], ["×"]] }]);
+
+  it("reads rich text without phonetic runs, inline strings, errors, booleans, str formulas and rows without r=", () => {
+    const bytes = withParts(base, {
+      "xl/sharedStrings.xml": `<sst ${MAIN}><si><r><rPr><b/></rPr><t>情報</t></r><r><t xml:space="preserve"> 管理</t></r><rPh sb="0" eb="2"><t>ジョウホウ</t></rPh></si><si><t>&#x25CB;</t></si></sst>`,
+      "xl/worksheets/sheet1.xml":
+        `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+        `<x:row r="2" hidden="1"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="D2" t="inlineStr"><x:is><x:t>in&amp;line</x:t></x:is></x:c></x:row>` +
+        `<x:row><x:c r="A3" t="e"><x:v>#N/A</x:v></x:c><x:c r="B3" t="b"><x:v>0</x:v></x:c><x:c r="C3" t="str"><x:f>A1&amp;""</x:f><x:v>=not a formula</x:v></x:c><x:c r="D3"><x:v>1.5E+3</x:v></x:c></x:row>` +
+        `</x:sheetData><x:cols/></x:worksheet>`,
+    });
+    const s = readWorkbook(bytes).sheets[0];
+    expect(s.values[0]).toEqual([]);
+    expect(s.values[1]).toEqual(["情報 管理", "○", null, "in&line"]);
+    expect(s.values[2]).toEqual(["#N/A", false, "=not a formula", 1500]);
+    expect(s.hiddenRows).toEqual([1]);
+  });
+
+  it("reads x14 list validations in extLst (other-sheet range) and leaves unresolvable lists as null", () => {
+    const sheet =
+      `<worksheet ${MAIN} xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+      `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
+      `<dataValidations count="2"><dataValidation type="list" sqref="B2:B4 D2"><formula1>INDIRECT("x")</formula1></dataValidation>` +
+      `<dataValidation type="whole" sqref="E1"><formula1>1</formula1></dataValidation></dataValidations>` +
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list" allowBlank="1">` +
+      `<x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C5:C9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>`;
+    const s = readWorkbook(withParts(base, { "xl/worksheets/sheet1.xml": sheet })).sheets[0];
+    expect(s.validations).toEqual([
+      { range: { top: 1, left: 1, bottom: 3, right: 1 }, items: null },
+      { range: { top: 1, left: 3, bottom: 1, right: 3 }, items: null },
+      { range: { top: 4, left: 2, bottom: 8, right: 2 }, items: ["○", "△", "×"] },
+    ]);
+  });
+});
+
+describe("readWorkbook errors", () => {
+  it("random bytes -> not_zip", () => {
+    const b = new Uint8Array(200);
+    for (let i = 0; i < b.length; i++) b[i] = (i * 37 + 11) & 0xff;
+    expectXlsxError(b, "not_zip", /\.xlsx/);
+  });
+
+  it("a zip without a workbook -> not_xlsx", () => {
+    expectXlsxError(zipSync({ "hello.txt": strToU8("hi") }), "not_xlsx", /workbook\.xml/);
+    const noWb = withParts(writeSimpleWorkbook([{ name: "A", rows: [] }]), { "xl/workbook.xml": null });
+    expectXlsxError(noWb, "not_xlsx", /Excel ブック/);
+  });
+
+  it("a truncated file -> corrupt", () => {
+    const full = fixture("openpyxl-checklist.xlsx");
+    expectXlsxError(full.slice(0, Math.floor(full.length / 2)), "corrupt", /壊れて/);
+  });
+
+  it("a damaged worksheet part -> corrupt", () => {
+    const bad = withParts(writeSimpleWorkbook([{ name: "A", rows: [["x"]] }]), { "xl/worksheets/sheet1.xml": `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="s` });
+    expectXlsxError(bad, "corrupt", /壊れて/);
+  });
+
+  it("an encrypted OOXML package and an old .xls (both CFB) get their own messages", () => {
+    const cfb = (stream: string) => {
+      const b = new Uint8Array(1024);
+      b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      for (let i = 0; i < stream.length; i++) b[512 + i * 2] = stream.charCodeAt(i);
+      return b;
+    };
+    expectXlsxError(cfb("EncryptedPackage"), "encrypted", /パスワード/);
+    expectXlsxError(cfb("Workbook"), "not_xlsx", /\.xls/);
+  });
+});
