@@ -61,7 +61,6 @@ describe("writeSimpleWorkbook", () => {
       fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 6 }), (rows) => {
         const back = readWorkbook(writeSimpleWorkbook([{ name: "S", rows }])).sheets[0].values;
         // XML cannot carry C0 control characters: the writer drops them.
-        // eslint-disable-next-line no-control-regex
         const clean = (v: CellValue) => (typeof v === "string" ? v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/\r\n?/g, "\n") : v);
         for (let r = 0; r < rows.length; r++) {
           for (let c = 0; c < rows[r].length; c++) {
