@@ -15,6 +15,8 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "WorksheetCollection.getItem": "1.1",
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "WorksheetCollection.add": "1.1",
+  "WorksheetCollection.getActiveWorksheet": "1.1",
+  "Worksheet.getUsedRange": "1.2",
   "Worksheet.name": "1.1",
   "Worksheet.id": "1.1",
   "Worksheet.visibility": "1.1",

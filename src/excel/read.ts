@@ -151,18 +151,31 @@ function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
   return result.location;
 }
 
-/** Full check. At most 2 syncs once the session knows the sheet list; 3 on the very first check of a new table. */
+/**
+ * Full check. Sync 1: sheet list, state, the known sheets' used ranges (or, on the first check of a session, the
+ * active sheet's) and the validations of the last location. Sync 2 (only when something is missing): the other
+ * sheets and the validations of the location found on the active sheet. Detection always runs on all sheets; if
+ * it picks a different table than the speculative one, one more sync reads its validations (rare).
+ */
 export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   const stateItem = queueReadState(context);
   const reads = new Map<string, SheetRead>();
   for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name));
+  let active: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> } | null = null;
+  if (!session.sheetNames) {
+    const ws = context.workbook.worksheets.getActiveWorksheet();
+    ws.load("name");
+    const used = ws.getUsedRange(true);
+    used.load("values,rowIndex,columnIndex");
+    active = { ws, read: { used, merged: queueMergedAreas(used) } };
+  }
   const prev = session.snapshot;
-  let speculative: { cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
+  let speculative: { sheet: string; cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
   if (prev && reads.has(prev.location.sheet)) {
     const cells = answerCells(prev.location);
-    speculative = { cells, read: queueValidations(context, prev.location.sheet, cells) };
+    speculative = { sheet: prev.location.sheet, cells, read: queueValidations(context, prev.location.sheet, cells) };
   }
   try {
     await context.sync();
@@ -177,9 +190,19 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   session.state = state;
   const names = sheets.items.map((s) => s.name);
   const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
+  if (active) reads.set(active.ws.name, { name: active.ws.name, ...active.read });
   const missing = names.filter((n) => !reads.has(n));
   for (const n of [...reads.keys()]) if (!names.includes(n)) reads.delete(n);
   if (missing.length > 0) {
+    if (active && !speculative) {
+      // Guess from the active sheet alone, so its validations come with the other sheets in the same sync.
+      const name = active.ws.name;
+      const guess = locateIn({ sheets: [sheetInput(reads.get(name) as SheetRead, hidden.get(name) ?? false)] }, state);
+      if (guess) {
+        const cells = answerCells(guess);
+        speculative = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
+      }
+    }
     for (const n of missing) reads.set(n, queueSheetRead(context, n));
     await context.sync();
   }
@@ -189,13 +212,13 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   const location = locate(wb, state);
   const cells = answerCells(location);
   let validations: ListValidation[] | null = null;
-  if (speculative && prev && prev.location.sheet === location.sheet && sameCells(speculative.cells, cells)) {
+  if (speculative && speculative.sheet === location.sheet && sameCells(speculative.cells, cells)) {
     validations = speculative.read ? validationsFrom(speculative.read) : [];
   } else {
     const read = queueValidations(context, location.sheet, cells);
     if (read) {
       await context.sync();
-      validations = validationsFrom(read);
+      validations = read ? validationsFrom(read) : null;
     }
   }
   if (validations) setValidations(wb, location.sheet, validations);
@@ -206,6 +229,15 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   const snapshot: Snapshot = { wb, location: result.location, report: result.report };
   session.snapshot = snapshot;
   return snapshot;
+}
+
+/** Like locate, but null instead of an error. */
+function locateIn(wb: WorkbookInput, state: StoredState): ChecklistLocation | null {
+  try {
+    return locate(wb, state);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,0 +1,1060 @@
+/**
+ * An in-memory fake of the part of the Excel JavaScript API that src/excel uses.
+ *
+ * Like the real thing: reading a property that was not loaded (or before the sync) throws PropertyNotLoaded;
+ * every load and write is queued and only happens at context.sync(); `*OrNullObject` results report
+ * isNullObject after a sync; getItem on a missing sheet fails the sync with ItemNotFound; writes to a
+ * protected sheet fail with AccessDenied; a string written through `values` becomes a formula when it starts
+ * with "=", a number when it looks like one, unless the cell's number format is "@" (text) or the string starts
+ * with an apostrophe. Worksheet onChanged handlers are called (asynchronously) for add-in writes and for
+ * simulated user edits. The fake counts syncs and records which ranges were loaded and written.
+ */
+import type { CellRange, CellValue } from "../../src/core/model";
+import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1 } from "../../src/excel/address";
+import { versionAtMost } from "../../src/excel/api-sets";
+
+export class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Op = () => void;
+
+interface Validation {
+  source: string;
+}
+
+export interface FakeCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+  validation: Validation | null;
+}
+
+export interface FakeCFRecord {
+  id: string;
+  range: CellRange;
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+export interface FakeTableRecord {
+  name: string;
+  range: CellRange;
+}
+
+export interface FakeChartRecord {
+  name: string;
+  type: string;
+  source: CellRange;
+  seriesBy: string;
+  title: string;
+  min: number | null;
+  max: number | null;
+  position: [string, string] | null;
+}
+
+type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string }) => Promise<unknown> | void;
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  merges: CellRange[] = [];
+  cfs: FakeCFRecord[] = [];
+  tables: FakeTableRecord[] = [];
+  charts: FakeChartRecord[] = [];
+  handlers = new Set<ChangedHandler>();
+  protected = false;
+  visibility: "Visible" | "Hidden" = "Visible";
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  ensure(row: number, col: number): FakeCell {
+    const k = `${row},${col}`;
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { value: null, formula: null, numberFormat: "General", validation: null };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  value(a1: string): CellValue {
+    const p = parseRangeA1(a1);
+    return this.cell(p.top, p.left)?.value ?? null;
+  }
+
+  /** Sets values from a grid at (top, left) as a user would type them (no events). */
+  setGrid(top: number, left: number, grid: CellValue[][]): void {
+    grid.forEach((row, r) => row.forEach((v, c) => (this.ensure(top + r, left + c).value = v)));
+  }
+
+  setValidation(a1: string, source: string | null): void {
+    forEach(parseRangeA1(a1), (r, c) => (this.ensure(r, c).validation = source === null ? null : { source }));
+  }
+
+  /** Bounding box of non-empty cells (values/formulas; with formats too when valuesOnly is false). */
+  used(valuesOnly: boolean): CellRange {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      const filled = (c.value !== null && c.value !== "") || c.formula !== null;
+      if (!filled && (valuesOnly || (c.numberFormat === "General" && !c.validation))) continue;
+      const [r, col] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
+  }
+}
+
+function forEach(rect: CellRange, f: (r: number, c: number) => void): void {
+  for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) f(r, c);
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+const WHOLE: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+
+export interface LogEntry {
+  sheet: string;
+  address: string;
+  what: string;
+}
+
+/** The "server": workbook state plus counters. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, unknown>();
+  selection: { sheet: string; range: CellRange } | null = null;
+  activeSheet: string | null = null;
+  cellEditMode = false;
+  apiVersion = "1.13";
+  syncCount = 0;
+  loads: LogEntry[] = [];
+  writes: LogEntry[] = [];
+  private nextId = 1;
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name, `{sheet-${this.nextId++}}`);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}-${this.nextId++}`;
+  }
+
+  /** Installs a global Office whose isSetSupported answers for ExcelApi up to `apiVersion`. */
+  installOffice(): void {
+    (globalThis as Record<string, unknown>).Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v?: string) => name === "ExcelApi" && versionAtMost(v ?? "1.1", this.apiVersion),
+        },
+      },
+    };
+  }
+
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.loads = [];
+    this.writes = [];
+  }
+
+  /** Excel.run look-alike: fails in cell-edit mode unless delayForCellEdit is set (then the edit "ends"). */
+  run = async <T>(options: { delayForCellEdit?: boolean } | null, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (this.cellEditMode) {
+      if (!options?.delayForCellEdit) throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      this.cellEditMode = false;
+    }
+    const ctx = new FakeContext(this);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+
+  /** A user edit: sets the cell and fires onChanged (asynchronously). */
+  userEdit(sheetName: string, a1: string, value: CellValue): void {
+    const s = this.sheet(sheetName);
+    const p = parseRangeA1(a1);
+    const c = s.ensure(p.top, p.left);
+    c.value = value;
+    c.formula = null;
+    this.fire(s, rangeA1(p), "RangeEdited");
+  }
+
+  /** A user inserts a whole row above `row` (0-based). */
+  insertRow(sheetName: string, row: number): void {
+    const s = this.sheet(sheetName);
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(",").map(Number);
+      moved.set(`${r >= row ? r + 1 : r},${col}`, c);
+    }
+    s.cells = moved;
+    this.fire(s, `${row + 1}:${row + 1}`, "RowInserted");
+  }
+
+  fire(s: FakeSheet, address: string, changeType: string): void {
+    for (const h of s.handlers) {
+      setTimeout(() => void h({ address, changeType, worksheetId: s.id, source: "Local", type: "WorksheetChanged" }), 0);
+    }
+  }
+
+  /** Convert a string typed/written into a cell the way Excel does. */
+  static coerce(v: unknown, numberFormat: string): { value: CellValue; formula: string | null } {
+    if (v === null || v === undefined || v === "") return { value: null, formula: null };
+    if (typeof v === "number" || typeof v === "boolean") return { value: v, formula: null };
+    const s = String(v);
+    if (numberFormat === "@") return { value: s, formula: null };
+    if (s.startsWith("'")) return { value: s.slice(1), formula: null };
+    if (s.startsWith("=")) return { value: null, formula: s };
+    if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return { value: Number(s), formula: null };
+    if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === "true", formula: null };
+    if (s.startsWith("+") || (s.startsWith("-") && s.length > 1) || s.startsWith("@")) return { value: null, formula: `=${s.slice(s.startsWith("=") ? 1 : 0)}` };
+    return { value: s, formula: null };
+  }
+}
+
+class PropertyNotLoaded extends FakeError {
+  constructor(name: string) {
+    super("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+}
+
+export class FakeContext {
+  queue: Op[] = [];
+  nullables: Proxy[] = [];
+  private touched = new Set<FakeSheet>();
+  private changed: { sheet: FakeSheet; address: string }[] = [];
+  readonly workbook: FakeWorkbookProxy;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  wrote(sheet: FakeSheet, rect: CellRange, what: string, fireEvent: boolean): void {
+    if (sheet.protected) throw new FakeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    this.excel.writes.push({ sheet: sheet.name, address: rangeA1(rect), what });
+    this.touched.add(sheet);
+    if (fireEvent) this.changed.push({ sheet, address: rangeA1(rect) });
+  }
+
+  async sync(): Promise<void> {
+    this.excel.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    try {
+      for (const op of ops) op();
+    } finally {
+      for (const p of this.nullables) p.resolveNull();
+      this.nullables = [];
+      for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited");
+      this.changed = [];
+    }
+  }
+}
+
+function props(spec: string | string[] | { select?: string }): string[] {
+  const s = typeof spec === "string" ? spec : Array.isArray(spec) ? spec.join(",") : (spec.select ?? "");
+  return s
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
+
+abstract class Proxy {
+  protected loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new PropertyNotLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Computes the named properties (called inside sync, in queue order). */
+  protected abstract snapshot(name: string): unknown;
+
+  load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec);
+    this.ctx.queue.push(() => {
+      for (const n of names) this.loaded.set(n, this.snapshot(n));
+    });
+    return this;
+  }
+
+  trackNull(test: () => boolean): void {
+    this.nullTest = test;
+    this.ctx.nullables.push(this);
+  }
+
+  private nullTest: (() => boolean) | null = null;
+
+  resolveNull(): void {
+    if (this.nullTest) this.nullState = this.nullTest();
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) {
+      if (!this.nullTest) return false;
+      throw new PropertyNotLoaded("isNullObject");
+    }
+    return this.nullState;
+  }
+
+  toJSON(): unknown {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettingCollection(ctx);
+  }
+
+  getSelectedRange(): FakeRange {
+    const excel = this.ctx.excel;
+    const sel = (): { sheet: FakeSheet; rect: CellRange } => {
+      if (!excel.selection) throw new FakeError("ItemNotFound", "No selection");
+      return { sheet: excel.sheet(excel.selection.sheet), rect: excel.selection.range };
+    };
+    return new FakeRange(this.ctx, sel);
+  }
+}
+
+class FakeWorksheetCollection extends Proxy {
+  private itemProxies: FakeWorksheet[] = [];
+  protected snapshot(name: string): unknown {
+    return name;
+  }
+
+  override load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec).map((n) => n.replace(/^items\//, ""));
+    this.ctx.queue.push(() => {
+      this.itemProxies = this.ctx.excel.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.fill(names);
+        return ws;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    this.get("items");
+    return this.itemProxies;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.excel.sheets.find((x) => x.name === name);
+      if (!s) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      return s;
+    });
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const excel = this.ctx.excel;
+      const s = excel.sheets.find((x) => x.name === excel.activeSheet) ?? excel.sheets.find((x) => x.visibility === "Visible");
+      if (!s) throw new FakeError("ItemNotFound", "No active worksheet");
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.excel.sheets.find((x) => x.name === name);
+      if (!s) throw new FakeError("ItemNotFound", `null object ${name}`);
+      return s;
+    });
+    ws.trackNull(() => !this.ctx.excel.sheets.some((x) => x.name === name));
+    return ws;
+  }
+
+  add(name: string): FakeWorksheet {
+    this.ctx.queue.push(() => {
+      if (this.ctx.excel.sheets.some((s) => s.name === name)) throw new FakeError("ItemAlreadyExists", name);
+      this.ctx.excel.addSheet(name);
+    });
+    return this.getItem(name);
+  }
+}
+
+class FakeProtection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "protected") return this.sheet().protected;
+    throw new Error(`fake: protection.${name}`);
+  }
+  fillProtected(): void {
+    this.loaded.set("protected", this.sheet().protected);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  readonly protection: FakeProtection;
+  readonly charts: FakeChartCollection;
+  readonly tables: FakeTableCollection;
+  readonly onChanged: { add: (h: ChangedHandler) => { remove: () => void; context: FakeContext } };
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.protection = new FakeProtection(ctx, resolve);
+    this.charts = new FakeChartCollection(ctx, resolve);
+    this.tables = new FakeTableCollection(ctx, resolve);
+    this.onChanged = {
+      add: (h) => {
+        ctx.queue.push(() => resolve().handlers.add(h));
+        return {
+          context: ctx,
+          remove: () => {
+            ctx.queue.push(() => resolve().handlers.delete(h));
+          },
+        };
+      },
+    };
+  }
+
+  protected snapshot(name: string): unknown {
+    const s = this.resolve();
+    if (name === "name") return s.name;
+    if (name === "id") return s.id;
+    if (name === "visibility") return s.visibility;
+    throw new Error(`fake: worksheet.${name}`);
+  }
+
+  fill(names: string[]): void {
+    for (const n of names) {
+      if (n === "protection/protected") this.protection.fillProtected();
+      else this.loaded.set(n, this.snapshot(n));
+    }
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), rect: address ? parseRangeA1(address) : WHOLE }));
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.resolve();
+      return { sheet: s, rect: s.used(valuesOnly) };
+    });
+  }
+
+  activate(): void {
+    this.ctx.queue.push(() => (this.ctx.excel.activeSheet = this.resolve().name));
+  }
+}
+
+class Sub {
+  constructor(private readonly set: (prop: string, v: unknown) => void) {}
+  protected put(prop: string, v: unknown): void {
+    this.set(prop, v);
+  }
+}
+
+class FakeRangeFont extends Sub {
+  set bold(v: boolean) {
+    this.put("font.bold", v);
+  }
+}
+
+class FakeRangeFormat extends Sub {
+  readonly font = new FakeRangeFont((p, v) => this.put(p, v));
+  set columnWidth(v: number) {
+    this.put("columnWidth", v);
+  }
+  set wrapText(v: boolean) {
+    this.put("wrapText", v);
+  }
+}
+
+export class FakeRange extends Proxy {
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: FakeCFCollection;
+  readonly dataValidation: FakeDataValidation;
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
+  ) {
+    super(ctx);
+    this.format = new FakeRangeFormat((prop) =>
+      ctx.queue.push(() => {
+        const { sheet, rect } = resolve();
+        ctx.wrote(sheet, rect, `format.${prop}`, false);
+      }),
+    );
+    this.conditionalFormats = new FakeCFCollection(ctx, resolve);
+    this.dataValidation = new FakeDataValidation(ctx, resolve);
+  }
+
+  protected snapshot(name: string): unknown {
+    const { sheet, rect } = this.resolve();
+    this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: name });
+    const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const line: T[] = [];
+        for (let c = rect.left; c <= rect.right; c++) line.push(f(sheet.cell(r, c)));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (name) {
+      case "values":
+        return grid((c) => (c?.formula ? (c.value ?? 0) : (c?.value ?? "")));
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "address":
+        return `${quoteSheet(sheet.name)}!${rangeA1(rect)}`;
+      case "rowIndex":
+        return rect.top;
+      case "columnIndex":
+        return rect.left;
+      case "rowCount":
+        return rect.bottom - rect.top + 1;
+      case "columnCount":
+        return rect.right - rect.left + 1;
+      default:
+        throw new Error(`fake: range.${name}`);
+    }
+  }
+
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(grid: unknown[][]) {
+    this.queueWrite("values", grid);
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(grid: unknown[][]) {
+    this.queueWrite("formulas", grid);
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.check(grid, rect);
+      this.ctx.wrote(sheet, rect, "numberFormat", false);
+      forEach(rect, (r, c) => (sheet.ensure(r, c).numberFormat = String(grid[r - rect.top][c - rect.left])));
+    });
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+
+  private check(grid: unknown[][], rect: CellRange): void {
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    if (grid.length !== rows || grid.some((r) => r.length !== cols)) {
+      throw new FakeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`);
+    }
+  }
+
+  private queueWrite(kind: "values" | "formulas", grid: unknown[][]): void {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.check(grid, rect);
+      this.ctx.wrote(sheet, rect, kind, true);
+      forEach(rect, (r, c) => {
+        const cell = sheet.ensure(r, c);
+        const v = grid[r - rect.top][c - rect.left];
+        const next = FakeExcel.coerce(v, cell.numberFormat);
+        cell.value = next.value;
+        cell.formula = next.formula;
+      });
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.resolve().sheet);
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this.resolve);
+    areas.trackNull(() => {
+      const { sheet, rect } = this.resolve();
+      return !sheet.merges.some((m) => overlaps(m, rect));
+    });
+    return areas;
+  }
+
+  clear(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.ctx.wrote(sheet, rect, "clear", true);
+      for (const k of [...sheet.cells.keys()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right) sheet.cells.delete(k);
+      }
+    });
+  }
+
+  select(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.ctx.excel.selection = { sheet: sheet.name, range: rect };
+    });
+  }
+}
+
+class FakeRangeAreas extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name !== "address") throw new Error(`fake: rangeAreas.${name}`);
+    const { sheet, rect } = this.resolve();
+    return sheet.merges
+      .filter((m) => overlaps(m, rect))
+      .map((m) => `${quoteSheet(sheet.name)}!${rangeA1(m)}`)
+      .join(",");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
+class FakeDataValidation extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    const { sheet, rect } = this.resolve();
+    this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: `dataValidation.${name}` });
+    const sources = new Set<string | null>();
+    forEach(rect, (r, c) => sources.add(sheet.cell(r, c)?.validation?.source ?? null));
+    const only = sources.size === 1 ? [...sources][0] : undefined;
+    if (name === "type") return only === undefined ? "Inconsistent" : only === null ? "None" : "List";
+    if (name === "rule") return only ? { list: { inCellDropDown: true, source: only } } : {};
+    throw new Error(`fake: dataValidation.${name}`);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+    return this.get("rule");
+  }
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.ctx.wrote(sheet, rect, "dataValidation", false);
+      const source = rule.list?.source ?? null;
+      forEach(rect, (r, c) => (sheet.ensure(r, c).validation = source === null ? null : { source }));
+    });
+  }
+}
+
+class FakeCF extends Proxy {
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; cf: FakeCFRecord },
+  ) {
+    super(ctx);
+    const set = (f: (cf: FakeCFRecord) => void): void => {
+      ctx.queue.push(() => f(find().cf));
+    };
+    this.custom = {
+      rule: {
+        set formula(v: string) {
+          set((cf) => (cf.formula = v));
+        },
+        get formula(): string {
+          throw new PropertyNotLoaded("formula");
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            set((cf) => (cf.fill = v));
+          },
+          get color(): string {
+            throw new PropertyNotLoaded("color");
+          },
+        },
+        font: {
+          set color(v: string) {
+            set((cf) => (cf.font = v));
+          },
+          get color(): string {
+            throw new PropertyNotLoaded("color");
+          },
+        },
+      },
+    };
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "id") return this.find().cf.id;
+    throw new Error(`fake: conditionalFormat.${name}`);
+  }
+  setLoaded(name: string, v: unknown): void {
+    this.loaded.set(name, v);
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, cf } = this.find();
+      this.ctx.wrote(sheet, cf.range, "conditionalFormat.delete", false);
+      sheet.cfs = sheet.cfs.filter((x) => x !== cf);
+    });
+  }
+}
+
+
+class FakeCFCollection extends Proxy {
+  private itemProxies: FakeCF[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    return name;
+  }
+  override load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec).map((n) => n.replace(/^items\//, ""));
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.itemProxies = sheet.cfs
+        .filter((cf) => overlaps(cf.range, rect))
+        .map((cf) => {
+          const p = new FakeCF(this.ctx, () => ({ sheet, cf }));
+          for (const n of names) p.setLoaded(n, n === "id" ? cf.id : undefined);
+          return p;
+        });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): FakeCF[] {
+    this.get("items");
+    return this.itemProxies;
+  }
+  add(type: string): FakeCF {
+    if (type !== "Custom") throw new Error(`fake: conditional format type ${type}`);
+    let made: { sheet: FakeSheet; cf: FakeCFRecord } | null = null;
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.ctx.wrote(sheet, rect, "conditionalFormat.add", false);
+      const cf = { id: this.ctx.excel.newId("cf"), range: rect, formula: "", fill: "", font: "" };
+      sheet.cfs.push(cf);
+      made = { sheet, cf };
+    });
+    return new FakeCF(this.ctx, () => {
+      if (!made) throw new Error("fake: conditional format not created yet");
+      return made;
+    });
+  }
+}
+
+class FakeChart extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; chart: FakeChartRecord },
+  ) {
+    super(ctx);
+  }
+  private edit(f: (c: FakeChartRecord) => void): void {
+    this.ctx.queue.push(() => f(this.find().chart));
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "name") return this.find().chart.name;
+    throw new Error(`fake: chart.${name}`);
+  }
+  setLoaded(name: string, v: unknown): void {
+    this.loaded.set(name, v);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.edit((c) => (c.name = v));
+  }
+  get title(): { text: string } {
+    const edit = (f: (c: FakeChartRecord) => void): void => this.edit(f);
+    return {
+      set text(v: string) {
+        edit((c) => (c.title = v));
+      },
+      get text(): string {
+        throw new PropertyNotLoaded("text");
+      },
+    };
+  }
+  get axes(): { valueAxis: { minimum: number; maximum: number } } {
+    const edit = (f: (c: FakeChartRecord) => void): void => this.edit(f);
+    return {
+      valueAxis: {
+        set minimum(v: number) {
+          edit((c) => (c.min = v));
+        },
+        get minimum(): number {
+          throw new PropertyNotLoaded("minimum");
+        },
+        set maximum(v: number) {
+          edit((c) => (c.max = v));
+        },
+        get maximum(): number {
+          throw new PropertyNotLoaded("maximum");
+        },
+      },
+    };
+  }
+  get legend(): { position: string } {
+    return {
+      set position(_v: string) {
+        /* layout only */
+      },
+      get position(): string {
+        throw new PropertyNotLoaded("position");
+      },
+    };
+  }
+  setPosition(a: string, b: string): void {
+    this.edit((c) => (c.position = [a, b]));
+  }
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, chart } = this.find();
+      this.ctx.wrote(sheet, chart.source, "chart.delete", false);
+      sheet.charts = sheet.charts.filter((x) => x !== chart);
+    });
+  }
+}
+
+class FakeChartCollection extends Proxy {
+  private itemProxies: FakeChart[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    return name;
+  }
+  override load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec).map((n) => n.replace(/^items\//, ""));
+    this.ctx.queue.push(() => {
+      const sheet = this.sheet();
+      this.itemProxies = sheet.charts.map((chart) => {
+        const p = new FakeChart(this.ctx, () => ({ sheet, chart }));
+        for (const n of names) p.setLoaded(n, n === "name" ? chart.name : undefined);
+        return p;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    this.get("items");
+    return this.itemProxies;
+  }
+  add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    let made: { sheet: FakeSheet; chart: FakeChartRecord } | null = null;
+    this.ctx.queue.push(() => {
+      const sheet = this.sheet();
+      const src = source.resolve();
+      const chart: FakeChartRecord = { name: this.ctx.excel.newId("Chart"), type, source: src.rect, seriesBy, title: "", min: null, max: null, position: null };
+      this.ctx.wrote(sheet, src.rect, "chart.add", false);
+      sheet.charts.push(chart);
+      made = { sheet, chart };
+    });
+    return new FakeChart(this.ctx, () => {
+      if (!made) throw new Error("fake: chart not created yet");
+      return made;
+    });
+  }
+}
+
+class FakeTable extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; table: FakeTableRecord },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "name") return this.find().table.name;
+    throw new Error(`fake: table.${name}`);
+  }
+  setLoaded(name: string, v: unknown): void {
+    this.loaded.set(name, v);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.ctx.queue.push(() => {
+      const all = this.ctx.excel.sheets.flatMap((s) => s.tables);
+      const t = this.find().table;
+      if (all.some((x) => x !== t && x.name === v)) throw new FakeError("InvalidArgument", `A table named ${v} already exists.`);
+      t.name = v;
+    });
+  }
+  set style(_v: string) {
+    /* layout only */
+  }
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, table } = this.find();
+      this.ctx.wrote(sheet, table.range, "table.delete", false);
+      sheet.tables = sheet.tables.filter((x) => x !== table);
+    });
+  }
+}
+
+class FakeTableCollection extends Proxy {
+  private itemProxies: FakeTable[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    return name;
+  }
+  override load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec).map((n) => n.replace(/^items\//, ""));
+    this.ctx.queue.push(() => {
+      const sheet = this.sheet();
+      this.itemProxies = sheet.tables.map((table) => {
+        const p = new FakeTable(this.ctx, () => ({ sheet, table }));
+        for (const n of names) p.setLoaded(n, n === "name" ? table.name : undefined);
+        return p;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): FakeTable[] {
+    this.get("items");
+    return this.itemProxies;
+  }
+  add(address: string, _hasHeaders: boolean): FakeTable {
+    let made: { sheet: FakeSheet; table: FakeTableRecord } | null = null;
+    this.ctx.queue.push(() => {
+      const sheet = this.sheet();
+      const range = parseRangeA1(address);
+      for (const s of this.ctx.excel.sheets) {
+        for (const t of s.tables) {
+          if (s === sheet && overlaps(t.range, range)) throw new FakeError("InvalidOperation", "A table can't overlap another table.");
+        }
+      }
+      const table = { name: this.ctx.excel.newId("Table"), range };
+      this.ctx.wrote(sheet, range, "table.add", false);
+      sheet.tables.push(table);
+      made = { sheet, table };
+    });
+    return new FakeTable(this.ctx, () => {
+      if (!made) throw new Error("fake: table not created yet");
+      return made;
+    });
+  }
+}
+
+class FakeSetting extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name !== "value") throw new Error(`fake: setting.${name}`);
+    return this.ctx.excel.settings.get(this.key) ?? null;
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+}
+
+class FakeSettingCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  getItemOrNullObject(key: string): FakeSetting {
+    const s = new FakeSetting(this.ctx, key);
+    s.trackNull(() => !this.ctx.excel.settings.has(key));
+    return s;
+  }
+  add(key: string, value: unknown): void {
+    this.ctx.queue.push(() => {
+      this.ctx.excel.settings.set(key, JSON.parse(JSON.stringify(value)));
+    });
+  }
+}
+
+/** Helper: A1 of a (row, col). */
+export const a1 = cellA1;
+export { parseAreas };
