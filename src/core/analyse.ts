@@ -1,13 +1,13 @@
 /**
  * The engine's entry points: detect (or take a known location), judge every answer, score, plan.
  */
-import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ListValidation, NaSource, Report, Section, WorkbookInput } from "./model";
-import type { Profile } from "./profile/types";
+import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ItemRow, ListValidation, NaSource, Report, Section, WorkbookInput } from "./model";
+import type { Profile, Topic } from "./profile/types";
 import { TICS_2024 } from "./profile/tics-2024";
 import { toA1 } from "./a1";
 import { classifyAnswer, listAllowsNa } from "./answers";
 import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
-import { assignFields, prepareProfile, textAllowsNa } from "./fields";
+import { type PreparedProfile, assignFields, matchTopic, prepareProfile, textAllowsNa } from "./fields";
 import { buildFindings, buildPlan } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
@@ -42,6 +42,29 @@ function validationsByRow(validations: readonly ListValidation[] | undefined, co
     for (let row = top; row <= bottom; row++) out.set(row, items);
   }
   return out;
+}
+
+/** What depends only on an item's text and the profile; cached per row object so live re-checks stay cheap. */
+interface TextFacts {
+  text: string;
+  folded: string;
+  topic: Topic | null;
+  naByText: boolean;
+}
+const factsCache = new WeakMap<PreparedProfile, WeakMap<ItemRow, TextFacts>>();
+
+function textFacts(r: ItemRow, p: PreparedProfile): TextFacts {
+  let perProfile = factsCache.get(p);
+  if (!perProfile) {
+    perProfile = new WeakMap();
+    factsCache.set(p, perProfile);
+  }
+  const hit = perProfile.get(r);
+  if (hit && hit.text === r.text) return hit;
+  const folded = fold(r.text);
+  const facts: TextFacts = { text: r.text, folded, topic: matchTopic(folded, p), naByText: textAllowsNa(folded, p) };
+  perProfile.set(r, facts);
+  return facts;
 }
 
 /** The section each row belongs to: the last section row above it. */
@@ -84,7 +107,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       const fv = view.get(r.row, location.fieldCol);
       fieldText = isBlank(fv) ? null : cellText(fv).trim();
     }
-    const folded = fold(r.text);
+    const facts = textFacts(r, p);
     let naAllowed: boolean;
     let naSource: NaSource;
     const listed = vals.has(r.row) ? listAllowsNa(vals.get(r.row) ?? null) : null;
@@ -92,12 +115,12 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       naAllowed = listed;
       naSource = "validation";
     } else {
-      naAllowed = textAllowsNa(folded, p);
+      naAllowed = facts.naByText;
       naSource = "profile";
     }
     const judged = classifyAnswer(raw, naAllowed);
     const section = sectionOf(r.row);
-    const fa = assignFields(folded, fieldText, section ? section.title : null, p);
+    const fa = assignFields(facts.folded, fieldText, section ? section.title : null, p, facts.topic);
     items[i] = {
       id: r.id,
       section: section ? section.label : "",

@@ -33,7 +33,9 @@ const MAX_GAP = 6;
 /** How far (in columns) from the text column the number column may be. */
 const NUMBER_COL_REACH = 4;
 /** Header cells longer than this are not headers (keeps the header scan cheap on long item texts). */
-const MAX_HEADER_LEN = 24;
+const MAX_HEADER_LEN = 16;
+/** A header cell must contain one of these characters (cheap test before folding). */
+const HEADER_CHAR_RE = /[内容チﾁ回答評価分野番項NnＮｎ#＃]/;
 /** Section titles longer than this are treated as text, not as section rows. */
 const MAX_SECTION_TITLE = 60;
 const MAX_CANDIDATES_PER_SHEET = 24;
@@ -42,6 +44,8 @@ const ANSWER_KEYS = ["チェック欄", "チェック", "回答欄", "回答", "
 const NUMBER_HEADERS = new Set(["no", "no.", "番号", "項番", "項目番号", "#", "項目no", "項目no."]);
 const COMPANY_LABELS = ["会社名", "企業名", "事業者名", "組織名", "貴社名"];
 
+/** First non-space character of an item number: digit, bracket, roman numeral (ASCII, full-width or Ⅰ-Ⅻ). */
+const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217F]/;
 const ITEM_NUMBER_RE = /^[(]?([0-9]{1,5})[).]?$/;
 const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
 const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
@@ -138,6 +142,7 @@ export function parseItemNumber(v: CellValue): ParsedNumber | null {
     return null;
   }
   if (typeof v !== "string" || v.length === 0 || v.length > 12) return null;
+  if (!NUMBER_START_RE.test(v)) return null;
   const s = v.normalize("NFKC").replace(/\s+/g, "");
   let m = ITEM_NUMBER_RE.exec(s);
   if (m) {
@@ -210,7 +215,7 @@ function scanHeaders(v: SheetView): HeaderRow[] {
     let answerCols: { col: number; key: string }[] | null = null;
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
-      if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN) continue;
+      if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) continue;
       const f = fold(cell);
       if (isTextHeader(f)) (textCols ??= []).push(v.c0 + j);
       else if (isAnswerHeader(f)) (answerCols ??= []).push({ col: v.c0 + j, key: answerKeyOf(f) });
@@ -614,7 +619,7 @@ export function findCompanyName(wb: WorkbookInput): string | null {
       if (!Array.isArray(row)) continue;
       for (let j = 0; j < row.length; j++) {
         const cell = row[j];
-        if (typeof cell !== "string" || cell.length < 3 || cell.length > 60) continue;
+        if (typeof cell !== "string" || cell.length < 3 || cell.length > 60 || !cell.includes("名")) continue;
         const f = fold(cell);
         const label = COMPANY_LABELS.find((l) => f.startsWith(l));
         if (!label) continue;

@@ -20,6 +20,13 @@ export interface PreparedProfile {
   fieldByFolded: Map<string, FieldDef>;
   fieldById: Map<string, FieldDef>;
   topicById: Map<string, Topic>;
+  /** Keyword index: first UTF-16 code unit -> [keyword, topic index, keyword index]. */
+  index: Map<number, { keyword: string; topic: number; id: number }[]>;
+  keywordCount: number;
+  /** Scratch space for matchTopic (single-threaded, not re-entrant): generation stamps and hit counts. */
+  stamp: Int32Array;
+  gen: { value: number };
+  hits: Int32Array;
 }
 
 const cache = new WeakMap<Profile, PreparedProfile>();
@@ -43,8 +50,23 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     topicById.set(tp.id, tp);
     topics.push({ topic: tp, keywords: (tp.keywords ?? []).map(fold).filter((k) => k.length > 0) });
   }
+  const index = new Map<number, { keyword: string; topic: number; id: number }[]>();
+  let keywordCount = 0;
+  topics.forEach(({ keywords }, ti) => {
+    for (const k of keywords) {
+      const code = k.charCodeAt(0);
+      const list = index.get(code) ?? [];
+      list.push({ keyword: k, topic: ti, id: keywordCount++ });
+      index.set(code, list);
+    }
+  });
   const prepared: PreparedProfile = {
     profile,
+    index,
+    keywordCount,
+    stamp: new Int32Array(keywordCount),
+    gen: { value: 0 },
+    hits: new Int32Array(topics.length),
     topics,
     naKeywords: (profile.naKeywords ?? []).map(fold).filter((k) => k.length > 0),
     fieldByFolded,
@@ -55,19 +77,38 @@ export function prepareProfile(profile: Profile): PreparedProfile {
   return prepared;
 }
 
-/** The topic with the most keyword hits in an already folded text; ties by profile order; null when none hit. */
+/**
+ * The topic with the most keyword hits in an already folded text; ties by profile order; null when none hit.
+ * A hit is a distinct keyword contained in the text. One pass over the text through a first-character index.
+ */
 export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null {
-  let best: Topic | null = null;
-  let bestHits = 0;
-  for (const { topic, keywords } of p.topics) {
-    let hits = 0;
-    for (const k of keywords) if (foldedText.includes(k)) hits++;
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = topic;
+  if (p.keywordCount === 0) return null;
+  const gen = ++p.gen.value;
+  if (gen >= 0x7fffffff) {
+    p.stamp.fill(0);
+    p.gen.value = 1;
+  }
+  const stamp = p.stamp;
+  const hits = p.hits;
+  let any = false;
+  for (let i = 0; i < foldedText.length; i++) {
+    const list = p.index.get(foldedText.charCodeAt(i));
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j];
+      if (stamp[e.id] === p.gen.value || !foldedText.startsWith(e.keyword, i)) continue;
+      stamp[e.id] = p.gen.value;
+      if (!any) {
+        hits.fill(0);
+        any = true;
+      }
+      hits[e.topic]++;
     }
   }
-  return best;
+  if (!any) return null;
+  let best = -1;
+  for (let ti = 0; ti < hits.length; ti++) if (hits[ti] > 0 && (best < 0 || hits[ti] > hits[best])) best = ti;
+  return best >= 0 ? p.topics[best].topic : null;
 }
 
 const FIELD_SEP_RE = /[、,，\r\n]+/;
@@ -100,8 +141,10 @@ export function assignFields(
   fieldText: string | null,
   sectionTitle: string | null,
   p: PreparedProfile,
+  /** The topic when already matched for this text (skips matching). */
+  knownTopic?: Topic | null,
 ): FieldAssignment {
-  const topic = matchTopic(foldedText, p);
+  const topic = knownTopic === undefined ? matchTopic(foldedText, p) : knownTopic;
   if (fieldText) {
     const names = splitFieldNames(fieldText).map((n) => canonicalFieldName(n, p));
     if (names.length) return { fields: unique(names), fieldSource: "column", topic };
