@@ -1,0 +1,72 @@
+/** The CLI on the repository's sample workbook (samples/tics-sample.xlsx, built from scripts/sample-content.ts). */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+import type { Report } from "../../src/core/model";
+import { readWorkbook } from "../../src/file/xlsx-read";
+import { SAMPLE_ITEMS } from "../../scripts/sample-content";
+
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "tics-sample.xlsx");
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const count = (status: string): number => SAMPLE_ITEMS.filter((i) => i.expect === status).length;
+
+describe("tics-check on samples/tics-sample.xlsx", () => {
+  it("--json matches what the sample was written to contain", async () => {
+    const { code, out } = await run([SAMPLE, "--json"]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as Report;
+    expect(r.company).toBe("サンプル精機株式会社");
+    expect(r.items.map((i) => i.text)).toEqual(SAMPLE_ITEMS.map((i) => i.text));
+    expect(r.items.map((i) => i.status)).toEqual(SAMPLE_ITEMS.map((i) => i.expect));
+    expect(r.summary).toMatchObject({
+      items: SAMPLE_ITEMS.length,
+      blank: count("blank"),
+      invalid: count("invalid"),
+      naNotAllowed: count("na_not_allowed"),
+      normalized: count("normalized"),
+    });
+  });
+
+  it("the text names the sheet, the counts and every problem cell with what to type", async () => {
+    const json = JSON.parse((await run([SAMPLE, "--json"])).out) as Report;
+    const { code, out } = await run([SAMPLE]);
+    expect(code).toBe(0);
+    expect(out).toContain(`シート「${json.sheet}」`);
+    expect(out).toContain(`項目 ${SAMPLE_ITEMS.length} / 回答済み ${json.summary.answered} / 未回答 ${count("blank")}`);
+    for (const f of json.findings) {
+      const line = out.split("\n").find((l) => l.trimStart().startsWith(`${f.cell} `));
+      expect(line).toBeDefined();
+      expect(line).toMatch(f.suggestion ? new RegExp(`→ 「${f.suggestion}」と入力`) : /→ [○△×\-/ ]+ のいずれかを入力/);
+    }
+    expect(out).toContain("改善計画");
+  });
+
+  it("--out and --report leave the sample untouched", async () => {
+    const before = createHash("sha256").update(fs.readFileSync(SAMPLE)).digest("hex");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-sample-"));
+    try {
+      const out = path.join(dir, "annotated.xlsx");
+      const html = path.join(dir, "report.html");
+      expect((await run([SAMPLE, "--out", out, "--fix", "--report", html])).code).toBe(0);
+      expect(createHash("sha256").update(fs.readFileSync(SAMPLE)).digest("hex")).toBe(before);
+      const names = readWorkbook(new Uint8Array(fs.readFileSync(out))).sheets.map((s) => s.name);
+      expect(names).toEqual(expect.arrayContaining(["診断結果", "改善計画"]));
+      // The fixed copy has no look-alikes left.
+      const again = JSON.parse((await run([out, "--json"])).out) as Report;
+      expect(again.summary.normalized).toBe(0);
+      expect(again.summary.items).toBe(SAMPLE_ITEMS.length);
+      expect(fs.readFileSync(html, "utf8")).toContain("サンプル精機株式会社");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
