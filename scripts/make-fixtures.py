@@ -157,4 +157,19 @@ if __name__ == "__main__":
             subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", tmp,
                             os.path.join(OUT, "openpyxl-checklist.xlsx")], check=True, capture_output=True)
             shutil.copy(os.path.join(tmp, "openpyxl-checklist.xlsx"), os.path.join(OUT, "libreoffice-checklist.xlsx"))
+            # Our own annotated output, re-saved by LibreOffice: the annotator must recognise its sheets again.
+            annotated = os.path.join(tmp, "annotated.xlsx")
+            code = (
+                "const { annotateWorkbook } = require('./src/file/annotate');"
+                "const { fixture, fixtureReport } = require('./test/file/helpers');"
+                "const r = annotateWorkbook(fixture('openpyxl-checklist.xlsx'), fixtureReport(),"
+                " { fix: false, lang: 'ja', now: new Date(2026, 0, 2, 3, 4) });"
+                f"require('fs').writeFileSync({annotated!r}, r.bytes);"
+            )
+            root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+            subprocess.run(["npx", "tsx", "-e", code], check=True, cwd=root)
+            os.makedirs(os.path.join(tmp, "lo"))
+            subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", os.path.join(tmp, "lo"), annotated],
+                           check=True, capture_output=True)
+            shutil.copy(os.path.join(tmp, "lo", "annotated.xlsx"), os.path.join(OUT, "libreoffice-annotated.xlsx"))
     print("wrote fixtures to", os.path.normpath(OUT))

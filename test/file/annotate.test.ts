@@ -1,0 +1,364 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { CellValue, Report } from "../../src/core/model";
+import { planModel, resultsModel } from "../../src/core/sheets";
+import { annotateWorkbook } from "../../src/file/annotate";
+import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
+import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
+import { fixture, fixtureReport, parts } from "./helpers";
+
+const NOW = new Date(2026, 0, 2, 3, 4);
+const LATER = new Date(2026, 1, 3, 4, 5);
+const EDITED = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+
+function text(p: Record<string, Uint8Array>, name: string): string {
+  const b = p[name];
+  if (!b) throw new Error(`missing part ${name}`);
+  return strFromU8(b);
+}
+
+function sheet(bytes: Uint8Array, name: string): CellValue[][] {
+  const s = readWorkbook(bytes).sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s.values;
+}
+
+/** Trailing nulls removed so model rows and read rows compare equal. */
+function trim(rows: CellValue[][]): CellValue[][] {
+  const out = rows.map((r) => {
+    const c = r.map((v) => (v === "" ? null : v));
+    while (c.length && c[c.length - 1] === null) c.pop();
+    return c;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** Every internal relationship target exists and every part has a content type. */
+function expectConsistentPackage(bytes: Uint8Array): void {
+  const p = parts(bytes);
+  const ct = text(p, "[Content_Types].xml");
+  const overrides = [...ct.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+  const defaults = [...ct.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
+  for (const o of overrides) expect({ override: o, exists: o in p }).toEqual({ override: o, exists: true });
+  for (const name of Object.keys(p)) {
+    if (name === "[Content_Types].xml" || name.endsWith("/")) continue;
+    const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+    expect({ name, typed: overrides.includes(name) || defaults.includes(ext) }).toEqual({ name, typed: true });
+    if (!name.endsWith(".rels")) continue;
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name)!;
+    const dir = m[1].replace(/\/$/, "");
+    for (const r of text(p, name).matchAll(/<Relationship ([^>]*)\/>/g)) {
+      if (/TargetMode="External"/.test(r[1])) continue;
+      const target = /Target="([^"]+)"/.exec(r[1])![1];
+      const segs = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+      for (const s of target.split("/")) {
+        if (!s || s === ".") continue;
+        if (s === "..") segs.pop();
+        else segs.push(s);
+      }
+      const resolved = segs.join("/");
+      expect({ from: name, target: resolved, exists: resolved in p }).toEqual({ from: name, target: resolved, exists: true });
+    }
+  }
+}
+
+function sheetPartOf(bytes: Uint8Array, name: string): string {
+  const p = parts(bytes);
+  const wb = text(p, "xl/workbook.xml");
+  const esc = name.replace(/[()]/g, "\\$&");
+  const rid = new RegExp(`<sheet [^>]*name="${esc}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+  const rels = text(p, "xl/_rels/workbook.xml.rels");
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*/>`).exec(rels)![0].match(/Target="([^"]+)"/)![1];
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+describe("annotateWorkbook on an openpyxl-written workbook", () => {
+  const input = fixture("openpyxl-checklist.xlsx");
+  const report = fixtureReport();
+  const out = annotateWorkbook(input, report, { fix: false, lang: "ja", now: NOW });
+  const before = parts(input);
+  const after = parts(out.bytes);
+
+  it("keeps every part it does not own byte-identical and adds only its own parts", () => {
+    for (const [name, bytes] of Object.entries(before)) {
+      expect(after[name]).toBeDefined();
+      if (EDITED.has(name)) continue;
+      expect({ name, same: Buffer.from(after[name]).equals(Buffer.from(bytes)) }).toEqual({ name, same: true });
+    }
+    const added = Object.keys(after).filter((n) => !(n in before)).sort();
+    expect(added).toEqual(
+      [
+        "xl/charts/chart2.xml",
+        "xl/drawings/_rels/drawing2.xml.rels",
+        "xl/drawings/drawing2.xml",
+        "xl/tables/table1.xml",
+        "xl/worksheets/_rels/sheet4.xml.rels",
+        "xl/worksheets/_rels/sheet5.xml.rels",
+        "xl/worksheets/sheet4.xml",
+        "xl/worksheets/sheet5.xml",
+      ].sort(),
+    );
+    expect(out.warnings).toEqual([]);
+    expect(out.sheets).toEqual({ results: "診断結果", plan: "改善計画" });
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("edits workbook.xml, its rels, content types and styles by insertion only", () => {
+    const strip = (s: string, re: RegExp) => s.replace(re, "");
+    const wbOld = text(before, "xl/workbook.xml");
+    const wbNew = text(after, "xl/workbook.xml");
+    expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="_TicsCheck_\w+"[^>]*>[^<]*<\/definedName>/g)).toBe(wbOld);
+    expect(wbNew).toContain('<definedName name="_TicsCheck_Results" localSheetId="3" hidden="1">\'診断結果\'!$A$1</definedName>');
+    const relsOld = text(before, "xl/_rels/workbook.xml.rels");
+    expect(strip(text(after, "xl/_rels/workbook.xml.rels"), /<Relationship Id="rId(6|7)"[^>]*\/>/g)).toBe(relsOld);
+    const ctOld = text(before, "[Content_Types].xml");
+    expect(strip(text(after, "[Content_Types].xml"), /<Override PartName="\/xl\/(worksheets\/sheet[45]|drawings\/drawing2|charts\/chart2|tables\/table1)\.xml"[^>]*\/>/g)).toBe(ctOld);
+    // styles: existing fonts and cell formats keep their index; ours are appended.
+    const xfs = (s: string) => /<cellXfs count="(\d+)">(.*)<\/cellXfs>/.exec(s)!;
+    const oldXfs = xfs(text(before, "xl/styles.xml"));
+    const newXfs = xfs(text(after, "xl/styles.xml"));
+    expect(newXfs[2].startsWith(oldXfs[2])).toBe(true);
+    expect(Number(newXfs[1])).toBe(Number(oldXfs[1]) + 4);
+    const fonts = (s: string) => /<fonts count="(\d+)">(.*?)<\/fonts>/.exec(s)!;
+    expect(fonts(text(after, "xl/styles.xml"))[2].startsWith(fonts(text(before, "xl/styles.xml"))[2])).toBe(true);
+  });
+
+  it("writes the results and plan sheets from the shared models", () => {
+    const rm = resultsModel(report, "ja", null, NOW);
+    expect(trim(sheet(out.bytes, "診断結果"))).toEqual(trim(rm.rows));
+    const pm = planModel(report, "ja", new Map());
+    expect(trim(sheet(out.bytes, "改善計画"))).toEqual(trim([pm.header, ...pm.rows]));
+    const sheetNames = readWorkbook(out.bytes).sheets.map((s) => s.name);
+    expect(sheetNames).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "改善計画"]);
+  });
+
+  it("keeps formula-looking text as string cells, never formulas", () => {
+    for (const part of ["xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]) expect(text(after, part)).not.toMatch(/<f[ >]/);
+    const plan = text(after, "xl/worksheets/sheet5.xml");
+    expect(plan).toContain("<t>3 =（テスト用の文）数式に見える項目文</t>");
+    expect(plan).toContain("<t>=ヒント（テスト）</t>");
+  });
+
+  it("draws a radar chart over the field table, anchored where the model says", () => {
+    const chart = text(after, "xl/charts/chart2.xml");
+    expect(chart).toContain('<c:radarChart><c:radarStyle val="marker"/>');
+    expect(chart.match(/<c:ser>/g)).toHaveLength(1);
+    expect(chart).toContain("<c:f>'診断結果'!$B$16</c:f>");
+    expect(chart).toContain("<c:f>'診断結果'!$A$17:$A$22</c:f>");
+    expect(chart).toContain("<c:f>'診断結果'!$B$17:$B$22</c:f>");
+    expect(chart).toContain('<c:max val="100"/><c:min val="0"/>');
+    expect(chart).toContain("<c:v>ルール作り</c:v>");
+    expect(chart).toContain("<a:t>分野別スコア（0〜100）</a:t>");
+    const rm = resultsModel(report, "ja", null, NOW);
+    const drawing = text(after, "xl/drawings/drawing2.xml");
+    expect(drawing).toContain(`<xdr:from><xdr:col>${rm.chartAnchor.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${rm.chartAnchor.top}</xdr:row>`);
+    expect(text(after, "xl/drawings/_rels/drawing2.xml.rels")).toContain('Target="../charts/chart2.xml"');
+    expect(text(after, "xl/worksheets/sheet4.xml")).toContain('<drawing r:id="rId1"/>');
+    expect(text(after, "xl/worksheets/_rels/sheet4.xml.rels")).toContain('Target="../drawings/drawing2.xml"');
+  });
+
+  it("makes the plan an Excel table with autofilter and a header matching the cells", () => {
+    const table = text(after, "xl/tables/table1.xml");
+    const pm = planModel(report, "ja", new Map());
+    const ref = `A1:N${pm.rows.length + 1}`;
+    expect(table).toContain(`name="TicsPlan" displayName="TicsPlan" ref="${ref}"`);
+    expect(table).toContain(`<autoFilter ref="${ref}"/>`);
+    expect([...table.matchAll(/<tableColumn id="\d+" name="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(pm.header);
+    expect(text(after, "xl/worksheets/sheet5.xml")).toContain('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
+  });
+});
+
+/** Puts user values into the plan sheet XML: 担当者 (column K) and メモ (column N) of the first plan row. */
+function addUserValues(bytes: Uint8Array, planPart: string, row: number, owner: string, memo: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files[planPart]);
+  const r = row + 1;
+  const edited = xml.replace(
+    new RegExp(`(<row r="${r}">.*?)(</row>)`),
+    `$1<c r="K${r}" t="inlineStr"><is><t>${owner}</t></is></c><c r="N${r}" t="inlineStr"><is><t>${memo}</t></is></c>$2`,
+  );
+  expect(edited).not.toBe(xml);
+  files[planPart] = strToU8(edited);
+  return zipSync(files);
+}
+
+function countMatches(s: string, re: RegExp): number {
+  return (s.match(re) ?? []).length;
+}
+
+describe("re-annotating", () => {
+  const first = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), fixtureReport(), { fix: false, lang: "ja", now: NOW });
+  const withUser = addUserValues(first.bytes, "xl/worksheets/sheet5.xml", 1, "山田", "=来月やる");
+  const secondReport = fixtureReport({ ルール作り: 95 });
+  const second = annotateWorkbook(withUser, secondReport, { fix: false, lang: "ja", now: LATER });
+  const p = parts(second.bytes);
+
+  it("replaces its own sheets in place: no duplicate sheets, charts, tables or names", () => {
+    const wb = text(p, "xl/workbook.xml");
+    expect(countMatches(wb, /name="診断結果"/g)).toBe(1);
+    expect(countMatches(wb, /name="改善計画"/g)).toBe(1);
+    expect(countMatches(wb, /_TicsCheck_Results/g)).toBe(1);
+    expect(countMatches(wb, /_TicsCheck_Plan/g)).toBe(1);
+    const names = Object.keys(p);
+    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2); // the user's bar chart + ours
+    expect(names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(2);
+    expect(names.filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(1);
+    expect(readWorkbook(second.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "改善計画"]);
+    // Same parts as after the first run (same names, reused slots), styles not appended twice.
+    expect(names.sort()).toEqual(Object.keys(parts(first.bytes)).sort());
+    expect(text(p, "xl/styles.xml")).toBe(text(parts(first.bytes), "xl/styles.xml"));
+    expect(text(p, "xl/_rels/workbook.xml.rels")).toBe(text(parts(first.bytes), "xl/_rels/workbook.xml.rels"));
+    expect(text(p, "[Content_Types].xml").length).toBe(text(parts(first.bytes), "[Content_Types].xml").length);
+    expect(second.warnings).toEqual([]);
+    expectConsistentPackage(second.bytes);
+  });
+
+  it("keeps the plan's user columns (as text, never formulas)", () => {
+    const plan = sheet(second.bytes, "改善計画");
+    const header = plan[0];
+    const row = plan.find((r) => r[1] === "I-3")!;
+    expect(row[header.indexOf("担当者")]).toBe("山田");
+    expect(row[header.indexOf("メモ")]).toBe("=来月やる");
+    expect(text(p, "xl/worksheets/sheet5.xml")).not.toMatch(/<f[ >]/);
+  });
+
+  it("turns the previous scores into the 「前回」 series", () => {
+    const res = sheet(second.bytes, "診断結果");
+    expect(res[15]).toEqual(["分野", "今回", "前回"]);
+    expect(res[16]).toEqual(["ルール作り", 95, 10]);
+    const chart = Object.entries(p).find(([n, b]) => /^xl\/charts\//.test(n) && strFromU8(b).includes("radarChart"))!;
+    const xml = strFromU8(chart[1]);
+    expect(countMatches(xml, /<c:ser>/g)).toBe(2);
+    expect(xml).toContain("<c:f>'診断結果'!$C$17:$C$22</c:f>");
+    expect(xml).toContain("<c:v>前回</c:v>");
+  });
+
+  it("keeps user columns across a language change (en header, then ja again)", () => {
+    const en = annotateWorkbook(second.bytes, secondReport, { fix: false, lang: "en", now: LATER });
+    const planEn = sheet(en.bytes, "改善計画");
+    expect(planEn[0].slice(10)).toEqual(["Owner", "Due", "Status", "Memo"]);
+    expect(planEn.find((r) => r[1] === "I-3")![10]).toBe("山田");
+    const ja = annotateWorkbook(en.bytes, secondReport, { fix: false, lang: "ja", now: LATER });
+    const planJa = sheet(ja.bytes, "改善計画");
+    expect(planJa.find((r) => r[1] === "I-3")![10]).toBe("山田");
+    expect(sheet(ja.bytes, "診断結果")[15]).toEqual(["分野", "今回", "前回"]);
+  });
+});
+
+describe("fix", () => {
+  const input = fixture("openpyxl-checklist.xlsx");
+  const report = fixtureReport();
+  const checklistPart = "xl/worksheets/sheet3.xml";
+
+  it("rewrites only normalized answer cells, keeping their style", () => {
+    const out = annotateWorkbook(input, report, { fix: true, lang: "ja", now: NOW });
+    expect(out.fixed).toEqual(["C7", "C9", "C14"]);
+    const before = readWorkbook(input).sheets[2].values;
+    const after = readWorkbook(out.bytes).sheets[2].values;
+    const changed: string[] = [];
+    for (let r = 0; r < Math.max(before.length, after.length); r++) {
+      for (let c = 0; c < 10; c++) {
+        const a = before[r]?.[c] ?? null;
+        const b = after[r]?.[c] ?? null;
+        if (a !== b) changed.push(`${r}:${c}:${String(a)}->${String(b)}`);
+      }
+    }
+    expect(changed).toEqual(["6:2:〇->○", "8:2:x->×", "13:2:ー->-"]);
+    const oldXml = strFromU8(parts(input)[checklistPart]);
+    const newXml = strFromU8(parts(out.bytes)[checklistPart]);
+    const styleOf = (xml: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?s="(\\d+)"`).exec(xml)?.[1];
+    expect(styleOf(newXml, "C7")).toBe(styleOf(oldXml, "C7"));
+    expect(newXml).toContain(`<c r="C9" s="${styleOf(oldXml, "C9")}" t="inlineStr"><is><t>×</t></is></c>`);
+    // Everything outside the three cells is unchanged.
+    const cellsOut = (xml: string) => xml.replace(/<c r="C(7|9|14)"[^>]*?(\/>|>.*?<\/c>)/g, "");
+    expect(cellsOut(newXml)).toBe(cellsOut(oldXml));
+  });
+
+  it("without fix leaves the checklist sheet byte-identical", () => {
+    const out = annotateWorkbook(input, report, { fix: false, lang: "ja", now: NOW });
+    expect(out.fixed).toEqual([]);
+    expect(Buffer.from(parts(out.bytes)[checklistPart]).equals(Buffer.from(parts(input)[checklistPart]))).toBe(true);
+  });
+
+  it("does not change a cell whose value differs from the report, and says so", () => {
+    const stale: Report = fixtureReport();
+    stale.items[1] = { ...stale.items[1], raw: "◯" };
+    const out = annotateWorkbook(input, stale, { fix: true, lang: "ja", now: NOW });
+    expect(out.fixed).toEqual(["C9", "C14"]);
+    expect(out.warnings.map((w) => w.ja)).toEqual([expect.stringContaining("C7")]);
+  });
+
+  it("does not overwrite a formula cell", () => {
+    const files = unzipSync(input);
+    files[checklistPart] = strToU8(
+      strFromU8(files[checklistPart]).replace(/<c r="C9"([^>]*?) t="inlineStr"><is><t>x<\/t><\/is><\/c>/, '<c r="C9"$1 t="str"><f>LOWER("X")</f><v>x</v></c>'),
+    );
+    const withFormula = zipSync(files);
+    expect(readWorkbook(withFormula).sheets[2].values[8][2]).toBe("x");
+    const out = annotateWorkbook(withFormula, report, { fix: true, lang: "ja", now: NOW });
+    expect(out.fixed).toEqual(["C7", "C14"]);
+    expect(out.warnings.map((w) => w.en)).toEqual(["C9 holds a formula and was not changed."]);
+    expect(strFromU8(parts(out.bytes)[checklistPart])).toContain('<f>LOWER("X")</f>');
+  });
+});
+
+describe("name clashes and sheets written by others", () => {
+  it("never takes over a user's own 「診断結果」 sheet", () => {
+    const input = fixture("openpyxl-clash.xlsx");
+    const userPart = sheetPartOf(input, "診断結果");
+    const out = annotateWorkbook(input, fixtureReport(), { fix: false, lang: "ja", now: NOW });
+    expect(out.sheets).toEqual({ results: "診断結果 (2)", plan: "改善計画" });
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0].ja).toContain("「診断結果 (2)」");
+    expect(Buffer.from(parts(out.bytes)[userPart]).equals(Buffer.from(parts(input)[userPart]))).toBe(true);
+    expect(sheet(out.bytes, "診断結果")[0][0]).toBe("自社で作った診断結果のメモ（TICS Check のものではない）");
+    const chart = strFromU8(parts(out.bytes)["xl/charts/chart2.xml"]);
+    expect(chart).toContain("<c:f>'診断結果 (2)'!$A$17:$A$22</c:f>");
+    // Re-running reuses our 「診断結果 (2)」 without a new warning or a third sheet.
+    const again = annotateWorkbook(out.bytes, fixtureReport(), { fix: false, lang: "ja", now: LATER });
+    expect(again.sheets.results).toBe("診断結果 (2)");
+    expect(again.warnings).toEqual([]);
+    expect(readWorkbook(again.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "診断結果 (2)", "改善計画"]);
+    expect(sheet(again.bytes, "診断結果 (2)")[15]).toEqual(["分野", "今回", "前回"]);
+    expectConsistentPackage(again.bytes);
+  });
+
+  it("recognises a results sheet the add-in wrote (marker in A1, no defined name) and reuses it", () => {
+    const old = resultsModel(fixtureReport(), "ja", null, NOW);
+    const input = writeSimpleWorkbook([
+      { name: "チェックリスト", rows: [["No.", "内容", "チェック欄"]] },
+      { name: "診断結果", rows: old.rows },
+    ]);
+    const out = annotateWorkbook(input, fixtureReport({ ルール作り: 50 }), { fix: false, lang: "ja", now: LATER });
+    expect(out.sheets.results).toBe("診断結果");
+    expect(out.warnings).toEqual([]);
+    expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["チェックリスト", "診断結果", "改善計画"]);
+    expect(sheet(out.bytes, "診断結果")[16]).toEqual(["ルール作り", 50, 10]);
+    // The file had a sharedStrings part; ours use inline strings and leave it alone.
+    expect(Buffer.from(parts(out.bytes)["xl/sharedStrings.xml"]).equals(Buffer.from(parts(input)["xl/sharedStrings.xml"]))).toBe(true);
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("re-annotates its own output after LibreOffice re-saved it", () => {
+    const input = fixture("libreoffice-annotated.xlsx");
+    const out = annotateWorkbook(input, fixtureReport({ ルール作り: 70 }), { fix: false, lang: "ja", now: LATER });
+    expect(out.warnings).toEqual([]);
+    expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "改善計画"]);
+    expect(sheet(out.bytes, "診断結果")[16]).toEqual(["ルール作り", 70, 10]);
+    const names = Object.keys(parts(out.bytes));
+    expect(names.filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(1);
+    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2);
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("annotates a workbook it wrote itself and a LibreOffice-written one", () => {
+    const out = annotateWorkbook(fixture("libreoffice-checklist.xlsx"), fixtureReport(), { fix: true, lang: "en", now: NOW });
+    expect(out.fixed).toEqual(["C7", "C9", "C14"]);
+    expect(sheet(out.bytes, "診断結果")[15]).toEqual(["Field", "今回"]);
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("throws XlsxError on bytes that are not an .xlsx", () => {
+    expect(() => annotateWorkbook(new Uint8Array([1, 2, 3, 4, 5]), fixtureReport(), { fix: false, lang: "ja" })).toThrow(XlsxError);
+  });
+});
