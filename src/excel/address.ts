@@ -24,9 +24,7 @@ export function rangeA1(r: CellRange): string {
 function parseCell(s: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(s.trim());
   if (!m) throw new Error(`Bad cell address: ${s}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: letters(m[1]) };
 }
 
 /** Splits "Sheet!A1:B2" into sheet (unquoted, or null) and the range part. */
@@ -38,9 +36,30 @@ export function splitSheet(address: string): { sheet: string | null; ref: string
   return { sheet, ref: address.slice(bang + 1) };
 }
 
-/** "A1", "$A$1:$C$3", "Sheet1!A1:B2" → absolute range. Whole-column/row refs are not used by the gateway. */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
+
+function letters(s: string): number {
+  let col = 0;
+  for (const ch of s.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/** "A1", "$A$1:$C$3", "Sheet1!A1:B2", whole columns "A:C" and whole rows "5:7" → absolute range. */
 export function parseRangeA1(address: string): CellRange {
   const { ref } = splitSheet(address);
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(ref.trim());
+  if (cols) {
+    const x = letters(cols[1]);
+    const y = letters(cols[2]);
+    return { top: 0, left: Math.min(x, y), bottom: LAST_ROW, right: Math.max(x, y) };
+  }
+  const rows = /^\$?(\d{1,7}):\$?(\d{1,7})$/.exec(ref.trim());
+  if (rows) {
+    const x = Number(rows[1]) - 1;
+    const y = Number(rows[2]) - 1;
+    return { top: Math.min(x, y), left: 0, bottom: Math.max(x, y), right: LAST_COL };
+  }
   const [a, b] = ref.split(":");
   const p = parseCell(a);
   const q = b ? parseCell(b) : p;

@@ -56,9 +56,18 @@ export function fail(code: HostErrorCode, params: Record<string, string> = {}): 
   throw new GatewayError(hostError(code, params));
 }
 
+const CODES = new Set<string>(Object.keys(TEXT));
+
+function isHostError(e: unknown): e is HostError {
+  if (!e || typeof e !== "object") return false;
+  const o = e as { code?: unknown; message?: { ja?: unknown; en?: unknown } };
+  return typeof o.code === "string" && CODES.has(o.code) && typeof o.message?.ja === "string" && typeof o.message?.en === "string";
+}
+
 /** Maps anything thrown by Excel.run to a HostError. */
 export function toHostError(e: unknown): HostError {
   if (e instanceof GatewayError) return e.error;
+  if (isHostError(e)) return e;
   const code = (e as { code?: unknown })?.code;
   const msg = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode" || /cell.?edit/i.test(msg)) return hostError("cell_edit");

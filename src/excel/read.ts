@@ -349,15 +349,20 @@ export async function readChanged(
     }
   }
   if (vread) {
-    const fresh = validationsFrom(vread);
+    const fresh = new Map(validationsFrom(vread).map((v) => [`${v.range.top},${v.range.left}`, v]));
     const touched = new Set(cellList.map((c) => `${c.row},${c.col}`));
-    const kept = (sheet.validations ?? []).filter((v) => {
-      const single = v.range.top === v.range.bottom && v.range.left === v.range.right;
-      return !(single && touched.has(`${v.range.top},${v.range.left}`));
-    });
-    const before = JSON.stringify(sheet.validations ?? []);
-    sheet.validations = [...kept, ...fresh];
-    if (JSON.stringify(sheet.validations) !== before) changedAny = true;
+    const isSingle = (v: ListValidation): boolean => v.range.top === v.range.bottom && v.range.left === v.range.right;
+    const old = new Map<string, ListValidation>();
+    const kept: ListValidation[] = [];
+    for (const v of sheet.validations ?? []) {
+      const k = `${v.range.top},${v.range.left}`;
+      if (isSingle(v) && touched.has(k)) old.set(k, v);
+      else kept.push(v);
+    }
+    for (const k of touched) {
+      if (JSON.stringify(old.get(k)?.items) !== JSON.stringify(fresh.get(k)?.items) || old.has(k) !== fresh.has(k)) changedAny = true;
+    }
+    sheet.validations = [...kept, ...fresh.values()];
   }
   const cells = parts.map((p) => rangeA1(p.rect));
   if (!changedAny) return { cells, report: null };

@@ -1,0 +1,492 @@
+import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
+import { normaliseChanges } from "../../src/core/normalise";
+import type { Report } from "../../src/core/model";
+import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
+import { createExcelHost } from "../../src/excel/host";
+import { SETTINGS_KEY, parseState } from "../../src/excel/state";
+import { CHART_NAME, highlightFormula, literalText } from "../../src/excel/write";
+import { FakeExcel } from "./fake-excel";
+import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, setup, tick } from "./helpers";
+
+async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
+  const o = await host.check();
+  if (!o.ok) throw new Error(`check failed: ${o.error.message.en}`);
+  return o.report;
+}
+
+function changesOf(report: Report): NormaliseChange[] {
+  return normaliseChanges(report).map((c) => ({ ...c, sheet: report.sheet }));
+}
+
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   this block reads unloaded properties on purpose, to show the fake refuses like Excel does */
+describe("the fake behaves like Excel where it matters", () => {
+  test("reading an unloaded property throws PropertyNotLoaded; writes wait for sync", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    excel.addSheet("S").setGrid(0, 0, [["a"]]);
+    await excel.run(null, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1");
+      expect(() => r.values).toThrow(/not available/);
+      r.load("address");
+      await ctx.sync();
+      expect(() => r.values).toThrow(/not available/);
+      expect(r.address).toBe("S!A1");
+      r.values = [["b"]];
+      expect(excel.sheet("S").value("A1")).toBe("a");
+      await ctx.sync();
+      expect(excel.sheet("S").value("A1")).toBe("b");
+    });
+    expect(excel.syncCount).toBe(2);
+  });
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
+
+  test("a string starting with = becomes a formula unless the cell is text-formatted or apostrophe-prefixed", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    await excel.run(null, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1").values = [["=1+2"]];
+      ws.getRange("A2").numberFormat = [["@"]];
+      ws.getRange("A2").values = [["=1+2"]];
+      ws.getRange("A3").values = [["'=1+2"]];
+      await ctx.sync();
+    });
+    const s = excel.sheet("S");
+    expect(s.cell(0, 0)?.formula).toBe("=1+2");
+    expect(s.cell(1, 0)).toMatchObject({ value: "=1+2", formula: null });
+    expect(s.cell(2, 0)).toMatchObject({ value: "=1+2", formula: null });
+  });
+});
+
+describe("full check", () => {
+  test.each([30, 1000])("%i items: at most 2 syncs on the first check and on later ones", async (n) => {
+    const { excel, host, layout } = setup(n);
+    const report = await checked(host);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(report.summary.items).toBe(n);
+    expect(report.items[0].cell).toBe(layout.answerCells[0]);
+    // validations were read per answer cell: 「-」 allowed exactly where the list has it
+    expect(report.items.filter((i) => i.naAllowed).length).toBe(Math.ceil(n / 5));
+    expect(report.items.every((i) => i.naSource === "validation")).toBe(true);
+    excel.resetCounters();
+    const again = await checked(host);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(again.summary).toEqual(report.summary);
+  });
+
+  test("a checklist on a sheet that is not active is still found (extra sync only then)", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    excel.addSheet("表紙").setGrid(0, 0, [["表紙（テスト）"]]);
+    buildChecklist(excel, 12);
+    excel.activeSheet = "表紙";
+    const host = createExcelHost("ja", { run: excel.run, debounceMs: 0 });
+    const report = await checked(host);
+    expect(report.sheet).toBe(SHEET);
+    expect(report.summary.items).toBe(12);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  test("merged areas are read (ExcelApi 1.13) and skipped on older Excel", async () => {
+    const { excel, host } = setup(10);
+    excel.sheet(SHEET).merges.push({ top: 0, left: 1, bottom: 0, right: 4 });
+    await checked(host);
+    expect(host.snapshot?.wb.sheets[0].merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 4 }]);
+    const old = setup(10);
+    old.excel.apiVersion = "1.12";
+    old.excel.sheet(SHEET).merges.push({ top: 0, left: 1, bottom: 0, right: 4 });
+    await checked(old.host);
+    expect(old.host.snapshot?.wb.sheets[0].merges).toEqual([]);
+  });
+
+  test("no checklist → a clear bilingual error", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    excel.addSheet("Sheet1").setGrid(0, 0, [["売上"], [100]]);
+    const host = createExcelHost("ja", { run: excel.run });
+    const o = await host.check();
+    expect(o.ok).toBe(false);
+    if (o.ok) return;
+    expect(o.error.code).toBe("no_checklist");
+    expect(o.error.message.ja).toMatch(/チェック欄|回答欄/);
+    expect(o.error.message.en.length).toBeGreaterThan(10);
+  });
+
+  test("cell-edit mode: waits (delayForCellEdit, ExcelApi 1.11); on older Excel a clear error", async () => {
+    const { excel, host } = setup(5);
+    excel.cellEditMode = true;
+    expect((await host.check()).ok).toBe(true);
+    const old = setup(5);
+    old.excel.apiVersion = "1.10";
+    old.excel.cellEditMode = true;
+    const o = await old.host.check();
+    expect(o.ok).toBe(false);
+    if (!o.ok) {
+      expect(o.error.code).toBe("cell_edit");
+      expect(o.error.message.ja).toContain("編集");
+    }
+  });
+
+  test("Excel older than the manifest minimum: api_unsupported and nothing written", async () => {
+    const { excel, host } = setup(5);
+    const report = await checked(host);
+    excel.apiVersion = "1.6";
+    excel.resetCounters();
+    const o = await host.check();
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.code).toBe("api_unsupported");
+    await expect(host.writeResults(report)).rejects.toMatchObject({ code: "api_unsupported" });
+    expect(excel.writes).toEqual([]);
+    expect(excel.syncCount).toBe(0);
+  });
+});
+
+describe("manual location", () => {
+  test("selection as answer cells is remembered in the workbook settings and used by the next check", async () => {
+    const { excel, host, layout } = setup(8);
+    const s = excel.sheet(SHEET);
+    s.setGrid(HEADER_ROW, 1, [["", "", "", ""]]); // no headers: detection cannot find the table
+    expect((await host.check()).ok).toBe(false);
+    const first = layout.itemRows[0];
+    const last = layout.itemRows[layout.itemRows.length - 1];
+    excel.selection = { sheet: SHEET, range: { top: first, left: ANSWER_COL, bottom: last, right: ANSWER_COL } };
+    excel.resetCounters();
+    const o = await host.useSelectionAsAnswerCells();
+    expect(o.ok).toBe(true);
+    if (o.ok) expect(o.report.summary.items).toBe(8);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    const state = parseState(excel.settings.get(SETTINGS_KEY));
+    expect(state.manual).toEqual({ sheet: SHEET, answers: `D${first + 1}:D${last + 1}` });
+    const fresh = createExcelHost("ja", { run: excel.run });
+    expect((await checked(fresh)).summary.items).toBe(8);
+    await fresh.clearManualLocation();
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toBeNull();
+  });
+});
+
+describe("live validation", () => {
+  test.each([30, 1000])("%i items: editing one cell re-reads only that cell, in one round trip", async (n) => {
+    const { excel, host, layout } = setup(n);
+    await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.resetCounters();
+    const cell = layout.answerCells[1];
+    excel.userEdit(SHEET, cell, "ー");
+    await tick(50);
+    expect(seen.length).toBe(1);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    const valueReads = excel.loads.filter((l) => l.what === "values");
+    expect(valueReads.map((l) => l.address)).toEqual([cell]);
+    expect(excel.loads.every((l) => l.address === cell)).toBe(true);
+    const o = seen[0];
+    expect(o.ok).toBe(true);
+    if (o.ok) {
+      const item = o.report.items.find((i) => i.cell === cell);
+      expect(item?.raw).toBe("ー");
+      expect(item?.status).toBe("na_not_allowed");
+    }
+  });
+
+  test("a burst of edits is coalesced into one read", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    const layout = buildChecklist(excel, 20);
+    const host = createExcelHost("ja", { run: excel.run, debounceMs: 40 });
+    await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.resetCounters();
+    excel.userEdit(SHEET, layout.answerCells[2], "×");
+    excel.userEdit(SHEET, layout.answerCells[3], "×");
+    excel.userEdit(SHEET, "C30", "メモ"); // outside the answer cells: not read
+    await tick(120);
+    expect(seen.length).toBe(1);
+    expect(excel.syncCount).toBe(1);
+    expect(excel.loads.filter((l) => l.what === "values").map((l) => l.address).sort()).toEqual(
+      [layout.answerCells[2], layout.answerCells[3]].sort(),
+    );
+  });
+
+  test("inserting a row triggers a full check (items move)", async () => {
+    const { excel, host, layout } = setup(10);
+    await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.insertRow(SHEET, layout.itemRows[0]);
+    await tick(50);
+    expect(seen.length).toBe(1);
+    const o = seen[0];
+    expect(o.ok && o.report.items[0].row).toBe(layout.itemRows[0] + 1);
+  });
+
+  test("the add-in's own writes do not come back as live updates", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 1 ? "〇" : "○"));
+    const report = await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    const changes = changesOf(report);
+    expect(changes.map((c) => c.cell)).toEqual([layout.answerCells[1]]);
+    const applied = await host.applyNormalise(changes);
+    expect(applied.ok).toBe(true);
+    await tick(50);
+    expect(seen).toEqual([]);
+    // …but a user edit right after is seen
+    excel.userEdit(SHEET, layout.answerCells[2], "×");
+    await tick(50);
+    expect(seen.length).toBe(1);
+  });
+});
+
+describe("normalise and undo", () => {
+  test("rewrites look-alikes in 2 syncs and undo restores exact values, numbers as numbers and formulas as formulas", async () => {
+    const { excel, host, layout } = setup(12, (i) => (i === 0 ? "〇" : i === 1 ? " ○ " : i === 2 ? "ｘ" : i === 3 ? "-1" : "○"));
+    const s = excel.sheet(SHEET);
+    // item 4: a formula whose result is a look-alike; item 3 holds the text "-1" (written as text)
+    const r4 = layout.itemRows[4];
+    s.ensure(r4, ANSWER_COL).formula = '=IF(TRUE,"ｘ")';
+    s.ensure(r4, ANSWER_COL).value = "ｘ";
+    const report = await checked(host);
+    const changes = changesOf(report);
+    const cells = changes.map((c) => c.cell);
+    expect(cells).toEqual(expect.arrayContaining([layout.answerCells[0], layout.answerCells[2], layout.answerCells[4]]));
+    expect(cells).not.toContain(layout.answerCells[3]);
+    const before = new Map(cells.map((c) => [c, { ...s.cell(Number(c.slice(1)) - 1, ANSWER_COL) }]));
+    excel.resetCounters();
+    const applied = await host.applyNormalise(changes);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(applied.ok).toBe(true);
+    if (applied.ok) expect(applied.report.summary.normalized).toBe(0);
+    for (const c of changes) expect(s.value(c.cell)).toBe(c.to);
+    expect(s.cell(r4, ANSWER_COL)?.formula).toBeNull();
+    // only the changed cells were written
+    expect(new Set(excel.writes.map((w) => w.address))).toEqual(new Set(cells));
+    excel.resetCounters();
+    const undone = await host.undoNormalise(changes);
+    expect(undone.ok).toBe(true);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    for (const c of cells) {
+      const now = s.cell(Number(c.slice(1)) - 1, ANSWER_COL);
+      const was = before.get(c);
+      // a formula comes back as the same formula (the fake does not compute results); other cells as the same value
+      if (was?.formula) expect(now?.formula).toBe(was.formula);
+      else expect({ value: now?.value, formula: now?.formula }).toEqual({ value: was?.value, formula: null });
+    }
+    if (undone.ok) expect(undone.report.summary).toEqual(report.summary);
+  });
+
+  test("undo writes numeric-looking or formula-looking text back as text", async () => {
+    const { excel, host, layout } = setup(3, (i) => (i === 0 ? "〇" : "○"));
+    await checked(host);
+    const change: NormaliseChange = { itemId: "x", sheet: SHEET, cell: layout.answerCells[0], from: "〇", to: "○" };
+    expect((await host.applyNormalise([change])).ok).toBe(true);
+    // pretend the original had been the text "=1" / "0123": undo must not turn it into a formula/number
+    expect(literalText("=1")).toBe("'=1");
+    expect(literalText("0123")).toBe("'0123");
+    expect(literalText("+81")).toBe("'+81");
+    expect(literalText("@x")).toBe("'@x");
+    expect(literalText("○")).toBe("○");
+    expect((await host.undoNormalise([change])).ok).toBe(true);
+    expect(excel.sheet(SHEET).value(layout.answerCells[0])).toBe("〇");
+  });
+
+  test("a cell changed after the preview: nothing is written", async () => {
+    const { excel, host, layout } = setup(6, (i) => (i < 2 ? "〇" : "○"));
+    const report = await checked(host);
+    const changes = changesOf(report);
+    excel.sheet(SHEET).setGrid(layout.itemRows[1], ANSWER_COL, [["△"]]);
+    excel.resetCounters();
+    const o = await host.applyNormalise(changes);
+    expect(o.ok).toBe(false);
+    if (!o.ok) {
+      expect(o.error.code).toBe("changed_meanwhile");
+      expect(o.error.message.ja).toContain(layout.answerCells[1]);
+    }
+    expect(excel.writes).toEqual([]);
+    expect(excel.sheet(SHEET).value(layout.answerCells[0])).toBe("〇");
+  });
+
+  test("protected checklist sheet: error, no writes", async () => {
+    const { excel, host } = setup(6, (i) => (i < 2 ? "〇" : "○"));
+    const report = await checked(host);
+    excel.sheet(SHEET).protected = true;
+    excel.resetCounters();
+    const o = await host.applyNormalise(changesOf(report));
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.code).toBe("protected");
+    expect(excel.writes).toEqual([]);
+    await expect(host.setHighlight(report, true)).rejects.toMatchObject({ code: "protected" });
+    await expect(host.addDropdowns(report)).rejects.toMatchObject({ code: "protected" });
+    expect(excel.writes).toEqual([]);
+  });
+});
+
+describe("results and plan sheets", () => {
+  test.each([30, 1000])("%i items: write-back ≤ 3 syncs each; regenerating leaves one sheet, one chart, one table", async (n) => {
+    const { excel, host } = setup(n);
+    const report = await checked(host);
+    for (let round = 0; round < 2; round++) {
+      excel.resetCounters();
+      await host.writeResults(report);
+      expect(excel.syncCount).toBeLessThanOrEqual(3);
+      excel.resetCounters();
+      await host.writePlan(report);
+      expect(excel.syncCount).toBeLessThanOrEqual(3);
+    }
+    expect(excel.sheets.filter((s) => s.name === RESULTS_SHEET)).toHaveLength(1);
+    expect(excel.sheets.filter((s) => s.name === PLAN_SHEET)).toHaveLength(1);
+    const results = excel.sheet(RESULTS_SHEET);
+    expect(results.charts).toHaveLength(1);
+    const chart = results.charts[0];
+    expect(chart).toMatchObject({ name: CHART_NAME, type: "RadarMarkers", seriesBy: "Columns", min: 0, max: 100 });
+    expect(chart.title.length).toBeGreaterThan(0);
+    // second write: the stored first result shows as 「前回」
+    expect(chart.source.right - chart.source.left + 1).toBe(3);
+    expect(results.value(`C${chart.source.top + 1}`)).toBe("前回");
+    const plan = excel.sheet(PLAN_SHEET);
+    expect(plan.tables).toHaveLength(1);
+    expect(plan.tables[0].name).toBe(PLAN_TABLE);
+    expect(excel.sheets.flatMap((s) => s.tables)).toHaveLength(1);
+    expect(plan.tables[0].range.bottom).toBe(report.plan.length);
+  });
+
+  test("the chart is bound to the field table and the summary is written", async () => {
+    const { excel, host } = setup(30);
+    const report = await checked(host);
+    await host.writeResults(report);
+    const s = excel.sheet(RESULTS_SHEET);
+    const src = s.charts[0].source;
+    expect(s.value(`A${src.top + 1}`)).toBe("分野");
+    expect(s.value(`B${src.top + 1}`)).toBe("今回");
+    expect(src.bottom - src.top).toBe(report.fields.length);
+    const state = parseState(excel.settings.get(SETTINGS_KEY));
+    expect(state.previous?.fields.map((f) => f.name)).toEqual(report.fields.map((f) => f.name));
+    expect(state.created.chartName).toBe(CHART_NAME);
+  });
+
+  test("user columns survive regeneration, keyed by item id, with their number formats", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    const header = plan.used(true);
+    const headers: string[] = [];
+    for (let c = header.left; c <= header.right; c++) headers.push(String(plan.cell(0, c)?.value ?? ""));
+    const ownerCol = headers.indexOf("担当者");
+    const dueCol = headers.indexOf("期限");
+    const memoCol = headers.indexOf("メモ");
+    const idCol = headers.indexOf("項目ID");
+    expect(ownerCol).toBeGreaterThan(0);
+    const id2 = plan.cell(2, idCol)?.value;
+    const owner = plan.ensure(2, ownerCol);
+    owner.value = "+81 山田";
+    const due = plan.ensure(2, dueCol);
+    due.value = 46100;
+    due.numberFormat = "yyyy/mm/dd";
+    plan.ensure(2, memoCol).value = "=見積もり待ち";
+    // the answer changes so the plan order changes
+    const edited = report.plan[0];
+    excel.sheet(SHEET).setGrid(report.items.find((i) => i.id === edited.itemId)?.row ?? 0, ANSWER_COL, [["○"]]);
+    const again = await checked(host);
+    await host.writePlan(again);
+    const p2 = excel.sheet(PLAN_SHEET);
+    let row = -1;
+    for (let r = 1; r <= p2.used(true).bottom; r++) if (p2.cell(r, idCol)?.value === id2) row = r;
+    expect(row).toBeGreaterThan(0);
+    expect(p2.cell(row, ownerCol)).toMatchObject({ value: "+81 山田", formula: null });
+    expect(p2.cell(row, dueCol)).toMatchObject({ value: 46100, numberFormat: "yyyy/mm/dd" });
+    expect(p2.cell(row, memoCol)).toMatchObject({ value: "=見積もり待ち", formula: null });
+    expect(p2.tables).toHaveLength(1);
+  });
+
+  test("text from the workbook starting with = + - @ is written as literal text, never a formula", async () => {
+    const texts = ["=HYPERLINK(\"http://example.invalid\")", "+81-3-0000", "-外部の記憶媒体", "@社内規程"];
+    const { excel, host, layout } = setup(8, () => "×");
+    const s = excel.sheet(SHEET);
+    texts.forEach((t, i) => s.setGrid(layout.itemRows[i], 2, [[t]]));
+    s.setGrid(1, 2, [["=1+1 株式会社"]]);
+    const report = await checked(host);
+    await host.writePlan(report);
+    await host.writeResults(report);
+    for (const sheet of [excel.sheet(PLAN_SHEET), excel.sheet(RESULTS_SHEET)]) {
+      for (const c of sheet.cells.values()) expect(c.formula).toBeNull();
+    }
+    const planTexts = [...excel.sheet(PLAN_SHEET).cells.values()].map((c) => c.value).filter((v) => typeof v === "string") as string[];
+    for (const t of texts) expect(planTexts.some((v) => v.includes(t))).toBe(true);
+  });
+
+  test("protected plan sheet: clear error and nothing written", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    const plan = excel.addSheet(PLAN_SHEET);
+    plan.setGrid(0, 0, [["自分のメモ"]]);
+    plan.protected = true;
+    excel.resetCounters();
+    await expect(host.writePlan(report)).rejects.toMatchObject({ code: "protected", message: { ja: expect.stringContaining(PLAN_SHEET) } });
+    expect(excel.writes).toEqual([]);
+    expect(excel.syncCount).toBe(1);
+    expect(plan.value("A1")).toBe("自分のメモ");
+  });
+});
+
+describe("highlight and dropdowns", () => {
+  test("one conditional format owned by the add-in: added once, replaced, removed; id kept in settings", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 1 ? "はい" : "○"));
+    const report = await checked(host);
+    excel.resetCounters();
+    await host.setHighlight(report, true);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    await host.setHighlight(report, true);
+    const s = excel.sheet(SHEET);
+    expect(s.cfs).toHaveLength(1);
+    expect(s.cfs[0].range).toEqual({ top: layout.itemRows[0], left: ANSWER_COL, bottom: layout.itemRows[9], right: ANSWER_COL });
+    expect(s.cfs[0].formula).toContain(`TRIM(${layout.answerCells[0]})`);
+    const state = parseState(excel.settings.get(SETTINGS_KEY));
+    expect(state.created.highlight?.id).toBe(s.cfs[0].id);
+    // the user's own fills/values are untouched: no value writes on the checklist sheet
+    expect(excel.writes.filter((w) => w.sheet === SHEET && w.what !== "conditionalFormat.add" && w.what !== "conditionalFormat.delete")).toEqual([]);
+    await host.setHighlight(report, false);
+    expect(s.cfs).toHaveLength(0);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight).toBeUndefined();
+  });
+
+  test("highlight formula lists look-alikes and the rows that allow 「-」", () => {
+    const f = highlightFormula("D6", [5, 10]);
+    expect(f.startsWith("=OR(")).toBe(true);
+    expect(f).toContain('"〇"');
+    expect(f).toContain("{6,11}");
+    expect(highlightFormula("D6", [])).not.toContain("ROW(");
+  });
+
+  test("dropdowns are added only where an answer cell has none, with 「-」 where allowed", async () => {
+    const { excel, host, layout } = setup(10);
+    const s = excel.sheet(SHEET);
+    for (const i of [0, 1, 2, 7]) s.setValidation(layout.answerCells[i], null);
+    const report = await checked(host);
+    excel.resetCounters();
+    const n = await host.addDropdowns(report);
+    expect(n).toBe(4);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    const dv = (i: number): string | undefined => s.cell(layout.itemRows[i], ANSWER_COL)?.validation?.source;
+    const na = new Map(report.items.map((it) => [it.row, it.naAllowed]));
+    for (const i of [0, 1, 2, 7]) expect(dv(i)).toBe(na.get(layout.itemRows[i]) ? "○,△,×,-" : "○,△,×");
+    expect(dv(5)).toBe("○,△,×,-");
+    expect(new Set(excel.writes.map((w) => w.what))).toEqual(new Set(["dataValidation"]));
+  });
+});
+
+describe("select cell", () => {
+  test("activates the sheet and selects the cell in one sync", async () => {
+    const { excel, host } = setup(3);
+    excel.resetCounters();
+    await host.selectCell(SHEET, "D6");
+    expect(excel.syncCount).toBe(1);
+    expect(excel.selection).toEqual({ sheet: SHEET, range: { top: 5, left: 3, bottom: 5, right: 3 } });
+    expect(excel.activeSheet).toBe(SHEET);
+  });
+});
