@@ -520,7 +520,10 @@ export function readBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** Browser mode: a drop zone and a real file input (keyboard: the button opens the picker). */
+/**
+ * Browser mode: a drop zone and a real file input. The input is visually hidden and hidden from assistive
+ * technology; the visible Fluent button opens it, so keyboard and screen-reader users meet one control.
+ */
 function DropZone(props: {
   lang: Lang;
   disabled: boolean;
@@ -571,7 +574,7 @@ function DropZone(props: {
         className={styles.hiddenInput}
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={s(lang, "chooseFile")}
+        aria-hidden="true"
         data-testid="file-input"
         disabled={props.disabled}
         tabIndex={-1}

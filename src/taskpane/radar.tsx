@@ -62,6 +62,22 @@ export function radarGeometry(fields: { label: string; score: number | null }[],
   return { size, centre: { x: c, y: c }, radius, rings, axes, shape: pts(axes.map((a) => a.value)) };
 }
 
+/** Room on each side for axis labels (px). */
+const LABEL_ROOM = 70;
+
+/** Axis labels are cut to fit beside the chart; the full names are in the bars and the table. */
+export function shortLabel(label: string): string {
+  // Wide (CJK) characters count double.
+  let width = 0;
+  let out = "";
+  for (const ch of label) {
+    width += (ch.codePointAt(0) ?? 0) < 0x100 ? 1 : 2;
+    if (width > 20) return out + "…";
+    out += ch;
+  }
+  return out;
+}
+
 const useStyles = makeStyles({
   svg: { display: "block", maxWidth: "100%", height: "auto", margin: "0 auto" },
   bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -89,9 +105,9 @@ export function RadarChart({ fields, title, description, size = 300 }: RadarProp
       className={styles.svg}
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
-      width={g.size}
+      width={g.size + 2 * LABEL_ROOM}
       height={g.size}
-      viewBox={`0 0 ${g.size} ${g.size}`}
+      viewBox={`${-LABEL_ROOM} 0 ${g.size + 2 * LABEL_ROOM} ${g.size}`}
       data-testid="radar"
     >
       <title id={`${id}-t`}>{title}</title>
@@ -109,7 +125,7 @@ export function RadarChart({ fields, title, description, size = 300 }: RadarProp
             fontSize={11}
             fill={tokens.colorNeutralForeground2}
           >
-            {a.label}
+            {shortLabel(a.label)}
           </text>
         </g>
       ))}

@@ -1,4 +1,4 @@
-import { radarGeometry } from "../../src/taskpane/radar";
+import { radarGeometry, shortLabel } from "../../src/taskpane/radar";
 import { langFromTag, s } from "../../src/taskpane/strings";
 
 describe("radarGeometry", () => {
@@ -40,5 +40,14 @@ describe("pane strings", () => {
   test("parameters are filled in", () => {
     expect(s("ja", "progressLabel", { answered: 3, total: 10 })).toBe("回答済み 3 / 10 項目");
     expect(s("en", "progressLabel", { answered: 3, total: 10 })).toBe("3 of 10 items answered");
+  });
+});
+
+describe("shortLabel", () => {
+  test("keeps short labels and cuts long ones, counting wide characters double", () => {
+    expect(shortLabel("Rules")).toBe("Rules");
+    expect(shortLabel("方針・体制")).toBe("方針・体制");
+    expect(shortLabel("技術的対策（アクセス・端末・ネットワーク）")).toBe("技術的対策（アクセス…");
+    expect(shortLabel("Technical controls (access, devices, network)")).toBe("Technical controls (…");
   });
 });

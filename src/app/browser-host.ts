@@ -1,0 +1,237 @@
+/**
+ * ChecklistHost for a workbook opened in the page (browser mode, outside Office). Everything happens in memory on
+ * this device: the file is read with the .xlsx gateway, judged by the engine, and downloads are made with a Blob
+ * and an object URL — nothing is uploaded anywhere.
+ *
+ * Normalisation works on the in-memory grid (and is undoable); the annotated workbook download writes the
+ * applied rewrites into the copy (the same cells --fix would rewrite), so what the user confirmed is what they get.
+ * The task pane loads this module lazily, so the .xlsx code stays out of the pane's main chunk.
+ */
+import { analyse, reevaluate } from "../core/analyse";
+import { renderHtmlReport } from "../core/html-report";
+import type { ChecklistLocation, Report, WorkbookInput } from "../core/model";
+import { readWorkbook } from "../file/xlsx-read";
+import { annotatedBytes, describeError } from "./files";
+import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
+
+/** Saves a finished download; the default clicks an <a download> on an object URL. */
+export type SaveFile = (data: Blob, fileName: string) => void;
+
+export interface BrowserHost extends ChecklistHost {
+  loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  download(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
+}
+
+export const BROWSER_CAPABILITIES: HostCapabilities = {
+  selectCell: false,
+  highlight: false,
+  dropdowns: false,
+  manualLocation: false,
+  writeSheets: false,
+  download: true,
+  live: false,
+};
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function saveWithLink(data: Blob, fileName: string): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function noFile(): HostError {
+  return {
+    code: "unreadable",
+    message: { ja: "ファイルが開かれていません。", en: "No file is open." },
+  };
+}
+
+function unsupported(): Promise<never> {
+  return Promise.reject<never>({
+    code: "api_unsupported",
+    message: {
+      ja: "この操作はブラウザーモードでは使えません。Excel のアドインで実行してください。",
+      en: "This action is not available in browser mode. Use the Excel add-in.",
+    },
+  } satisfies HostError);
+}
+
+/** The base name of a file without .xlsx. */
+export function baseName(name: string): string {
+  return name.replace(/\.xlsx$/i, "") || "workbook";
+}
+
+function hostCode(code: string): HostError["code"] {
+  if (code === "no_checklist" || code === "no_items" || code === "empty_workbook") return "no_checklist";
+  return "unreadable";
+}
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+  wb: WorkbookInput;
+  location: ChecklistLocation;
+  report: Report;
+  /** Cells (A1) rewritten by applied normalisations, with the answer written. */
+  applied: Map<string, NormaliseChange>;
+}
+
+export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): BrowserHost {
+  let current: Loaded | null = null;
+  let lastError: HostError | null = null;
+
+  const outcome = (): CheckOutcome =>
+    current ? { ok: true, report: current.report } : { ok: false, error: lastError ?? noFile() };
+
+  /** Writes `value` into the cached grid at the item's answer cell. */
+  const patch = (l: Loaded, itemId: string, value: string | number | boolean | null): void => {
+    const item = l.report.items.find((i) => i.id === itemId);
+    const sheet = l.wb.sheets.find((s) => s.name === l.report.sheet);
+    if (!item || !sheet) return;
+    const r = item.row - (sheet.originRow ?? 0);
+    const c = item.col - (sheet.originCol ?? 0);
+    if (r < 0 || c < 0) return;
+    while (sheet.values.length <= r) sheet.values.push([]);
+    const row = sheet.values[r];
+    while (row.length < c) row.push(null);
+    row[c] = value;
+  };
+
+  /** Every change must still match the current value; otherwise nothing is done. */
+  const stale = (l: Loaded, changes: NormaliseChange[], expect: (c: NormaliseChange) => unknown): boolean =>
+    changes.some((c) => {
+      const item = l.report.items.find((i) => i.id === c.itemId);
+      return !item || item.cell !== c.cell || c.sheet !== l.report.sheet || item.raw !== expect(c);
+    });
+
+  const changedMeanwhile = (): CheckOutcome => ({
+    ok: false,
+    error: {
+      code: "changed_meanwhile",
+      message: {
+        ja: "セルの内容が確認時から変わっているため、何も書き換えませんでした。もう一度チェックしてください。",
+        en: "The cells changed since the check, so nothing was written. Check again.",
+      },
+    },
+  });
+
+  const host: BrowserHost = {
+    kind: "browser",
+    capabilities: BROWSER_CAPABILITIES,
+    lang,
+
+    async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
+      current = null;
+      let wb: WorkbookInput;
+      try {
+        wb = readWorkbook(bytes);
+      } catch (e) {
+        const d = describeError(e);
+        lastError = { code: hostCode(d.code), message: d.error };
+        return outcome();
+      }
+      let res;
+      try {
+        res = analyse(wb, { file: name });
+      } catch (e) {
+        const d = describeError(e);
+        lastError = { code: "unknown", message: d.error };
+        return outcome();
+      }
+      if (!res.ok) {
+        lastError = { code: hostCode(res.error.code), message: res.error.message };
+        return outcome();
+      }
+      lastError = null;
+      current = { name, bytes: bytes.slice(), wb, location: res.location, report: res.report, applied: new Map() };
+      return outcome();
+    },
+
+    async check(): Promise<CheckOutcome> {
+      if (current) current.report = reevaluate(current.wb, current.location, { file: current.name });
+      return outcome();
+    },
+
+    async applyNormalise(changes: NormaliseChange[]): Promise<CheckOutcome> {
+      const l = current;
+      if (!l) return outcome();
+      if (stale(l, changes, (c) => c.from)) return changedMeanwhile();
+      for (const c of changes) {
+        patch(l, c.itemId, c.to);
+        const prev = l.applied.get(c.cell);
+        // Keep the original value when a cell is normalised twice.
+        l.applied.set(c.cell, prev ? { ...c, from: prev.from } : c);
+      }
+      l.report = reevaluate(l.wb, l.location, { file: l.name });
+      return outcome();
+    },
+
+    async undoNormalise(changes: NormaliseChange[]): Promise<CheckOutcome> {
+      const l = current;
+      if (!l) return outcome();
+      if (stale(l, changes, (c) => c.to)) return changedMeanwhile();
+      for (const c of changes) {
+        patch(l, c.itemId, c.from);
+        const prev = l.applied.get(c.cell);
+        if (prev && prev.from === c.from) l.applied.delete(c.cell);
+        else if (prev) l.applied.set(c.cell, { ...prev, to: c.from as NormaliseChange["to"] });
+      }
+      l.report = reevaluate(l.wb, l.location, { file: l.name });
+      return outcome();
+    },
+
+    writeResults: () => unsupported(),
+    writePlan: () => unsupported(),
+    setHighlight: () => unsupported(),
+    selectCell: () => unsupported(),
+    addDropdowns: () => unsupported(),
+    useSelectionAsAnswerCells: () => unsupported(),
+    clearManualLocation: () => unsupported(),
+    onLiveChange: () => () => undefined,
+
+    async download(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void> {
+      const l = current;
+      if (!l) throw noFile();
+      const base = baseName(l.name);
+      if (kind === "json") {
+        save(new Blob([JSON.stringify(l.report, null, 2)], { type: "application/json" }), `${base}-tics.json`);
+        return;
+      }
+      if (kind === "html") {
+        save(new Blob([renderHtmlReport(l.report, lang)], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
+        return;
+      }
+      const bytes = annotatedBytes(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
+      save(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${base}-tics.xlsx`);
+    },
+  };
+  return host;
+}
+
+/**
+ * The report handed to the annotator. The file on disk still holds the original values, and the annotator rewrites
+ * the answer cells of items marked "normalized" when fixing; so the items the user normalised in the pane are marked
+ * "normalized" (they hold the canonical answer now), and look-alikes the user did not normalise are only rewritten
+ * when `fix` asks for it.
+ */
+export function reportForFile(l: { report: Report; applied: Map<string, NormaliseChange> }, fix: boolean): Report {
+  if (l.applied.size === 0) return l.report;
+  return {
+    ...l.report,
+    items: l.report.items.map((it) => {
+      const a = l.applied.get(it.cell);
+      if (a && it.answer === a.to) return { ...it, raw: a.from, status: "normalized" };
+      if (it.status === "normalized" && !fix) return { ...it, status: "ok" };
+      return it;
+    }),
+  };
+}

@@ -1,0 +1,236 @@
+// Browser tests of the built task pane (run `npm run build` first; `npm run test:browser` does). Also needs the
+// compiled engine in dist/ (`npm run build:cli`, run by `npm ci`) to check the downloaded workbook in Node.
+// A tiny static server on 127.0.0.1 serves dist/web/; Chromium (playwright-core, /usr/bin/chromium) gets a new
+// empty profile; every request that is not to 127.0.0.1 is blocked and counts as a failure.
+// Prints `N passed, M failed` and exits non-zero on failure. Screenshots: .tmp/pane.png, .tmp/pane-en.png.
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const WEB = path.join(ROOT, "dist", "web");
+const TMP = path.join(ROOT, ".tmp");
+const SAMPLE = path.join(ROOT, "samples", "tics-sample.xlsx");
+const PAGE = "taskpane.local.html";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || PAGE;
+    const file = path.resolve(WEB, rel);
+    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}\n     ${String((e && e.stack) || e).split("\n").slice(0, 6).join("\n     ")}`);
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** The engine from the compiled CLI build, to check downloads in Node. */
+function engine() {
+  const need = ["file/xlsx-read.js", "core/analyse.js"].map((p) => path.join(ROOT, "dist", p));
+  for (const p of need) assert(fs.existsSync(p), `${p} missing: run \`npm run build:cli\` first`);
+  const { readWorkbook } = require(need[0]);
+  const { analyse } = require(need[1]);
+  return (bytes) => {
+    const wb = readWorkbook(new Uint8Array(bytes));
+    const res = analyse(wb);
+    return { sheets: wb.sheets.map((s) => s.name), res };
+  };
+}
+
+async function main() {
+  assert(fs.existsSync(path.join(WEB, PAGE)), `dist/web/${PAGE} missing: run \`npm run build\` first`);
+  fs.mkdirSync(TMP, { recursive: true });
+  const server = await serve();
+  const port = server.address().port;
+  const base = `http://127.0.0.1:${port}/`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tics-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    acceptDownloads: true,
+    locale: "ja-JP",
+    viewport: { width: 420, height: 900 },
+  });
+  const blocked = [];
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if ((u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "127.0.0.1") {
+      blocked.push(u.href);
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+
+  /** A page that records console errors, page errors and failed requests. */
+  async function open(ctx = context) {
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+    await page.goto(base + PAGE);
+    return { page, problems };
+  }
+
+  const check = engine();
+  const original = check(fs.readFileSync(SAMPLE));
+  assert(original.res.ok, "the engine finds no checklist in samples/tics-sample.xlsx");
+  const itemCount = original.res.report.summary.items;
+
+  await test("the built pane renders with office.js from @microsoft/office-js, no console errors", async () => {
+    const { page, problems } = await open();
+    await page.getByRole("heading", { level: 1, name: "TICS Check" }).waitFor({ timeout: 20_000 });
+    await page.getByTestId("dropzone").waitFor();
+    assert(await page.getByRole("button", { name: "ファイルを選択" }).isVisible(), "no file button");
+    const officeLoaded = await page.evaluate(() => typeof window.Office !== "undefined" && typeof window.Office.onReady === "function");
+    assert(officeLoaded, "office.js did not load from dist/web/office-js");
+    await page.waitForTimeout(500);
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  });
+
+  let downloaded = null;
+  await test("browser mode: open the sample, see problems and scores, normalise with preview, download the annotated workbook", async () => {
+    const { page, problems } = await open();
+    await page.getByTestId("file-input").setInputFiles(SAMPLE);
+    await page.getByTestId("scores").waitFor({ timeout: 20_000 });
+    const progress = await page.getByTestId("progress").textContent();
+    assert(progress.includes(`/ ${itemCount} 項目`), `progress "${progress}" does not show ${itemCount} items`);
+    const s = original.res.report.summary;
+    const expectedProblems = s.blank + s.invalid + s.naNotAllowed;
+    const shown = expectedProblems === 0 ? 0 : await page.getByTestId("problems").locator("li").count();
+    assert(shown === expectedProblems, `${shown} problems shown, engine says ${expectedProblems}`);
+    const rows = await page.getByTestId("scores").locator("tbody tr").count();
+    assert(rows === original.res.report.fields.length, `${rows} score rows, engine says ${original.res.report.fields.length}`);
+    assert(await page.getByRole("img", { name: "分野別スコアのレーダーチャート" }).isVisible(), "radar chart not visible");
+
+    if (s.normalized > 0) {
+      await page.getByRole("button", { name: "表記ゆれを正規化…" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      const previewRows = await dialog.getByTestId("preview").locator("tbody tr").count();
+      assert(previewRows === s.normalized, `preview lists ${previewRows} changes, engine says ${s.normalized}`);
+      await page.screenshot({ path: path.join(TMP, "pane-preview.png") });
+      await dialog.getByRole("button", { name: "適用" }).click();
+      await page.getByRole("status").filter({ hasText: "正規化しました" }).waitFor();
+    }
+    await page.screenshot({ path: path.join(TMP, "pane.png"), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "注記付きブック (.xlsx)" }).click(),
+    ]);
+    const out = path.join(TMP, "annotated-from-browser.xlsx");
+    await download.saveAs(out);
+    downloaded = { file: out, suggested: download.suggestedFilename() };
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  });
+
+  await test("the downloaded workbook has 診断結果 and 改善計画, the same items, and the normalised answers", async () => {
+    assert(downloaded, "nothing was downloaded");
+    assert(downloaded.suggested === "tics-sample-tics.xlsx", `file name ${downloaded.suggested}`);
+    const got = check(fs.readFileSync(downloaded.file));
+    assert(got.sheets.includes("診断結果"), `no 診断結果 sheet: ${got.sheets.join(", ")}`);
+    assert(got.sheets.includes("改善計画"), `no 改善計画 sheet: ${got.sheets.join(", ")}`);
+    assert(got.res.ok, "no checklist in the downloaded workbook");
+    assert(got.res.report.summary.items === itemCount, `${got.res.report.summary.items} items, expected ${itemCount}`);
+    assert(got.res.report.summary.normalized === 0, `${got.res.report.summary.normalized} look-alikes left after normalising`);
+    const s0 = original.res.report.summary;
+    assert(got.res.report.summary.answered === s0.answered, "answered count changed");
+  });
+
+  await test("English display language shows the English pane", async () => {
+    const browser2 = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "tics-chromium-")), {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US"],
+      locale: "en-US",
+      viewport: { width: 420, height: 900 },
+    });
+    await browser2.route("**/*", (route) => {
+      const u = new URL(route.request().url());
+      if ((u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "127.0.0.1") {
+        blocked.push(u.href);
+        return route.abort("blockedbyclient");
+      }
+      return route.continue();
+    });
+    try {
+      const { page, problems } = await open(browser2);
+      await page.getByRole("button", { name: "Choose file" }).waitFor({ timeout: 20_000 });
+      await page.getByTestId("file-input").setInputFiles(SAMPLE);
+      await page.getByRole("heading", { name: "Scores by field" }).waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: path.join(TMP, "pane-en.png"), fullPage: true });
+      assert(problems.length === 0, problems.join("\n"));
+    } finally {
+      await browser2.close();
+    }
+  });
+
+  await test("no request left 127.0.0.1", async () => {
+    assert(blocked.length === 0, `blocked requests:\n${blocked.join("\n")}`);
+  });
+
+  await context.close();
+  server.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`0 passed, 1 failed`);
+  process.exit(1);
+});

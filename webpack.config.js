@@ -1,0 +1,102 @@
+/**
+ * Web build of the task pane → dist/web/ ONLY (dist/cli, dist/core … are the tsc CLI build and must survive;
+ * output.clean therefore only ever cleans dist/web).
+ *
+ * office.js — decision: the build emits BOTH pages from src/taskpane/taskpane.html:
+ *   - taskpane.html        loads Office's CDN copy (https://appsforoffice.microsoft.com/lib/1/hosted/office.js), as
+ *                          Office requires for add-ins in production; manifest.xml points here.
+ *   - taskpane.local.html  loads the copy from node_modules/@microsoft/office-js/dist/, copied into
+ *                          dist/web/office-js/ — for the browser tests and offline use (no request leaves the
+ *                          machine). It also carries a strict Content-Security-Policy (self only).
+ * Chunks: React + Fluent UI in the main chunk; the Excel host (src/excel/host.ts) and the browser host with the
+ * .xlsx gateway (src/app/browser-host.ts) are lazy chunks loaded by src/taskpane/index.tsx.
+ * The dev server (https://localhost:3000, certificates from office-addin-dev-certs) is set up only in `serve` mode.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OUT = path.resolve(__dirname, "dist", "web");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_DIST = path.resolve(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+const LOCAL_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'";
+
+module.exports = async (env, argv) => {
+  const mode = argv.mode === "production" ? "production" : "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const page = (filename, officeJs, officeJsNote, csp) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template: path.resolve(__dirname, "src/taskpane/taskpane.html"),
+      chunks: ["taskpane"],
+      inject: "body",
+      scriptLoading: "defer",
+      officeJs,
+      officeJsNote,
+      csp,
+    });
+  const config = {
+    mode,
+    entry: { taskpane: path.resolve(__dirname, "src/taskpane/index.tsx") },
+    output: {
+      path: OUT,
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "auto",
+    },
+    devtool: mode === "production" ? false : "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "ESNext" } } },
+        },
+      ],
+    },
+    plugins: [
+      page("taskpane.html", OFFICE_CDN, "Office CDN (production)", ""),
+      page("taskpane.local.html", "office-js/office.js", "local copy from @microsoft/office-js (tests, offline)", LOCAL_CSP),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },
+          { from: "manifest.xml", to: "manifest.xml", noErrorOnMissing: true },
+          {
+            from: OFFICE_DIST,
+            to: "office-js",
+            // Already minified by Microsoft: do not run them through terser again (slow, and not our code).
+            info: { minimized: true },
+            globOptions: {
+              ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js"],
+            },
+            filter: (file) => {
+              const rel = path.relative(OFFICE_DIST, file).split(path.sep);
+              if (rel.length === 1) return /^(office|excel-[^/]+|o15apptofilemappingtable|es6-promise)\.js$/.test(rel[0]);
+              return rel[0] === "en-us" || rel[0] === "ja-jp";
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    optimization: {
+      splitChunks: false,
+    },
+  };
+  if (serving) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: 3000,
+      host: "localhost",
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: OUT },
+      hot: false,
+    };
+  }
+  return config;
+};
