@@ -183,7 +183,9 @@ Reads a TICS self-check workbook, validates the answers, scores each field and p
                         複数ファイルの集計（1 行 1 ファイル）。xlsx は「問題一覧」シート付き、csv は
                         OUT-problems.csv を併せて保存 / batch summary, one row per file; the xlsx has a
                         「問題一覧」 (problems) sheet, a csv gets OUT-problems.csv beside it
-  --jobs N              複数ファイルを N 個のワーカーで並行処理（既定: 自動） / check files on N worker threads
+  --jobs N              複数ファイルを N 個のワーカースレッドで処理（既定: 1 = 同じスレッド。2 コアの計測では
+                        速くならなかったため） / check files on N worker threads (default 1: in-process; it was
+                        not faster on the 2-core machine we measured)
   -h, --help            この説明 / this help
   -v, --version         バージョン / version
 
