@@ -30,6 +30,8 @@ export const LOOKALIKES: Readonly<Record<string, Answer>> = Object.freeze({
 });
 
 const CANONICAL: ReadonlySet<string> = new Set(["○", "△", "×", "-"]);
+/** Lookup map (a Map, so keys such as "toString" never hit Object.prototype). */
+const LOOKALIKE_MAP: ReadonlyMap<string, Answer> = new Map(Object.entries(LOOKALIKES));
 
 /** Labels that may follow a symbol of the same answer (compared after folding). */
 const LABELS: Readonly<Record<Answer, readonly string[]>> = {
@@ -41,7 +43,7 @@ const LABELS: Readonly<Record<Answer, readonly string[]>> = {
 
 function symbolOf(s: string): Answer | null {
   if (CANONICAL.has(s)) return s as Answer;
-  return LOOKALIKES[s] ?? null;
+  return LOOKALIKE_MAP.get(s) ?? null;
 }
 
 /**

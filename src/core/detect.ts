@@ -331,16 +331,37 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
   return { sections: sections.filter((s) => s.row < lastItemRow), rows };
 }
 
-/** Text column among `cols`: most item texts in rows first..last. Ties -> earliest in `cols`. */
-function pickTextCol(v: SheetView, cols: number[], first: number, last: number): { col: number; count: number } | null {
-  let best: { col: number; count: number } | null = null;
+/**
+ * Text column among `cols`: most rows whose text has an item number beside it (within reach, or leading the text);
+ * then most text cells; ties -> earliest in `cols`. Counting numbered rows keeps a column of section labels
+ * (「Ⅰ 共通項目」 in the number column) from winning over the item texts.
+ */
+function pickTextCol(
+  v: SheetView,
+  cols: number[],
+  first: number,
+  last: number,
+  exclude: number[],
+): { col: number; count: number } | null {
+  let best: { col: number; count: number; texts: number } | null = null;
   for (const c of cols) {
     let count = 0;
+    let texts = 0;
+    const lo = Math.max(v.c0, c - NUMBER_COL_REACH);
+    const hi = Math.min(v.colEnd - 1, c + NUMBER_COL_REACH);
     for (let r = first; r <= last; r++) {
       const cell = v.get(r, c);
-      if (typeof cell === "string" && cell.length >= 4 && itemText(cell) !== null) count++;
+      if (typeof cell !== "string" || cell.length < 4) continue;
+      const tx = itemText(cell);
+      if (tx === null) continue;
+      texts++;
+      let numbered = splitLeadingNumber(tx) !== null;
+      for (let k = lo; k <= hi && !numbered; k++) {
+        if (k !== c && !exclude.includes(k) && parseItemNumber(v.get(r, k))) numbered = true;
+      }
+      if (numbered) count++;
     }
-    if (count > 0 && (!best || count > best.count)) best = { col: c, count };
+    if (texts > 0 && (!best || count > best.count || (count === best.count && texts > best.texts))) best = { col: c, count, texts };
   }
   return best;
 }
@@ -443,7 +464,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
   if (first > last) return null;
   const zone = zoneOf(v, h, tc, ac);
   const visibleZone = zone.filter((c) => !v.hiddenCols.has(c));
-  const text = pickTextCol(v, visibleZone.length ? visibleZone : zone, first, last) ?? pickTextCol(v, zone, first, last);
+  const text = pickTextCol(v, visibleZone.length ? visibleZone : zone, first, last, [ac]) ?? pickTextCol(v, zone, first, last, [ac]);
   if (!text) return null;
   const fieldCol = h.fieldCols.find((c) => c !== text.col && c !== ac) ?? null;
   const exclude = [ac];
@@ -557,7 +578,7 @@ export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers:
   for (let c = v.c0; c < v.colEnd; c++) if (c !== ac && !v.hiddenCols.has(c)) cols.push(c);
   // Prefer columns left of the answers (nearest first), then the ones to the right.
   cols.sort((a, b) => (a < ac ? ac - a : 1000 + a - ac) - (b < ac ? ac - b : 1000 + b - ac));
-  const text = pickTextCol(v, cols, first, last);
+  const text = pickTextCol(v, cols, first, last, [ac]);
   if (!text) return noItems;
   const numberCol = pickNumberCol(v, text.col, [ac], [], first, last);
   if (numberCol < 0) return noItems;

@@ -133,10 +133,13 @@ const TABLES: Record<"ja" | "en", Record<MessageKey, string>> = { ja: JA, en: EN
 const PARAM_RE = /\{(\w+)\}/g;
 
 export function t(lang: "ja" | "en", key: MessageKey, params?: Record<string, string | number>): string {
-  const table = TABLES[lang] ?? JA;
-  const text = table[key] ?? JA[key] ?? key;
+  const table = lang === "en" ? TABLES.en : TABLES.ja;
+  const own = (o: Record<string, string>) => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+  const text = own(table) ?? own(JA) ?? key;
   if (!params) return text;
-  return text.replace(PARAM_RE, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(PARAM_RE, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+  );
 }
 
 /** Both languages at once (for Bilingual fields of the model). */

@@ -19,7 +19,7 @@ describe("classifyAnswer", () => {
   });
 
   test("numbers, booleans and other text are invalid", () => {
-    for (const raw of [1, 0, -1, 0.5, true, false, "1", "済", "はい", "○△", "OK", "xx"]) {
+    for (const raw of [1, 0, -1, 0.5, true, false, "1", "済", "はい", "○△", "OK", "xx", "toString", "__proto__", "constructor"]) {
       expect(classifyAnswer(raw, true)).toEqual({ answer: null, status: "invalid" });
     }
   });
