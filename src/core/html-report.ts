@@ -117,6 +117,10 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; 
 th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #eef3f8; }
 td.num { text-align: right; white-space: nowrap; }
+table.summary { width: auto; min-width: 50%; }
+table.fields { width: auto; flex: 1 1 320px; }
+.chart svg { max-width: 100%; height: auto; }
+table.plan th:nth-child(1), table.plan th:nth-child(3), table.plan th:nth-child(5), table.plan td:nth-child(5) { white-space: nowrap; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }

@@ -14,7 +14,7 @@ export interface RadarOptions {
   title: string;
   /** Longer text description for screen readers; defaults to a list of the values. */
   description?: string;
-  /** Width and height in px; default 420. */
+  /** Diameter of the chart area in px (labels and legend add to it); default 360. */
   size?: number;
   /** Text shown for a missing value in the description; default "-". */
   missing?: string;
@@ -68,18 +68,24 @@ function describe(fields: RadarField[], series: string[], missing: string): stri
  * A null value is drawn at the centre and marked with an open circle so it is not mistaken for a zero score.
  */
 export function radarSvg(fields: RadarField[], series: string[], opts: RadarOptions): string {
-  const size = opts.size ?? 420;
+  const size = opts.size ?? 360;
   const colors = opts.colors ?? DEFAULT_COLORS;
   const missing = opts.missing ?? "-";
-  const cx = size / 2;
-  const cy = size / 2 + 8;
-  const radius = size / 2 - 80;
+  // Room around the chart for field labels (long Japanese names sit left and right of the axes).
+  const padX = 130;
+  const padTop = 28;
+  const width = size + 2 * padX;
+  const legendTop = padTop + size + 24;
+  const height = legendTop + 22 * Math.max(1, series.length);
+  const cx = padX + size / 2;
+  const cy = padTop + size / 2;
+  const radius = size / 2 - 20;
   const n = fields.length;
   const desc = opts.description ?? describe(fields, series, missing);
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="radar-title radar-desc" ` +
-      `width="${size}" height="${size + 24 * Math.max(1, series.length)}" viewBox="0 0 ${size} ${size + 24 * Math.max(1, series.length)}" class="radar">`,
+      `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" class="radar">`,
   );
   parts.push(`<title id="radar-title">${escapeXml(opts.title)}</title>`);
   parts.push(`<desc id="radar-desc">${escapeXml(desc)}</desc>`);
@@ -97,17 +103,20 @@ export function radarSvg(fields: RadarField[], series: string[], opts: RadarOpti
   for (const level of [20, 40, 60, 80, 100]) {
     const pts = fields.map((_, i) => point(i, level).map(fmt).join(",")).join(" ");
     parts.push(`<polygon points="${pts}" fill="none" stroke="#d0d0d0" stroke-width="1"/>`);
+    // Ring values just right of the first axis, below the ring line (clear of the first field's label).
     const [lx, ly] = point(0, level);
-    parts.push(`<text x="${fmt(lx + 3)}" y="${fmt(ly - 2)}" font-size="9" fill="#777">${level}</text>`);
+    parts.push(`<text x="${fmt(lx + 3)}" y="${fmt(ly + 10)}" font-size="9" fill="#777">${level}</text>`);
   }
   // Axes and labels.
   fields.forEach((f, i) => {
     const [x, y] = point(i, 100);
     parts.push(`<line x1="${fmt(cx)}" y1="${fmt(cy)}" x2="${fmt(x)}" y2="${fmt(y)}" stroke="#c0c0c0" stroke-width="1"/>`);
-    const [tx, ty] = point(i, 118);
     const cos = Math.cos(angle(i));
+    const sin = Math.sin(angle(i));
+    const tx = cx + (radius + 10) * cos;
+    const ty = cy + (radius + 10) * sin + (sin < -0.5 ? -2 : sin > 0.5 ? 12 : 4);
     const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
-    parts.push(`<text x="${fmt(tx)}" y="${fmt(ty + 4)}" text-anchor="${anchor}" font-size="12">${escapeXml(f.label)}</text>`);
+    parts.push(`<text x="${fmt(tx)}" y="${fmt(ty)}" text-anchor="${anchor}" font-size="12">${escapeXml(f.label)}</text>`);
   });
   // Series.
   series.forEach((s, si) => {
@@ -125,7 +134,7 @@ export function radarSvg(fields: RadarField[], series: string[], opts: RadarOpti
       parts.push(`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="3" ${dot}/>`);
     });
     // Legend.
-    const ly = size + 4 + 24 * si;
+    const ly = legendTop + 22 * si;
     parts.push(`<rect x="16" y="${ly}" width="14" height="14" fill="${color}" fill-opacity="0.5" stroke="${color}"/>`);
     parts.push(`<text x="36" y="${ly + 12}" font-size="12">${escapeXml(s)}</text>`);
   });

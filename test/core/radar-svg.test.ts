@@ -24,15 +24,39 @@ describe("radarSvg", () => {
   });
 
   it("puts a 100 value on the outer ring and 0 at the centre", () => {
-    const svg = radarSvg([{ label: "a", values: [100] }, { label: "b", values: [0] }, { label: "c", values: [0] }], ["s"], {
+    const svg = radarSvg([{ label: "a", values: [100] }, { label: "b", values: [0] }, { label: "c", values: [50] }], ["s"], {
       title: "t",
-      size: 400,
     });
-    const pts = /<polygon class="series"[^>]*points="([^"]*)"/.exec(svg)![1].split(" ").map((p) => p.split(",").map(Number));
-    // size 400: centre (200, 208), radius 120; first axis points straight up.
-    expect(pts[0][0]).toBeCloseTo(200, 1);
-    expect(pts[0][1]).toBeCloseTo(88, 1);
-    expect(pts[1]).toEqual([200, 208]);
+    const pts = (re: RegExp): number[][] => re.exec(svg)![1].split(" ").map((p) => p.split(",").map(Number));
+    const series = pts(/<polygon class="series"[^>]*points="([^"]*)"/);
+    const rings = [...svg.matchAll(/<polygon points="([^"]*)" fill="none"/g)].map((m) => m[1].split(" ").map((p) => p.split(",").map(Number)));
+    expect(rings).toHaveLength(5);
+    const outer = rings[4];
+    const axis = /<line x1="([\d.]+)" y1="([\d.]+)"/.exec(svg)!;
+    const centre = [Number(axis[1]), Number(axis[2])];
+    expect(series[0]).toEqual(outer[0]);
+    expect(series[1]).toEqual(centre);
+    // 50 lies halfway between the centre and the outer ring on the third axis.
+    expect(series[2][0]).toBeCloseTo((centre[0] + outer[2][0]) / 2, 0);
+    expect(series[2][1]).toBeCloseTo((centre[1] + outer[2][1]) / 2, 0);
+    // The first axis points straight up.
+    expect(outer[0][0]).toBeCloseTo(centre[0], 1);
+    expect(outer[0][1]).toBeLessThan(centre[1]);
+  });
+
+  it("keeps every label inside the drawing", () => {
+    const labels = ["技術的対策（アクセス・端末・ネットワーク）", "検知・事故対応", "取引先・外部サービス", "方針・体制", "事業継続", "人的対策・教育"];
+    const svg = radarSvg(labels.map((label) => ({ label, values: [50] })), ["今回"], { title: "t" });
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    const found = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" font-size="12">([^<]*)<\/text>/g)];
+    expect(found.map((m) => m[3])).toEqual(labels);
+    for (const m of found) {
+      const x = Number(m[1]);
+      const w = [...m[3]].length * 12;
+      const left = m[2] === "start" ? x : m[2] === "end" ? x - w : x - w / 2;
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(left + w).toBeLessThanOrEqual(width);
+    }
   });
 
   it("escapes labels and series names", () => {
