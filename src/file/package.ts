@@ -157,8 +157,11 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(k).map(() => ".."), ...to.slice(k)].join("/");
 }
 
-/** Opens .xlsx bytes, or throws XlsxError (not a zip / .xls / encrypted / no workbook / damaged). */
-export function openPackage(bytes: Uint8Array): Package {
+/**
+ * Opens .xlsx bytes, or throws XlsxError (not a zip / .xls / encrypted / no workbook / damaged).
+ * `xmlOnly` skips inflating non-XML parts (images, binaries) when only reading values.
+ */
+export function openPackage(bytes: Uint8Array, xmlOnly = false): Package {
   if (isCfb(bytes)) {
     if (hasUtf16(bytes, "EncryptedPackage") || hasUtf16(bytes, "EncryptionInfo")) throw xlsxError("encrypted");
     throw xlsxError("xls");
@@ -166,7 +169,7 @@ export function openPackage(bytes: Uint8Array): Package {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw xlsxError("not_zip");
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = xmlOnly ? unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) }) : unzipSync(bytes);
   } catch (e) {
     throw xlsxError("corrupt", e instanceof Error ? e.message : String(e));
   }

@@ -390,7 +390,7 @@ function resolveList(
 
 /** Reads every worksheet of an .xlsx. Throws XlsxError on anything that is not a readable workbook. */
 export function readWorkbook(bytes: Uint8Array): WorkbookInput {
-  const pkg = openPackage(bytes);
+  const pkg = openPackage(bytes, true);
   return readPackage(pkg);
 }
 

@@ -43,9 +43,21 @@ export type Attrs = Record<string, string>;
 /** Parses the attribute text of a start tag. Keys keep their prefix (e.g. "r:id"); values are decoded. */
 export function parseAttrs(s: string): Attrs {
   const out: Attrs = {};
-  const re = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) out[m[1]] = decodeEntities(m[2] ?? m[3] ?? "");
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const eq = s.indexOf("=", i);
+    if (eq < 0) break;
+    const key = s.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < n && s.charCodeAt(q) <= 32) q++;
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") break;
+    const end = s.indexOf(quote, q + 1);
+    if (end < 0) break;
+    if (key) out[key] = decodeEntities(s.slice(q + 1, end));
+    i = end + 1;
+  }
   return out;
 }
 
@@ -104,26 +116,52 @@ export function scanXml(xml: string, h: ScanHandler): void {
       i = e + 2;
       continue;
     }
-    // Find the end of the tag, skipping ">" inside quoted attribute values.
-    let j = lt + 1;
-    let quote = 0;
-    for (; j < n; j++) {
-      const ch = xml.charCodeAt(j);
-      if (quote) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 34 || ch === 39) quote = ch;
-      else if (ch === 62) break;
+    // Find the end of the tag; a ">" inside a quoted attribute value does not end it.
+    let j = xml.indexOf(">", lt + 1);
+    if (j < 0) throw new Error("unterminated tag");
+    let quoted = false;
+    for (let k = lt + 1; k < j; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === 34 || ch === 39) {
+        quoted = true;
+        break;
+      }
     }
-    if (j >= n) throw new Error("unterminated tag");
+    if (quoted) {
+      // Walk the quoted values; a ">" inside one moves the end of the tag.
+      let k = lt + 1;
+      for (;;) {
+        let qs = -1;
+        for (let m = k; m < j; m++) {
+          const ch = xml.charCodeAt(m);
+          if (ch === 34 || ch === 39) {
+            qs = m;
+            break;
+          }
+        }
+        if (qs < 0) break;
+        const qe = xml.indexOf(xml[qs], qs + 1);
+        if (qe < 0) throw new Error("unterminated tag");
+        k = qe + 1;
+        if (qe > j) {
+          j = xml.indexOf(">", qe + 1);
+          if (j < 0) throw new Error("unterminated tag");
+        }
+      }
+    }
     if (c === 47 /* / */) {
       h.close?.(localName(xml.slice(lt + 2, j).trim()), lt, j + 1);
     } else {
       const selfClosing = xml.charCodeAt(j - 1) === 47;
-      const body = xml.slice(lt + 1, selfClosing ? j - 1 : j);
-      let k = 0;
-      while (k < body.length && !/\s/.test(body[k])) k++;
-      const name = localName(body.slice(0, k));
-      h.open?.(name, body.slice(k), selfClosing, lt, j + 1);
+      const bodyEnd = selfClosing ? j - 1 : j;
+      let k = lt + 1;
+      while (k < bodyEnd) {
+        const ch = xml.charCodeAt(k);
+        if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+        k++;
+      }
+      const name = localName(xml.slice(lt + 1, k));
+      if (h.open) h.open(name, k < bodyEnd ? xml.slice(k, bodyEnd) : "", selfClosing, lt, j + 1);
       if (selfClosing) h.close?.(name, lt, j + 1);
     }
     i = j + 1;
