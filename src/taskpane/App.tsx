@@ -366,6 +366,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
             {caps.download && host.download && (
               <div className={styles.section}>
                 <h3 className={styles.h3}>{s(lang, "downloadsHeading")}</h3>
+                <p className={styles.muted}>{s(lang, "downloadsNote")}</p>
                 <Checkbox checked={fixDownload} label={s(lang, "downloadFix")} onChange={(_, d) => setFixDownload(d.checked === true)} />
                 <div className={styles.actions}>
                   <Button appearance="primary" disabled={busy} onClick={() => void session.download("xlsx", fixDownload)}>
