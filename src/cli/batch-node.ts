@@ -18,10 +18,11 @@ export interface CheckedFile {
 function fsError(file: string, err: unknown): FileCheck {
   const code = (err as { code?: string } | null)?.code ?? "";
   let error: Bilingual;
-  if (code === "ENOENT") error = { ja: `ファイルが見つかりません: ${file}`, en: `File not found: ${file}` };
-  else if (code === "EISDIR") error = { ja: `フォルダーは読み込めません。.xlsx ファイルを指定してください: ${file}`, en: `This is a folder, not an .xlsx file: ${file}` };
-  else if (code === "EACCES" || code === "EPERM") error = { ja: `ファイルを開く権限がありません: ${file}`, en: `No permission to open the file: ${file}` };
-  else error = { ja: `ファイルを読み込めません（${code || String(err)}）: ${file}`, en: `Cannot read the file (${code || String(err)}): ${file}` };
+  // The file name is not repeated here: messages are shown as "file: message" and JSON carries `file`.
+  if (code === "ENOENT") error = { ja: "ファイルが見つかりません。", en: "File not found." };
+  else if (code === "EISDIR") error = { ja: "フォルダーは読み込めません。.xlsx ファイルを指定してください。", en: "This is a folder, not an .xlsx file." };
+  else if (code === "EACCES" || code === "EPERM") error = { ja: "ファイルを開く権限がありません。", en: "No permission to open the file." };
+  else error = { ja: `ファイルを読み込めません（${code || String(err)}）。`, en: `Cannot read the file (${code || String(err)}).` };
   return { ok: false, file, error, code: "unreadable" };
 }
 

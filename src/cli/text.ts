@@ -117,7 +117,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
     const it = items.get(f.itemId);
     const value = f.raw == null || f.raw === "" ? l.blankValue : `「${String(f.raw)}」`;
     const instead = f.suggestion ? l.type(f.suggestion) : l.typeAny(f.allowed.join(" / "));
-    const what = it ? ` ${style.dim(short(`${it.number} ${it.text}`))}` : "";
+    const what = it ? `  ${style.dim(`[${short(`${it.number} ${it.text}`)}]`)}` : "";
     return `  ${padEnd(f.cell, 6)} ${value} ${FINDING_STATUS_LABEL[lang][f.status]} → ${instead}${what}`;
   };
   if (problems.length === 0) out.push(l.noProblems);

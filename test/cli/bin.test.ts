@@ -45,7 +45,7 @@ describe("bin/tics-check.js", () => {
     const r = cli(["missing.xlsx"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("ファイルが見つかりません: missing.xlsx");
+    expect(r.stderr).toBe("tics-check: missing.xlsx: ファイルが見つかりません。\n");
   });
 
   it("gives the same results on worker threads as in-process, in input order", () => {

@@ -113,9 +113,9 @@ describe("tics-check --json", () => {
     const arr = JSON.parse(out) as (Report | { file: string; error: string })[];
     expect(arr).toHaveLength(3);
     expect((arr[0] as Report).file).toBe(good);
-    expect(arr[1]).toEqual({ file: missing, error: `ファイルが見つかりません: ${missing}`, code: "unreadable" });
+    expect(arr[1]).toEqual({ file: missing, error: "ファイルが見つかりません。", code: "unreadable" });
     expect((arr[2] as Report).summary.items).toBe(12);
-    expect(err).toContain(`tics-check: ${missing}: ファイルが見つかりません`);
+    expect(err).toContain(`tics-check: ${missing}: ファイルが見つかりません。\n`);
   });
 });
 
@@ -133,6 +133,7 @@ describe("exit status", () => {
 
   it.each([
     ["a missing file", () => path.join(dir, "nope.xlsx"), "ファイルが見つかりません"],
+    ["a folder", () => dir, "フォルダーは読み込めません"],
     ["a file that is not a workbook", () => notXlsx, "Excel ブック（.xlsx）ではありません"],
     ["a workbook without a checklist", () => noChecklist, ""],
   ])("is 2 for %s, with a Japanese message on stderr and nothing on stdout", async (_name, file, msg) => {
