@@ -183,6 +183,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
 
   let statusText: string;
   if (state.busy) statusText = s(lang, state.busy === "check" || state.busy === "load" ? "busyCheck" : "busy");
+  else if (state.error) statusText = s(lang, "errorStatus");
   else if (state.notice) statusText = noticeText(lang, state.notice);
   else if (report) statusText = s(lang, "noticeChecked");
   else statusText = host.kind === "browser" ? s(lang, "dropHelp") : s(lang, "idle");

@@ -138,6 +138,7 @@ describe("task pane (Excel host)", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("シートが保護されているため書き込めません");
     expect(alert.textContent).not.toContain("The sheet is protected");
+    expect(screen.getByRole("status").textContent).toContain("問題が発生しました");
   });
 
   test("detection failure shows the message and offers the manual selection", async () => {
