@@ -37,7 +37,8 @@ function defaultIo(): CliIo {
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    isTTY: process.stdout.isTTY === true,
+    // https://no-color.org: any non-empty NO_COLOR turns colours off even on a terminal.
+    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
     stderrIsTTY: process.stderr.isTTY === true,
     flush: async () => {
       await Promise.all([drained(process.stdout), drained(process.stderr)]);
