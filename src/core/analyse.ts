@@ -7,7 +7,7 @@ import { TICS_2024 } from "./profile/tics-2024";
 import { toA1 } from "./a1";
 import { classifyAnswer, listAllowsNa } from "./answers";
 import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
-import { type PreparedProfile, assignFields, matchTopic, prepareProfile, textAllowsNa } from "./fields";
+import { type PreparedProfile, assignFields, prepareProfile, scanText } from "./fields";
 import { buildFindings, buildPlan } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
@@ -51,20 +51,28 @@ interface TextFacts {
   topic: Topic | null;
   naByText: boolean;
 }
-const factsCache = new WeakMap<PreparedProfile, WeakMap<ItemRow, TextFacts>>();
+/** Cached per rows array (one entry per location, not per row: per-row weak keys are costly to collect). */
+const factsCache = new WeakMap<PreparedProfile, WeakMap<readonly ItemRow[], (TextFacts | undefined)[]>>();
 
-function textFacts(r: ItemRow, p: PreparedProfile): TextFacts {
+function factsFor(rows: readonly ItemRow[], p: PreparedProfile): (TextFacts | undefined)[] {
   let perProfile = factsCache.get(p);
   if (!perProfile) {
     perProfile = new WeakMap();
     factsCache.set(p, perProfile);
   }
-  const hit = perProfile.get(r);
-  if (hit && hit.text === r.text) return hit;
+  let list = perProfile.get(rows);
+  if (!list || list.length !== rows.length) {
+    list = new Array<TextFacts | undefined>(rows.length);
+    perProfile.set(rows, list);
+  }
+  return list;
+}
+
+function textFacts(r: ItemRow, cached: TextFacts | undefined, p: PreparedProfile): TextFacts {
+  if (cached && cached.text === r.text) return cached;
   const folded = fold(r.text);
-  const facts: TextFacts = { text: r.text, folded, topic: matchTopic(folded, p), naByText: textAllowsNa(folded, p) };
-  perProfile.set(r, facts);
-  return facts;
+  const scan = scanText(folded, p);
+  return { text: r.text, folded, topic: scan.topic, naByText: scan.na };
 }
 
 /** The section each row belongs to: the last section row above it. */
@@ -99,6 +107,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
   const colLetters = toA1(0, col).slice(0, -1);
 
   const items: ItemResult[] = new Array(rows.length);
+  const factList = factsFor(rows, p);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const raw: CellValue = view ? view.get(r.row, col) : r.raw;
@@ -107,7 +116,8 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       const fv = view.get(r.row, location.fieldCol);
       fieldText = isBlank(fv) ? null : cellText(fv).trim();
     }
-    const facts = textFacts(r, p);
+    const facts = textFacts(r, factList[i], p);
+    factList[i] = facts;
     let naAllowed: boolean;
     let naSource: NaSource;
     const listed = vals.has(r.row) ? listAllowsNa(vals.get(r.row) ?? null) : null;

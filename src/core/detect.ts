@@ -168,6 +168,7 @@ function itemText(v: CellValue): string | null {
 
 /** Leading number inside an item text, for tables without a number column. */
 function splitLeadingNumber(text: string): { number: string; text: string } | null {
+  if (!NUMBER_START_RE.test(text)) return null;
   const s = text.normalize("NFKC");
   const m = LEADING_NUMBER_RE.exec(s);
   if (!m) return null;
@@ -355,10 +356,11 @@ function pickTextCol(
       const tx = itemText(cell);
       if (tx === null) continue;
       texts++;
-      let numbered = splitLeadingNumber(tx) !== null;
+      let numbered = false;
       for (let k = lo; k <= hi && !numbered; k++) {
         if (k !== c && !exclude.includes(k) && parseItemNumber(v.get(r, k))) numbered = true;
       }
+      if (!numbered) numbered = splitLeadingNumber(tx) !== null;
       if (numbered) count++;
     }
     if (texts > 0 && (!best || count > best.count || (count === best.count && texts > best.texts))) best = { col: c, count, texts };

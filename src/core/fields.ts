@@ -20,13 +20,22 @@ export interface PreparedProfile {
   fieldByFolded: Map<string, FieldDef>;
   fieldById: Map<string, FieldDef>;
   topicById: Map<string, Topic>;
-  /** Keyword index: first UTF-16 code unit -> [keyword, topic index, keyword index]. */
-  index: Map<number, { keyword: string; topic: number; id: number }[]>;
+  /**
+   * Keyword index by first UTF-16 code unit -> [keyword, topic index (-1 for a 「-」 keyword), keyword index].
+   * A sparse array: one look-up per character of the item text.
+   */
+  index: (IndexEntry[] | undefined)[];
   keywordCount: number;
   /** Scratch space for matchTopic (single-threaded, not re-entrant): generation stamps and hit counts. */
   stamp: Int32Array;
   gen: { value: number };
   hits: Int32Array;
+}
+
+interface IndexEntry {
+  keyword: string;
+  topic: number;
+  id: number;
 }
 
 const cache = new WeakMap<Profile, PreparedProfile>();
@@ -50,16 +59,18 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     topicById.set(tp.id, tp);
     topics.push({ topic: tp, keywords: (tp.keywords ?? []).map(fold).filter((k) => k.length > 0) });
   }
-  const index = new Map<number, { keyword: string; topic: number; id: number }[]>();
+  const index: (IndexEntry[] | undefined)[] = new Array<IndexEntry[] | undefined>(65536);
   let keywordCount = 0;
+  const addKeyword = (k: string, topic: number) => {
+    const code = k.charCodeAt(0);
+    const list = index[code] ?? (index[code] = []);
+    list.push({ keyword: k, topic, id: keywordCount++ });
+  };
   topics.forEach(({ keywords }, ti) => {
-    for (const k of keywords) {
-      const code = k.charCodeAt(0);
-      const list = index.get(code) ?? [];
-      list.push({ keyword: k, topic: ti, id: keywordCount++ });
-      index.set(code, list);
-    }
+    for (const k of keywords) addKeyword(k, ti);
   });
+  const naKeywords = (profile.naKeywords ?? []).map(fold).filter((k) => k.length > 0);
+  for (const k of naKeywords) addKeyword(k, -1);
   const prepared: PreparedProfile = {
     profile,
     index,
@@ -68,7 +79,7 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     gen: { value: 0 },
     hits: new Int32Array(topics.length),
     topics,
-    naKeywords: (profile.naKeywords ?? []).map(fold).filter((k) => k.length > 0),
+    naKeywords,
     fieldByFolded,
     fieldById,
     topicById,
@@ -82,22 +93,36 @@ export function prepareProfile(profile: Profile): PreparedProfile {
  * A hit is a distinct keyword contained in the text. One pass over the text through a first-character index.
  */
 export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null {
-  if (p.keywordCount === 0) return null;
-  const gen = ++p.gen.value;
+  return scanText(foldedText, p).topic;
+}
+
+/**
+ * One pass over a folded item text: the matched topic (most distinct keyword hits, ties by profile order) and
+ * whether a 「-」 keyword of the profile occurs.
+ */
+export function scanText(foldedText: string, p: PreparedProfile): { topic: Topic | null; na: boolean } {
+  if (p.keywordCount === 0) return { topic: null, na: false };
+  let gen = ++p.gen.value;
   if (gen >= 0x7fffffff) {
     p.stamp.fill(0);
-    p.gen.value = 1;
+    gen = p.gen.value = 1;
   }
   const stamp = p.stamp;
   const hits = p.hits;
+  const index = p.index;
   let any = false;
+  let na = false;
   for (let i = 0; i < foldedText.length; i++) {
-    const list = p.index.get(foldedText.charCodeAt(i));
+    const list = index[foldedText.charCodeAt(i)];
     if (list === undefined) continue;
     for (let j = 0; j < list.length; j++) {
       const e = list[j];
-      if (stamp[e.id] === p.gen.value || !foldedText.startsWith(e.keyword, i)) continue;
-      stamp[e.id] = p.gen.value;
+      if (stamp[e.id] === gen || !foldedText.startsWith(e.keyword, i)) continue;
+      stamp[e.id] = gen;
+      if (e.topic < 0) {
+        na = true;
+        continue;
+      }
       if (!any) {
         hits.fill(0);
         any = true;
@@ -105,10 +130,10 @@ export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null
       hits[e.topic]++;
     }
   }
-  if (!any) return null;
+  if (!any) return { topic: null, na };
   let best = -1;
   for (let ti = 0; ti < hits.length; ti++) if (hits[ti] > 0 && (best < 0 || hits[ti] > hits[best])) best = ti;
-  return best >= 0 ? p.topics[best].topic : null;
+  return { topic: best >= 0 ? p.topics[best].topic : null, na };
 }
 
 const FIELD_SEP_RE = /[、,，\r\n]+/;
