@@ -337,8 +337,8 @@ function fixAnswers(pkg: Package, part: string, report: Report, grid: CellValue[
   });
   // Check the cell still holds what was judged (guards against a report made from another version of the file).
   const fixed: string[] = [];
-  let out = xml;
-  for (const e of edits.sort((x, y) => y.start - x.start)) {
+  const apply: typeof edits = [];
+  for (const e of edits) {
     const p = parseCell(e.cell);
     const now = p ? (grid[p.row]?.[p.col] ?? null) : null;
     const item = report.items.find((i) => i.cell === e.cell);
@@ -346,11 +346,13 @@ function fixAnswers(pkg: Package, part: string, report: Report, grid: CellValue[
       warnings.push(W.changed(e.cell));
       continue;
     }
-    out = splice(out, e.start, e.end, e.text);
+    apply.push(e);
     fixed.push(e.cell);
   }
+  let out = xml;
+  for (const e of apply.sort((x, y) => y.start - x.start)) out = splice(out, e.start, e.end, e.text);
   if (fixed.length) pkg.setText(part, out);
-  return fixed.reverse();
+  return fixed;
 }
 
 /**

@@ -115,7 +115,13 @@ export class Package {
     const xml = this.text(relsPathOf(part));
     if (!xml) return [];
     const base = part.includes("/") ? part.slice(0, part.lastIndexOf("/")) : "";
-    return findTags(xml, "Relationship").map((a) => {
+    let tags: ReturnType<typeof findTags>;
+    try {
+      tags = findTags(xml, "Relationship");
+    } catch (e) {
+      throw xlsxError("corrupt", `${relsPathOf(part)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return tags.map((a) => {
       const external = a.TargetMode === "External";
       const target = a.Target ?? "";
       return { id: a.Id ?? "", type: a.Type ?? "", target: external ? target : resolvePart(base, target), external };
@@ -138,7 +144,12 @@ export function relsPathOf(part: string): string {
 
 /** Resolves a relationship target against the source part's folder ("../drawings/d1.xml", "/xl/x.xml"). */
 export function resolvePart(baseDir: string, target: string): string {
-  const t = decodeURIComponent(target);
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // a stray "%" is taken literally
+  }
   const segs = t.startsWith("/") ? [] : baseDir.split("/").filter(Boolean);
   for (const s of t.split("/")) {
     if (!s || s === ".") continue;

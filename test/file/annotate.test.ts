@@ -362,3 +362,57 @@ describe("name clashes and sheets written by others", () => {
     expect(() => annotateWorkbook(new Uint8Array([1, 2, 3, 4, 5]), fixtureReport(), { fix: false, lang: "ja" })).toThrow(XlsxError);
   });
 });
+
+describe("parts that belonged to the old sheets", () => {
+  const first = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), fixtureReport(), { fix: false, lang: "ja", now: NOW });
+
+  /** Adds a calcChain part (as Excel writes it: i= omitted when it repeats). */
+  function withCalcChain(bytes: Uint8Array, chain: string): Uint8Array {
+    const files = unzipSync(bytes);
+    files["xl/calcChain.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`);
+    const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]);
+    files["xl/_rels/workbook.xml.rels"] = strToU8(
+      rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+    );
+    const ct = strFromU8(files["[Content_Types].xml"]);
+    files["[Content_Types].xml"] = strToU8(
+      ct.replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+    );
+    return zipSync(files);
+  }
+
+  it("drops calcChain entries of the regenerated sheets and keeps the others", () => {
+    // sheetId 3 is the checklist, 4 and 5 are ours.
+    const input = withCalcChain(first.bytes, '<c r="H5" i="3"/><c r="H6"/><c r="K2" i="5"/><c r="K3"/><c r="H7" i="3"/><c r="B2" i="4"/>');
+    const out = annotateWorkbook(input, fixtureReport(), { fix: false, lang: "ja", now: LATER });
+    const chain = strFromU8(parts(out.bytes)["xl/calcChain.xml"]);
+    expect(chain).toContain('<c r="H5" i="3"/><c r="H6"/><c r="H7" i="3"/></calcChain>');
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("removes calcChain (part, relationship, content type) when nothing is left in it", () => {
+    const input = withCalcChain(first.bytes, '<c r="K2" i="5"/><c r="K3"/>');
+    const out = annotateWorkbook(input, fixtureReport(), { fix: false, lang: "ja", now: LATER });
+    const p = parts(out.bytes);
+    expect(p["xl/calcChain.xml"]).toBeUndefined();
+    expect(text(p, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(text(p, "[Content_Types].xml")).not.toContain("calcChain");
+    expectConsistentPackage(out.bytes);
+  });
+
+  it("removes the old chart and drawing when there is no field to plot any more, and keeps the user's chart", () => {
+    const noFields: Report = { ...fixtureReport(), fields: [] };
+    const out = annotateWorkbook(first.bytes, noFields, { fix: false, lang: "ja", now: LATER });
+    const p = parts(out.bytes);
+    expect(Object.keys(p).filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n)).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]);
+    expect(p["xl/worksheets/_rels/sheet4.xml.rels"]).toBeUndefined();
+    expect(text(p, "xl/worksheets/sheet4.xml")).not.toContain("<drawing");
+    expect(text(p, "[Content_Types].xml")).not.toContain("chart2");
+    // The user's bar chart and picture are untouched.
+    const orig = parts(fixture("openpyxl-checklist.xlsx"));
+    for (const n of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/media/image1.png"]) {
+      expect(Buffer.from(p[n]).equals(Buffer.from(orig[n]))).toBe(true);
+    }
+    expectConsistentPackage(out.bytes);
+  });
+});
