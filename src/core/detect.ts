@@ -271,6 +271,10 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
   const labelRight = Math.max(spec.numberCol, spec.textCol);
   let sectionKey = "";
   let gap = 0;
+  /** Number of the previous item, and whether a section row came since (numbering may restart only there). */
+  let prevNumber = 0;
+  let prevPrefix = "";
+  let sectionSince = false;
   const last = Math.min(spec.lastRow, v.rowEnd - 1);
   for (let r = spec.firstRow; r <= last; r++) {
     // Item?
@@ -288,6 +292,13 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
       if (num) text = itemText(v.get(r, spec.textCol));
     }
     if (num && text !== null) {
+      // After a gap, numbering that starts again without a section row is another table (e.g. a score table
+      // 「1 | 分野名 | 80%」 under the checklist): the checklist ended before it.
+      const value = Number(num.number);
+      if (spec.stopAtGap && rows.length > 0 && gap > 0 && !sectionSince && num.prefix === prevPrefix && value <= prevNumber) break;
+      prevNumber = value;
+      prevPrefix = num.prefix;
+      sectionSince = false;
       gap = 0;
       const key = num.prefix || sectionKey;
       const base = `${key || "S"}-${num.number}`;
@@ -305,8 +316,9 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
       });
       continue;
     }
-    // Section? (no answer in the answer cell)
-    if (isBlank(v.get(r, spec.answerCol))) {
+    // Section? (no answer in the answer cell; a repeated answer header such as 「チェック欄」 is not an answer)
+    const answerCell = v.get(r, spec.answerCol);
+    if (isBlank(answerCell) || (typeof answerCell === "string" && answerCell.length <= MAX_HEADER_LEN && isAnswerHeader(fold(answerCell)))) {
       let label = "";
       for (let c = labelLeft; c <= labelRight; c++) {
         const cell = v.get(r, c);
@@ -318,6 +330,7 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
         const sec = parseSection(label);
         if (sec) {
           gap = 0;
+          sectionSince = true;
           sectionKey = sec.key;
           sections.push({ key: sec.key, title: sec.title, label, row: r });
           continue;
@@ -584,9 +597,10 @@ export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers:
   if (!text) return noItems;
   const numberCol = pickNumberCol(v, text.col, [ac], [], first, last);
   if (numberCol < 0) return noItems;
-  // Header row: the nearest row above with a header-like text in the text or answer column, else the row above.
+  // Header row: the nearest row (the selection's first row included) with a header-like text in the text or
+  // answer column, else the row above the selection.
   let headerRow = Math.max(first - 1, 0);
-  for (let r = first - 1; r >= Math.max(v.r0, first - 10); r--) {
+  for (let r = first; r >= Math.max(v.r0, first - 10); r--) {
     const f = fold(cellText(v.get(r, ac)));
     if (isAnswerHeader(f) || isTextHeader(fold(cellText(v.get(r, text.col))))) {
       headerRow = r;

@@ -83,6 +83,31 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "I-2", "I-3", "II-1", "II-2"]);
   });
 
+  test("numbering restarted per section with blank rows between sections", () => {
+    const b = buildChecklist(sampleSections(), { restart: true, blankBetween: 2 });
+    expect(ok(detectChecklist(wb(b.sheet))).rows.map((r) => r.id)).toEqual(["I-1", "I-2", "I-3", "II-1", "II-2"]);
+  });
+
+  test("a numbered score table below the checklist is not read as items", () => {
+    const b = buildChecklist(sampleSections());
+    const values = b.sheet.values.map((r) => r.slice());
+    values.push([], ["分野別の結果（テスト）"], [1, "ルール作り", 0.8], [2, "人的対策", 0.5]);
+    const loc = ok(detectChecklist(wb({ ...b.sheet, values })));
+    expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "I-2", "I-3", "II-4", "II-5"]);
+  });
+
+  test("section rows that repeat the answer header are still sections", () => {
+    const values: CellValue[][] = [
+      ["内容", null, "チェック欄"],
+      ["Ⅰ 共通項目", null, "チェック欄"],
+      [1, "一つ目の確認文である。", "○"],
+      ["Ⅱ 人に関する項目", null, "チェック\n欄"],
+      [1, "二つ目の確認文である。", "×"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "II-1"]);
+  });
+
   test("duplicate numbers in one section get a #2 suffix; items before any section use S", () => {
     const b = buildChecklist([{ items: plainItems(3) }], { number: () => 1 });
     const loc = ok(detectChecklist(wb(b.sheet)));
@@ -211,6 +236,14 @@ describe("locateFromAnswerCells", () => {
     const loc = ok(r);
     expect(loc).toMatchObject({ source: "manual", answerCol: 3, textCol: 2, numberCol: 1 });
     expect(loc.rows.map((x) => x.id)).toEqual(["I-1", "I-2", "II-1"]);
+  });
+
+  test("a selection that includes the answer header row takes it as the header", () => {
+    const b = buildChecklist(sampleSections(), { top: 2, left: 1 });
+    const r = locateFromAnswerCells(wb(b.sheet), b.sheet.name, { top: 2, bottom: 9, left: 3, right: 3 });
+    const loc = ok(r);
+    expect(loc.headerRow).toBe(2);
+    expect(loc.rows.map((x) => x.row)).toEqual(b.itemRows);
   });
 
   test("a selection without items, or a missing sheet, gives an error", () => {
