@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { analyse } from "../src/core/analyse";
 import { readWorkbook } from "../src/file/xlsx-read";
@@ -36,21 +37,25 @@ function heading(s: string): void {
 }
 
 fs.mkdirSync(TMP, { recursive: true });
+console.log(
+  `node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}` +
+    " (figures are noisy when the machine is busy)",
+);
 
 // --- section: engine (detection + scoring on synthetic grids)
-heading("engine: detect + validate + score (analyse), median of 7 runs after 2 warm-ups");
+heading("engine: detect + validate + score (analyse), median of 11 runs after 5 warm-ups");
 for (const items of [1000, 10000]) {
   const wb = synthWorkbookInput({ items, company: "ベンチ株式会社" });
   let count = 0;
   const runs: number[] = [];
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 16; i++) {
     const ms = time(() => {
       const r = analyse(wb);
       count = r.ok ? r.report.items.length : -1;
     });
-    if (i >= 2) runs.push(ms);
+    if (i >= 5) runs.push(ms);
   }
-  console.log(`  ${String(items).padStart(6)} items: ${fmt(median(runs))} ms (found ${count} items)`);
+  console.log(`  ${String(items).padStart(6)} items: ${fmt(median(runs))} ms (min ${fmt(Math.min(...runs))}; found ${count} items)`);
 }
 
 // --- section: xlsx read
