@@ -37,7 +37,8 @@ export interface CheckOptions {
 interface SheetRead {
   name: string;
   used: Excel.Range;
-  merged: Excel.RangeAreas | null;
+  /** Merged areas after the sync (empty when the API set is missing). */
+  merged: () => CellRange[];
 }
 
 function queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
@@ -47,12 +48,12 @@ function queueSheetRead(context: Excel.RequestContext, name: string): SheetRead 
   return { name, used, merged: queueMergedAreas(used) };
 }
 
-/** ExcelApi 1.13: merged areas of a range, or null on older Excel. */
-export function queueMergedAreas(range: Excel.Range): Excel.RangeAreas | null {
-  if (!supportsExcelApi("1.13")) return null;
+/** ExcelApi 1.13: queue reading the merged areas of a range; the result is read after the sync ([] on older Excel). */
+export function queueMergedAreas(range: Excel.Range): () => CellRange[] {
+  if (!supportsExcelApi("1.13")) return () => [];
   const areas = range.getMergedAreasOrNullObject();
   areas.load("address");
-  return areas;
+  return () => (areas.isNullObject ? [] : parseAreas(areas.address));
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -64,7 +65,7 @@ function toCellValue(v: unknown): CellValue {
 
 function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
   const values = read.used.values.map((row) => row.map(toCellValue));
-  const merges = read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [];
+  const merges = read.merged();
   return {
     name: read.name,
     values,
@@ -80,9 +81,10 @@ export function answerCells(location: ChecklistLocation): { row: number; col: nu
   return location.rows.map((r) => ({ row: r.row, col: location.answerCol }));
 }
 
+/** Validations queued for loading; `lists()` turns them into ListValidations after the sync. */
 interface ValidationRead {
   sheet: string;
-  cells: { row: number; col: number; dv: Excel.DataValidation }[];
+  lists: () => ListValidation[];
 }
 
 /**
@@ -96,13 +98,23 @@ export function queueValidations(
   cells: { row: number; col: number }[],
 ): ValidationRead | null {
   if (!supportsExcelApi("1.8")) return null;
-  const out: ValidationRead = { sheet, cells: [] };
+  const proxies: { row: number; col: number; dv: Excel.DataValidation }[] = [];
   for (const c of cells) {
     const dv = context.workbook.worksheets.getItem(sheet).getRange(cellA1(c.row, c.col)).dataValidation;
     dv.load("type,rule");
-    out.cells.push({ row: c.row, col: c.col, dv });
+    proxies.push({ row: c.row, col: c.col, dv });
   }
-  return out;
+  const lists = (): ListValidation[] => {
+    const out: ListValidation[] = [];
+    for (const c of proxies) {
+      if (c.dv.type !== "List") continue;
+      const source = c.dv.rule.list?.source;
+      if (typeof source !== "string") continue;
+      out.push({ range: { top: c.row, left: c.col, bottom: c.row, right: c.col }, items: listItems(source) });
+    }
+    return out;
+  };
+  return { sheet, lists };
 }
 
 /** List items from a validation source: "○,△,×,-" → items; a reference ("=$H$1:$H$4") → null (unresolved). */
@@ -113,14 +125,7 @@ export function listItems(source: string): string[] | null {
 }
 
 function validationsFrom(read: ValidationRead): ListValidation[] {
-  const out: ListValidation[] = [];
-  for (const c of read.cells) {
-    if (c.dv.type !== "List") continue;
-    const source = c.dv.rule.list?.source;
-    if (typeof source !== "string") continue;
-    out.push({ range: { top: c.row, left: c.col, bottom: c.row, right: c.col }, items: listItems(source) });
-  }
-  return out;
+  return read.lists();
 }
 
 function sameCells(a: { row: number; col: number }[], b: { row: number; col: number }[]): boolean {
