@@ -36,7 +36,7 @@ export function buildPlan(items: readonly ItemResult[], fields: readonly FieldSc
   const p = prepareProfile(profile);
   const scoreOf = new Map<string, number>();
   for (const f of fields) scoreOf.set(f.name, f.score ?? 0);
-  const rows: { it: ItemResult; rank: number; weak: number; imp: number; order: number; topic: Topic | null }[] = [];
+  const rows: { it: ItemResult; rank: number; imp: number; key: number; topic: Topic | null }[] = [];
   items.forEach((it, order) => {
     const rank = answerRank(it);
     if (rank < 0) return;
@@ -44,9 +44,13 @@ export function buildPlan(items: readonly ItemResult[], fields: readonly FieldSc
     for (const name of it.fields) weak = Math.min(weak, scoreOf.get(name) ?? 0);
     if (weak === Infinity) weak = 0;
     const topic = it.topic ? p.topicById.get(it.topic) ?? null : null;
-    rows.push({ it, rank, weak, imp: topic?.importance ?? 3, order, topic });
+    const imp = topic?.importance ?? 3;
+    // One numeric sort key: answer class, then weakest field score (tenths, 0-1000), then importance, then order.
+    const tenths = Math.max(0, Math.min(1000, Math.round(weak * 10)));
+    const key = ((rank * 1001 + tenths) * 4 + imp) * 4194304 + order;
+    rows.push({ it, rank, imp, key, topic });
   });
-  rows.sort((a, b) => a.rank - b.rank || a.weak - b.weak || a.imp - b.imp || a.order - b.order);
+  rows.sort((a, b) => a.key - b.key);
   const fb = profile.fallback;
   return rows.map((r, i): PlanRow => {
     const advice = r.topic ?? fb;
