@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { fieldUnion, problemRows, summaryRows, toCsv, type SummaryInput } from "../../src/core/summary";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { Profile } from "../../src/core/profile/types";
@@ -84,9 +85,9 @@ describe("toCsv", () => {
     expect(csv).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@SUM(A1),ok,-3,TRUE\r\n');
   });
 
-  it("round-trips through a simple RFC 4180 parser", () => {
-    const rows = [["会社名", "x,\"y\"\r\nz"], ["1", ""]];
-    const csv = toCsv(rows).slice(1);
+  /** A strict RFC 4180 reader (CRLF records), for checking what toCsv writes. */
+  function parseCsv(text: string): string[][] {
+    const csv = text.startsWith("\uFEFF") ? text.slice(1) : text;
     const parsed: string[][] = [];
     let row: string[] = [];
     let cell = "";
@@ -94,14 +95,38 @@ describe("toCsv", () => {
     for (let i = 0; i < csv.length; i++) {
       const ch = csv[i];
       if (q) {
-        if (ch === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
-        else if (ch === '"') q = false;
+        if (ch === '"' && csv[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (ch === '"') q = false;
         else cell += ch;
       } else if (ch === '"') q = true;
-      else if (ch === ",") { row.push(cell); cell = ""; }
-      else if (ch === "\r" && csv[i + 1] === "\n") { row.push(cell); parsed.push(row); row = []; cell = ""; i++; }
-      else cell += ch;
+      else if (ch === ",") {
+        row.push(cell);
+        cell = "";
+      } else if (ch === "\r" && csv[i + 1] === "\n") {
+        row.push(cell);
+        parsed.push(row);
+        row = [];
+        cell = "";
+        i++;
+      } else cell += ch;
     }
-    expect(parsed).toEqual(rows);
+    return parsed;
+  }
+
+  it("round-trips through an RFC 4180 parser", () => {
+    const rows = [["会社名", 'x,"y"\r\nz'], ["1", ""]];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+
+  it("any text grid reads back as written, formula-looking cells with a leading quote", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "あ", ",", '"', "\r", "\n", "=", "+", "-", "@", " ", "'", "\t") });
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const expected = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? "'" + c : c)));
+        expect(parseCsv(toCsv(rows))).toEqual(expected);
+      }),
+    );
   });
 });
