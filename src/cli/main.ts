@@ -159,11 +159,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${version()}\n`);
     return 0;
   }
-  for (const target of [o.out, o.report, o.summary]) {
+  const targets = [o.out, o.report, o.summary, o.summary && summaryFormatOf(o.summary) === "csv" ? problemsCsvName(o.summary) : null];
+  for (const target of targets) {
     if (target && o.files.some((f) => sameFile(f, target))) {
       say(io, lang, {
         ja: `出力先が入力ファイルと同じです。入力は上書きしません。別の名前を指定してください: ${target}`,
         en: `The output is the same file as an input; inputs are never overwritten. Choose another name: ${target}`,
+      });
+      return 2;
+    }
+  }
+  const named = targets.filter((t): t is string => !!t);
+  for (let i = 0; i < named.length; i++) {
+    if (named.slice(i + 1).some((t) => sameFile(t, named[i]))) {
+      say(io, lang, {
+        ja: `同じ出力先が 2 回指定されています: ${named[i]}`,
+        en: `The same output file is given twice: ${named[i]}`,
       });
       return 2;
     }

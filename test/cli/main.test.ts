@@ -202,6 +202,20 @@ describe("--out", () => {
     expect(sha(good)).toBe(before);
   });
 
+  it("refuses an input named as the problem list beside a CSV summary, and one output named twice", async () => {
+    const inputNamedLikeProblems = path.join(dir, "s-problems.csv");
+    fs.writeFileSync(inputNamedLikeProblems, "x");
+    const a = await run([good, inputNamedLikeProblems, "--summary", path.join(dir, "s.csv")]);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("出力先が入力ファイルと同じです");
+    expect(fs.readFileSync(inputNamedLikeProblems, "utf8")).toBe("x");
+    const twice = path.join(dir, "twice.xlsx");
+    const b = await run([good, "--out", twice, "--summary", twice]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain(`同じ出力先が 2 回指定されています: ${twice}`);
+    expect(fs.existsSync(twice)).toBe(false);
+  });
+
   it("writes nothing when the input has no checklist", async () => {
     const out = path.join(dir, "never.xlsx");
     expect((await run([noChecklist, "--out", out])).code).toBe(2);
