@@ -4,6 +4,7 @@
  * Nothing depends on sheet names or order, row/column offsets or a fixed column order:
  * 1. Header rows: a row holding a 「内容」 header and an answer header (「チェック欄」「回答」「評価」「チェック」, matched
  *    after folding width, case, spaces and line breaks). Each (内容, answer) pair on such a row is a candidate.
+ *    Only when a row has no 「内容」, a text header such as 「項目」「確認項目」 stands in (ranked below 「内容」).
  * 2. Text column: among the columns of the 「内容」 header's zone (its merge, plus the empty header cells to its
  *    right up to the next header), the visible column with the most text cells below the header.
  * 3. Number column: the visible column near the text column with the most item numbers on rows that have item text
@@ -35,7 +36,9 @@ const NUMBER_COL_REACH = 4;
 /** Header cells longer than this are not headers (keeps the header scan cheap on long item texts). */
 const MAX_HEADER_LEN = 16;
 /** A header cell must contain one of these characters (cheap test before folding). */
-const HEADER_CHAR_RE = /[内容チﾁ回答評価分野番項NnＮｎ#＃]/;
+const HEADER_CHAR_RE = /[内容チﾁ回答評価分野番項質設確NnＮｎ#＃]/;
+/** Text headers accepted only when a row has no 「内容」 header (a table headed 「項目 | チェック欄」). */
+const FALLBACK_TEXT_HEADERS = new Set(["項目", "確認項目", "チェック項目", "質問", "設問", "質問項目", "設問内容", "項目名"]);
 /** Section titles longer than this are treated as text, not as section rows. */
 const MAX_SECTION_TITLE = 60;
 const MAX_CANDIDATES_PER_SHEET = 24;
@@ -198,6 +201,8 @@ export function parseSection(label: string): { key: string; title: string } | nu
 
 interface HeaderRow {
   row: number;
+  /** False when the text header is a fallback such as 「項目」 (no 「内容」 on the row). */
+  primary: boolean;
   textCols: number[];
   answerCols: { col: number; key: string }[];
   numberCols: number[];
@@ -213,6 +218,7 @@ function scanHeaders(v: SheetView): HeaderRow[] {
     const row = values[i];
     if (!Array.isArray(row)) continue;
     let textCols: number[] | null = null;
+    let fallbackCols: number[] | null = null;
     let answerCols: { col: number; key: string }[] | null = null;
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
@@ -220,7 +226,10 @@ function scanHeaders(v: SheetView): HeaderRow[] {
       const f = fold(cell);
       if (isTextHeader(f)) (textCols ??= []).push(v.c0 + j);
       else if (isAnswerHeader(f)) (answerCols ??= []).push({ col: v.c0 + j, key: answerKeyOf(f) });
+      else if (FALLBACK_TEXT_HEADERS.has(f)) (fallbackCols ??= []).push(v.c0 + j);
     }
+    const primary = textCols !== null;
+    textCols ??= fallbackCols;
     if (!textCols || !answerCols) continue;
     const numberCols: number[] = [];
     const fieldCols: number[] = [];
@@ -234,7 +243,7 @@ function scanHeaders(v: SheetView): HeaderRow[] {
       if (isNumberHeader(f)) numberCols.push(v.c0 + j);
       else if (isFieldHeader(f)) fieldCols.push(v.c0 + j);
     }
-    out.push({ row: v.r0 + i, textCols, answerCols, numberCols, fieldCols, filled });
+    out.push({ row: v.r0 + i, primary, textCols, answerCols, numberCols: numberCols.filter((c) => !textCols.includes(c)), fieldCols, filled });
   }
   return out;
 }
@@ -430,13 +439,16 @@ interface Candidate {
   location: ChecklistLocation;
   visibleSheet: boolean;
   visibleCols: boolean;
+  primary: boolean;
   items: number;
 }
 
+/** Visible sheet first, then visible text/answer columns, then a 「内容」 header over a fallback one, then items. */
 function better(a: Candidate, b: Candidate | null): boolean {
   if (!b) return true;
   if (a.visibleSheet !== b.visibleSheet) return a.visibleSheet;
   if (a.visibleCols !== b.visibleCols) return a.visibleCols;
+  if (a.primary !== b.primary) return a.primary;
   return a.items > b.items;
 }
 
@@ -512,6 +524,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
     },
     visibleSheet: !v.input.hidden,
     visibleCols: !v.hiddenCols.has(text.col) && !v.hiddenCols.has(ac) && !v.hiddenCols.has(tc),
+    primary: h.primary,
     items: read.rows.length,
   };
 }

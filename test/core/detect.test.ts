@@ -194,6 +194,42 @@ describe("detectChecklist", () => {
     expect(ok(detectChecklist(wb(hiddenBig, small.sheet))).sheet).toBe("小");
   });
 
+  test("a legend table 「回答 | 内容」 above the checklist does not win", () => {
+    const b = buildChecklist(sampleSections(), { top: 6, left: 1 });
+    const values = b.sheet.values.map((r) => (r ? r.slice() : []));
+    values[0] = [null, "回答", "内容"];
+    values[1] = [null, "○", "実施している（テスト用の説明）"];
+    values[2] = [null, "△", "一部実施している（テスト用の説明）"];
+    values[3] = [null, "-", "該当しない（テスト用の説明）"];
+    const loc = ok(detectChecklist(wb({ ...b.sheet, values })));
+    expect(loc).toMatchObject({ headerRow: 6, numberCol: 1, textCol: 2, answerCol: 3 });
+    expect(loc.rows).toHaveLength(5);
+  });
+
+  test("answer header merged over two columns: the column holding the answers is used", () => {
+    const values: CellValue[][] = [
+      ["No.", "内容", null, "チェック欄", null],
+      [1, "一つ目の確認文である。", null, null, "○"],
+      [2, "二つ目の確認文である。", null, null, "×"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values, merges: [{ top: 0, bottom: 0, left: 3, right: 4 }] })));
+    expect(loc).toMatchObject({ textCol: 1, numberCol: 0, answerCol: 4 });
+    expect(loc.rows.map((r) => r.raw)).toEqual(["○", "×"]);
+  });
+
+  test("a table headed 「項目 | チェック欄」 (no 「内容」) is found through the fallback header", () => {
+    const values: CellValue[][] = [
+      ["番号", "確認項目", "チェック欄"],
+      [1, "一つ目の確認文である。", "○"],
+      [2, "二つ目の確認文である。", "△"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc).toMatchObject({ numberCol: 0, textCol: 1, answerCol: 2 });
+    // A 「内容」 table elsewhere wins over the fallback, even with fewer items.
+    const real = buildChecklist([{ items: [{ text: "本物の表の確認文である。", answer: "○" }] }], { name: "本物" });
+    expect(ok(detectChecklist(wb({ name: "s", values }, real.sheet))).sheet).toBe("本物");
+  });
+
   test("no checklist: the error says what was looked for, in Japanese first", () => {
     const r = detectChecklist(wb({ name: "メモ", values: [["売上", 100], ["費用", 50]] }, { name: "空", values: [] }));
     expect(r.ok).toBe(false);
