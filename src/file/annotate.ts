@@ -29,7 +29,7 @@ import {
 import { parseCell } from "./cells";
 import { drawingXml, OwnStyles, planSheetXml, radarChartXml, relsXml, resultsSheetXml, tableXml } from "./ooxml-parts";
 import { openPackage, Package, relativeTarget, relsPathOf, xlsxError } from "./package";
-import { readPackage, SheetEntry, workbookInfo, WorkbookInfo } from "./xlsx-read";
+import { readSheetGrids, SheetEntry, workbookInfo, WorkbookInfo } from "./xlsx-read";
 import { absRef, CT_WORKSHEET, NS_MAIN, NS_REL, REL_STYLES, REL_WORKSHEET, XML_HEAD } from "./xlsx-write";
 import { escAttr, escText, findTags, parseAttrs, scanXml } from "./xml";
 import { findElement, setAttr, splice } from "./xml-edit";
@@ -363,8 +363,13 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   const pkg = openPackage(input);
   const info = workbookInfo(pkg);
   const wbPart = info.part;
-  const grids = new Map<string, CellValue[][]>();
-  for (const s of readPackage(pkg).sheets) grids.set(s.name, s.values);
+  // Only the sheets we may need: the checklist (for fix) and candidates for our own two sheets.
+  const need = new Set<string>(options.fix ? [report.sheet] : []);
+  info.sheets.forEach((e, i) => {
+    if (sameName(e.name, RESULTS_SHEET) || sameName(e.name, PLAN_SHEET)) need.add(e.name);
+    if (info.definedNames.some((d) => (d.name === RESULTS_NAME_MARK || d.name === PLAN_NAME_MARK) && d.localSheetId === i)) need.add(e.name);
+  });
+  const grids = readSheetGrids(pkg, info, need);
   const warnings: Bilingual[] = [];
   const now = options.now ?? new Date();
 

@@ -394,6 +394,28 @@ export function readWorkbook(bytes: Uint8Array): WorkbookInput {
   return readPackage(pkg);
 }
 
+/**
+ * Value grids of only the named worksheets (for callers that need a few sheets, e.g. the annotator).
+ * Missing names are left out of the map.
+ */
+export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<string>): Map<string, CellValue[][]> {
+  const out = new Map<string, CellValue[][]>();
+  const wanted = info.sheets.filter((e) => e.isWorksheet && names.has(e.name));
+  if (!wanted.length) return out;
+  let sst: string[] = [];
+  try {
+    if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
+    for (const e of wanted) {
+      const xml = pkg.text(e.part);
+      if (xml === undefined) throw new Error(`missing ${e.part || e.name}`);
+      out.set(e.name, parseSheet(xml, sst).values);
+    }
+  } catch (e) {
+    throw xlsxError("corrupt", e instanceof Error ? e.message : String(e));
+  }
+  return out;
+}
+
 /** Same as readWorkbook on an opened package. */
 export function readPackage(pkg: Package): WorkbookInput {
   const info = workbookInfo(pkg);
