@@ -41,6 +41,9 @@ const LABELS: Readonly<Record<Answer, readonly string[]>> = {
   "-": ["該当しない", "該当なし", "対象外"],
 };
 
+/** Punctuation allowed between a symbol and its label: 「○：実施」「○（実施）」「○「実施」」 (after folding). */
+const LABEL_PUNCT_RE = /^[:.、(「\[]+|[)」\]]+$/g;
+
 function symbolOf(s: string): Answer | null {
   if (CANONICAL.has(s)) return s as Answer;
   return LOOKALIKE_MAP.get(s) ?? null;
@@ -57,7 +60,7 @@ export function canonicalAnswer(trimmed: string): Answer | null {
   // symbol + label: the symbol is the first code point (all symbols are in the BMP).
   const a = symbolOf(trimmed[0]);
   if (!a) return null;
-  const rest = fold(trimmed.slice(1).replace(/^[:：.．、]/, ""));
+  const rest = fold(trimmed.slice(1)).replace(LABEL_PUNCT_RE, "");
   return LABELS[a].includes(rest) ? a : null;
 }
 

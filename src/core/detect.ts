@@ -403,12 +403,12 @@ function pickNumberCol(
   let bestScore = 0;
   const lo = Math.max(v.c0, textCol - NUMBER_COL_REACH);
   const hi = Math.min(v.colEnd - 1, textCol + NUMBER_COL_REACH);
+  const textRows: number[] = [];
+  for (let r = first; r <= last; r++) if (itemText(v.get(r, textCol)) !== null) textRows.push(r);
   for (let c = lo; c <= hi; c++) {
     if (c === textCol || exclude.includes(c)) continue;
     let count = 0;
-    for (let r = first; r <= last; r++) {
-      if (parseItemNumber(v.get(r, c)) && itemText(v.get(r, textCol)) !== null) count++;
-    }
+    for (let i = 0; i < textRows.length; i++) if (parseItemNumber(v.get(textRows[i], c))) count++;
     if (count === 0) continue;
     // Score: count first; then visible, a number header, left of the text, nearness.
     const score =
@@ -425,8 +425,8 @@ function pickNumberCol(
   if (best >= 0) return best;
   // Numbers leading the item text.
   let leading = 0;
-  for (let r = first; r <= last; r++) {
-    const tx = itemText(v.get(r, textCol));
+  for (let i = 0; i < textRows.length; i++) {
+    const tx = itemText(v.get(textRows[i], textCol));
     if (tx && splitLeadingNumber(tx)) leading++;
   }
   return leading > 0 ? textCol : -1;

@@ -47,6 +47,8 @@ describe("classifyAnswer", () => {
     expect(classifyAnswer("△ 一部実施", false)).toEqual({ answer: "△", status: "normalized" });
     expect(classifyAnswer("× 未実施", false)).toEqual({ answer: "×", status: "normalized" });
     expect(classifyAnswer("〇：実施", false)).toEqual({ answer: "○", status: "normalized" });
+    expect(classifyAnswer("△（一部実施）", false)).toEqual({ answer: "△", status: "normalized" });
+    expect(classifyAnswer("×(未実施", false)).toEqual({ answer: "×", status: "normalized" });
     expect(classifyAnswer("- 該当しない", true)).toEqual({ answer: "-", status: "normalized" });
     expect(classifyAnswer("- 該当しない", false)).toEqual({ answer: "-", status: "na_not_allowed" });
     expect(classifyAnswer("○ 未実施", false)).toEqual({ answer: null, status: "invalid" });
