@@ -77,6 +77,15 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   const script = workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
   if (jobs < 2 || script === null || opts.profile) return inProcess(files, opts);
+  try {
+    return await onWorkers(files, jobs, script, opts);
+  } catch {
+    // A worker that cannot start or dies must not cost the user the run: check everything here instead.
+    return inProcess(files, opts);
+  }
+}
+
+async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
   let next = 0;
   let done = 0;
