@@ -60,6 +60,8 @@ export interface CheckFilesOptions {
   /** Worker threads; 0 or 1 = in-process; undefined = automatic. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Worker script to run instead of the compiled one beside this module (tests). */
+  script?: string;
 }
 
 function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
@@ -74,7 +76,7 @@ function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
 /** Checks the files in order; results come back in the input order whatever the threads did. */
 export async function checkFiles(files: string[], opts: CheckFilesOptions = {}): Promise<FileCheck[]> {
   const jobs = Math.min(opts.jobs ?? autoJobs(files.length), files.length);
-  const script = workerScript();
+  const script = opts.script ?? workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
   if (jobs < 2 || script === null || opts.profile) return inProcess(files, opts);
   try {
