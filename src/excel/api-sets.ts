@@ -12,6 +12,8 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Workbook.worksheets": "1.1",
   "Workbook.settings": "1.4",
   "Workbook.getSelectedRange": "1.1",
+  "Workbook.protection": "1.7",
+  "WorkbookProtection.protected": "1.7",
   "WorksheetCollection.getItem": "1.1",
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "WorksheetCollection.add": "1.1",

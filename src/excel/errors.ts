@@ -29,10 +29,32 @@ const TEXT: Record<HostErrorCode, { ja: string; en: string }> = {
     en: "Cell(s) {cells} changed after the preview, so nothing was rewritten. Please check again.",
   },
   unknown: {
-    ja: "予期しないエラーが発生しました: {detail}",
-    en: "An unexpected error occurred: {detail}",
+    ja: "エラーが発生しました: {detail}",
+    en: "An error occurred: {detail}",
   },
 };
+
+/** A sheet with the add-in's name that the add-in did not make: never cleared. */
+export function notOurs(sheet: string): HostError {
+  return {
+    code: "unknown",
+    message: {
+      ja: `シート「${sheet}」は TICS Check が作成したものではないため、上書きしませんでした。シート名を変更してからもう一度お試しください。何も変更していません。`,
+      en: `Sheet “${sheet}” was not made by TICS Check, so it was not overwritten. Rename it and try again. Nothing was changed.`,
+    },
+  };
+}
+
+/** Workbook structure protection blocks adding a sheet. */
+export function workbookProtected(sheet: string): HostError {
+  return {
+    code: "protected",
+    message: {
+      ja: `ブックの構成が保護されているため、シート「${sheet}」を追加できません。保護を解除してからもう一度お試しください。何も変更していません。`,
+      en: `The workbook structure is protected, so sheet “${sheet}” cannot be added. Unprotect it and try again. Nothing was changed.`,
+    },
+  };
+}
 
 function fill(s: string, params: Record<string, string>): string {
   return s.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? "");

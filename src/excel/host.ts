@@ -18,9 +18,17 @@ export type ExcelRun = <T>(
   batch: (context: Excel.RequestContext) => Promise<T>,
 ) => Promise<T>;
 
+/** Runs a batch in an existing context (removing an event handler must use the context that added it). */
+export type ExcelRunIn = <T>(
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
 export interface ExcelHostDeps {
   /** Runs a batch; defaults to Excel.run. Tests pass the fake's runner. */
   run?: ExcelRun;
+  /** Defaults to Excel.run(context, batch). */
+  runIn?: ExcelRunIn;
   now?: () => Date;
   /** Burst coalescing for live edits (ms). */
   debounceMs?: number;
@@ -33,6 +41,7 @@ export function runOptions(): Excel.RunOptions | null {
 }
 
 const defaultRun: ExcelRun = (options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch));
+const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
 /** Structural changes that move rows or columns: the location must be found again. */
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
@@ -42,6 +51,7 @@ export class ExcelHost implements ChecklistHost {
   readonly capabilities: HostCapabilities;
   private readonly session: Session = { sheetNames: null, snapshot: null, state: null };
   private readonly run: ExcelRun;
+  private readonly runIn: ExcelRunIn;
   private readonly now: () => Date;
   private readonly debounceMs: number;
   private readonly profile: Profile | undefined;
@@ -60,6 +70,7 @@ export class ExcelHost implements ChecklistHost {
     deps: ExcelHostDeps = {},
   ) {
     this.run = deps.run ?? defaultRun;
+    this.runIn = deps.runIn ?? defaultRunIn;
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 300;
     this.profile = deps.profile;
@@ -217,12 +228,25 @@ export class ExcelHost implements ChecklistHost {
     };
   }
 
+  /** Registration changes run one after another (two listeners added at once must not register twice). */
+  private liveChain: Promise<void> = Promise.resolve();
+
+  private ensureLive(): Promise<void> {
+    this.liveChain = this.liveChain.then(() => this.registerLive());
+    return this.liveChain;
+  }
+
+  private stopLive(): Promise<void> {
+    this.liveChain = this.liveChain.then(() => this.unregisterLive());
+    return this.liveChain;
+  }
+
   /** Registers onChanged on the checklist sheet (once; moved when the checklist sheet changes). */
-  private async ensureLive(): Promise<void> {
+  private async registerLive(): Promise<void> {
     const snap = this.session.snapshot;
     if (this.listeners.size === 0 || !snap) return;
     if (this.registration?.sheet === snap.location.sheet) return;
-    await this.stopLive();
+    await this.removeHandler();
     const sheet = snap.location.sheet;
     try {
       const handler = await this.exec(async (ctx) => {
@@ -236,14 +260,20 @@ export class ExcelHost implements ChecklistHost {
     }
   }
 
-  private async stopLive(): Promise<void> {
+  /** Removes the handler unless a listener was added again meanwhile. */
+  private async unregisterLive(): Promise<void> {
+    if (this.listeners.size > 0) return;
+    await this.removeHandler();
+  }
+
+  private async removeHandler(): Promise<void> {
     const reg = this.registration;
     this.registration = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!reg) return;
     try {
-      await this.exec(async (ctx) => {
+      await this.runIn(reg.handler.context, async (ctx) => {
         reg.handler.remove();
         await ctx.sync();
       });

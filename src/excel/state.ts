@@ -24,16 +24,46 @@ export interface CreatedObjects {
 export interface StoredState {
   version: 1;
   manual: ManualLocation | null;
+  /** The result shown as 「前回」: the last written result that differed from the one written after it. */
   previous: StoredResult | null;
+  /** The most recently written result. */
+  last: StoredResult | null;
   created: CreatedObjects;
 }
 
 export function emptyState(): StoredState {
-  return { version: 1, manual: null, previous: null, created: {} };
+  return { version: 1, manual: null, previous: null, last: null, created: {} };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function storedResult(p: unknown): StoredResult | null {
+  if (!isObject(p) || typeof p.date !== "string" || !Array.isArray(p.fields)) return null;
+  return {
+    date: p.date,
+    overall: typeof p.overall === "number" ? p.overall : null,
+    fields: p.fields
+      .filter(isObject)
+      .map((f) => ({ name: String(f.name ?? ""), score: typeof f.score === "number" ? f.score : null }))
+      .filter((f) => f.name !== ""),
+  };
+}
+
+/** Same scores (dates aside)? */
+export function sameScores(a: StoredResult | null, b: StoredResult | null): boolean {
+  if (!a || !b) return false;
+  return a.overall === b.overall && JSON.stringify(a.fields) === JSON.stringify(b.fields);
+}
+
+/**
+ * Records a newly written result: the one written before it becomes 「前回」 unless it had the same scores
+ * (regenerating without changes keeps the earlier 「前回」).
+ */
+export function recordResult(state: StoredState, current: StoredResult): void {
+  if (state.last && !sameScores(state.last, current)) state.previous = state.last;
+  state.last = current;
 }
 
 /** Accepts what a setting holds (an object, or a JSON string from an older write); anything odd → empty state. */
@@ -50,17 +80,8 @@ export function parseState(raw: unknown): StoredState {
   const s = emptyState();
   const m = v.manual;
   if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") s.manual = { sheet: m.sheet, answers: m.answers };
-  const p = v.previous;
-  if (isObject(p) && typeof p.date === "string" && Array.isArray(p.fields)) {
-    s.previous = {
-      date: p.date,
-      overall: typeof p.overall === "number" ? p.overall : null,
-      fields: p.fields
-        .filter(isObject)
-        .map((f) => ({ name: String(f.name ?? ""), score: typeof f.score === "number" ? f.score : null }))
-        .filter((f) => f.name !== ""),
-    };
-  }
+  s.previous = storedResult(v.previous);
+  s.last = storedResult(v.last);
   if (isObject(v.created)) {
     const c = v.created;
     const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);

@@ -6,6 +6,7 @@ import { LOOKALIKES } from "../core/answers";
 import type { Answer, CellValue, Report } from "../core/model";
 import {
   PLAN_SHEET,
+  RESULTS_MARKER,
   RESULTS_SHEET,
   planModel,
   readPlanUserHeaders,
@@ -16,9 +17,9 @@ import {
 import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
-import { fail } from "./errors";
+import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
 import { answerArea, type Snapshot } from "./read";
-import { queueReadState, queueWriteState, stateFrom, type StoredState } from "./state";
+import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
 
 type Lang = "ja" | "en";
 
@@ -32,11 +33,22 @@ interface SheetInfo {
   protected: boolean;
 }
 
-/** Sync-1 helper: every sheet's name and protection, plus the stored state. */
-function queueSheetsAndState(context: Excel.RequestContext): { sheets: Excel.WorksheetCollection; state: Excel.Setting } {
+/** Sync-1 helper: every sheet's name and protection, the workbook's structure protection, the stored state. */
+function queueSheetsAndState(context: Excel.RequestContext): {
+  sheets: Excel.WorksheetCollection;
+  state: Excel.Setting;
+  workbook: Excel.WorkbookProtection;
+} {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/protection/protected");
-  return { sheets, state: queueReadState(context) };
+  const workbook = context.workbook.protection;
+  workbook.load("protected");
+  return { sheets, state: queueReadState(context), workbook };
+}
+
+/** A new sheet cannot be added to a structure-protected workbook: refuse before writing anything. */
+function refuseNewSheet(first: { workbook: Excel.WorkbookProtection }, name: string): void {
+  if (first.workbook.protected) throw new GatewayError(workbookProtected(name));
 }
 
 function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
@@ -91,13 +103,24 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     sheet = context.workbook.worksheets.getItem(RESULTS_SHEET);
     const charts = context.workbook.worksheets.getItem(RESULTS_SHEET).charts;
     charts.load("items/name");
+    const head = sheet.getUsedRange(true);
+    head.load("values,rowIndex,columnIndex");
     await context.sync();
+    const headValues: unknown[][] = head.values;
+    const firstCell = head.rowIndex === 0 && head.columnIndex === 0 ? headValues[0]?.[0] : "";
+    const empty = headValues.length === 1 && headValues[0].length === 1 && headValues[0][0] === "";
+    if (!empty && !(typeof firstCell === "string" && firstCell.startsWith(RESULTS_MARKER))) {
+      throw new GatewayError(notOurs(RESULTS_SHEET));
+    }
     for (const ch of charts.items) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
     sheet.getRange().clear();
   } else {
+    refuseNewSheet(first, RESULTS_SHEET);
     sheet = context.workbook.worksheets.add(RESULTS_SHEET);
   }
-  const model = resultsModel(report, lang, state.previous, now);
+  const current = toStoredResult(report, now);
+  const shown = state.last && !sameScores(state.last, current) ? state.last : state.previous;
+  const model = resultsModel(report, lang, shown, now);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const grid = rectangular(model.rows, width);
   const target = sheet.getRange(rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }));
@@ -119,7 +142,7 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     );
     state.created.chartName = CHART_NAME;
   }
-  state.previous = toStoredResult(report, now);
+  recordResult(state, current);
   queueWriteState(context, state);
   await context.sync();
   return state;
@@ -173,6 +196,8 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
     tables.load("items/name");
     await context.sync();
     const grid = fromA1(used.values, used.rowIndex, used.columnIndex);
+    const blank = grid.every((row) => row.every((v) => v === null));
+    if (!blank && !planHeader(grid)) throw new GatewayError(notOurs(PLAN_SHEET));
     const formats = fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
     user = readPlanUserValues(grid);
     userHeaders = readPlanUserHeaders(grid);
@@ -194,6 +219,7 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
     for (const t of tables.items) if (t.name.startsWith(CHART_PREFIX) || t.name.startsWith("TicsPlan")) t.delete();
     sheet.getRange(used.address.split("!").pop() as string).clear();
   } else {
+    refuseNewSheet(first, PLAN_SHEET);
     sheet = context.workbook.worksheets.add(PLAN_SHEET);
   }
   const model = planModel(report, lang, user, userHeaders);

@@ -145,6 +145,8 @@ export class FakeExcel {
   selection: { sheet: string; range: CellRange } | null = null;
   activeSheet: string | null = null;
   cellEditMode = false;
+  /** Workbook structure protection (no sheets can be added). */
+  workbookProtected = false;
   apiVersion = "1.13";
   syncCount = 0;
   loads: LogEntry[] = [];
@@ -192,6 +194,12 @@ export class FakeExcel {
     }
     const ctx = new FakeContext(this);
     return batch(ctx as unknown as Excel.RequestContext);
+  };
+
+  /** Excel.run(context, batch) look-alike: continues in an existing context. */
+  runIn = async <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeContext)) throw new FakeError("InvalidArgument", "not a fake context");
+    return batch(context as unknown as Excel.RequestContext);
   };
 
   /** A user edit: sets the cell and fires onChanged (asynchronously). */
@@ -328,12 +336,24 @@ abstract class Proxy {
   }
 }
 
+class FakeWorkbookProtection extends Proxy {
+  protected snapshot(name: string): unknown {
+    if (name === "protected") return this.ctx.excel.workbookProtected;
+    throw new Error(`fake: workbook.protection.${name}`);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  readonly protection: FakeWorkbookProtection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
 
   getSelectedRange(): FakeRange {
@@ -400,6 +420,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     this.ctx.queue.push(() => {
       if (this.ctx.excel.sheets.some((s) => s.name === name)) throw new FakeError("ItemAlreadyExists", name);
+      if (this.ctx.excel.workbookProtected) throw new FakeError("AccessDenied", "The workbook structure is protected.");
       this.ctx.excel.addSheet(name);
     });
     return this.getItem(name);

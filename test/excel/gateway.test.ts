@@ -190,6 +190,23 @@ describe("live validation", () => {
     }
   });
 
+  test("one handler on the checklist sheet; unsubscribing removes it in the context that added it", async () => {
+    const { excel, host } = setup(5);
+    await checked(host);
+    const off1 = host.onLiveChange(() => undefined);
+    const off2 = host.onLiveChange(() => undefined);
+    await tick();
+    await checked(host);
+    await tick();
+    expect(excel.sheet(SHEET).handlers.size).toBe(1);
+    off1();
+    await tick();
+    expect(excel.sheet(SHEET).handlers.size).toBe(1);
+    off2();
+    await tick();
+    expect(excel.sheet(SHEET).handlers.size).toBe(0);
+  });
+
   test("a burst of edits is coalesced into one read", async () => {
     const excel = new FakeExcel();
     excel.installOffice();
@@ -345,9 +362,8 @@ describe("results and plan sheets", () => {
     const chart = results.charts[0];
     expect(chart).toMatchObject({ name: CHART_NAME, type: "RadarMarkers", seriesBy: "Columns", min: 0, max: 100 });
     expect(chart.title.length).toBeGreaterThan(0);
-    // second write: the stored first result shows as 「前回」
-    expect(chart.source.right - chart.source.left + 1).toBe(3);
-    expect(results.value(`C${chart.source.top + 1}`)).toBe("前回");
+    // regenerating without any change shows no 「前回」 series (it would repeat 「今回」)
+    expect(chart.source.right - chart.source.left + 1).toBe(2);
     const plan = excel.sheet(PLAN_SHEET);
     expect(plan.tables).toHaveLength(1);
     expect(plan.tables[0].name).toBe(PLAN_TABLE);
@@ -365,8 +381,52 @@ describe("results and plan sheets", () => {
     expect(s.value(`B${src.top + 1}`)).toBe("今回");
     expect(src.bottom - src.top).toBe(report.fields.length);
     const state = parseState(excel.settings.get(SETTINGS_KEY));
-    expect(state.previous?.fields.map((f) => f.name)).toEqual(report.fields.map((f) => f.name));
+    expect(state.last?.fields.map((f) => f.name)).toEqual(report.fields.map((f) => f.name));
+    expect(state.previous).toBeNull();
     expect(state.created.chartName).toBe(CHART_NAME);
+  });
+
+  test("an earlier, different result shows as a second series 「前回」 and stays when regenerating", async () => {
+    const { excel, host, layout } = setup(30, () => "×");
+    const first = await checked(host);
+    await host.writeResults(first);
+    for (const cell of layout.answerCells.slice(0, 15)) excel.sheet(SHEET).setGrid(Number(cell.slice(1)) - 1, ANSWER_COL, [["○"]]);
+    const second = await checked(host);
+    expect(second.overall.score).not.toBe(first.overall.score);
+    for (let k = 0; k < 2; k++) {
+      await host.writeResults(second);
+      const s = excel.sheet(RESULTS_SHEET);
+      expect(s.charts).toHaveLength(1);
+      const src = s.charts[0].source;
+      expect(src.right - src.left + 1).toBe(3);
+      expect(s.value(`C${src.top + 1}`)).toBe("前回");
+      const firstField = first.fields[0];
+      expect(s.value(`C${src.top + 2}`)).toBe(firstField.score);
+      expect(s.value(`B${src.top + 2}`)).toBe(second.fields[0].score);
+    }
+  });
+
+  test("a sheet named 診断結果 or 改善計画 that the add-in did not make is never cleared", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    excel.addSheet(RESULTS_SHEET).setGrid(0, 0, [["自社の集計表"]]);
+    excel.addSheet(PLAN_SHEET).setGrid(0, 0, [["自社の計画"], ["やること"]]);
+    excel.resetCounters();
+    await expect(host.writeResults(report)).rejects.toMatchObject({ message: { ja: expect.stringContaining("上書きしませんでした") } });
+    await expect(host.writePlan(report)).rejects.toMatchObject({ message: { en: expect.stringContaining("not made by TICS Check") } });
+    expect(excel.writes).toEqual([]);
+    expect(excel.sheet(RESULTS_SHEET).value("A1")).toBe("自社の集計表");
+  });
+
+  test("structure-protected workbook: no sheet can be added, clear error before any write", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    excel.workbookProtected = true;
+    excel.resetCounters();
+    await expect(host.writeResults(report)).rejects.toMatchObject({ code: "protected" });
+    await expect(host.writePlan(report)).rejects.toMatchObject({ code: "protected" });
+    expect(excel.writes).toEqual([]);
+    expect(excel.sheets).toHaveLength(1);
   });
 
   test("user columns survive regeneration, keyed by item id, with their number formats", async () => {

@@ -57,7 +57,7 @@ export function setup(n: number, answer?: (i: number) => CellValue): { excel: Fa
   const excel = new FakeExcel();
   excel.installOffice();
   const layout = buildChecklist(excel, n, answer);
-  const host = createExcelHost("ja", { run: excel.run, debounceMs: 0, now: () => new Date(2026, 10, 25, 10, 0) });
+  const host = createExcelHost("ja", { run: excel.run, runIn: excel.runIn, debounceMs: 0, now: () => new Date(2026, 10, 25, 10, 0) });
   return { excel, host, layout };
 }
 
