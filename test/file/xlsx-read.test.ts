@@ -113,6 +113,39 @@ describe("readWorkbook on hand-made parts", () => {
   });
 });
 
+describe("readWorkbook on larger and unusual workbooks", () => {
+  it("reads every row of a 10,000-row sheet", () => {
+    const rows = Array.from({ length: 10000 }, (_, i) => [i + 1, `項目 ${i}`, ["○", "△", "×", "-"][i % 4]]);
+    const s = readWorkbook(writeSimpleWorkbook([{ name: "Big", rows }])).sheets[0];
+    expect(s.values).toHaveLength(10000);
+    expect(s.values[9999]).toEqual([10000, "項目 9999", "-"]);
+    expect(s.values[4321]).toEqual([4322, "項目 4321", "△"]);
+  });
+
+  it("skips chart sheets but keeps sheet-local defined names pointing at the right sheet", () => {
+    const base = writeSimpleWorkbook([{ name: "A", rows: [["x"]] }, { name: "B", rows: [["○"], ["×"]] }]);
+    const files = unzipSync(base);
+    const wb = new TextDecoder().decode(files["xl/workbook.xml"]);
+    files["xl/workbook.xml"] = strToU8(
+      wb
+        .replace('<sheet name="A"', '<sheet name="Chart1" sheetId="9" r:id="rId90"/><sheet name="A"')
+        .replace("</sheets>", '</sheets><definedNames><definedName name="L" localSheetId="2">B!$A$1:$A$2</definedName><definedName name="L" localSheetId="1">B!$A$1</definedName></definedNames>'),
+    );
+    const rels = new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"]);
+    files["xl/_rels/workbook.xml.rels"] = strToU8(
+      rels.replace("</Relationships>", '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'),
+    );
+    files["xl/chartsheets/sheet1.xml"] = strToU8(`<chartsheet ${MAIN}/>`);
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      `<worksheet ${MAIN}><sheetData/><dataValidations count="1"><dataValidation type="list" sqref="C3"><formula1>L</formula1></dataValidation></dataValidations></worksheet>`,
+    );
+    const out = readWorkbook(zipSync(files));
+    expect(out.sheets.map((s) => s.name)).toEqual(["A", "B"]);
+    // "A" is the second <sheet> (index 1): its local L is B!$A$1.
+    expect(out.sheets[0].validations).toEqual([{ range: { top: 2, left: 2, bottom: 2, right: 2 }, items: ["○"] }]);
+  });
+});
+
 describe("readWorkbook errors", () => {
   it("random bytes -> not_zip", () => {
     const b = new Uint8Array(200);
