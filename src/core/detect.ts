@@ -42,6 +42,7 @@ const FALLBACK_TEXT_HEADERS = new Set(["項目", "確認項目", "チェック�
 /** Section titles longer than this are treated as text, not as section rows. */
 const MAX_SECTION_TITLE = 60;
 const MAX_CANDIDATES_PER_SHEET = 24;
+const TITLE_LETTER_RE = /[^\s0-9.\-_:()]/;
 
 const ANSWER_KEYS = ["チェック欄", "チェック", "回答欄", "回答", "評価欄", "評価"];
 const NUMBER_HEADERS = new Set(["no", "no.", "番号", "項番", "項目番号", "#", "項目no", "項目no."]);
@@ -52,7 +53,11 @@ const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217F]/;
 const ITEM_NUMBER_RE = /^[(]?([0-9]{1,5})[).]?$/;
 const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
 const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
-const SECTION_RE = /^(?:第\s*)?([IVX]{1,6}|[0-9]{1,2})(?:\s*[.、:)章]\s*|\s+|(?=[^\x00-\x7F]))(.+)$/i;
+/**
+ * Section label: optional 第, a roman numeral or 1-2 digits, a separator, the title. A roman numeral may touch a
+ * Japanese title (「Ⅱ人に関する項目」); digits need a separator, so a note such as 「1日1回…」 is not a section.
+ */
+const SECTION_RE = /^(?:第\s*)?(?:([IVX]{1,6})(?:\s*[.、:)章]\s*|\s+|(?=[^\x00-\x7F]))|([0-9]{1,2})(?:\s*[.、:)章]\s*|\s+))(.+)$/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sheet access
@@ -188,11 +193,11 @@ export function parseSection(label: string): { key: string; title: string } | nu
   if (s.length < 2) return null;
   const m = SECTION_RE.exec(s);
   if (!m) return null;
-  const title = m[2].trim();
+  const title = m[3].trim();
   if (title.length === 0 || title.length > MAX_SECTION_TITLE) return null;
   // A title must have some letters: "1 2" or "I -" are not sections.
-  if (!/[^\s0-9.\-_:()]/.test(title)) return null;
-  const key = /^[0-9]+$/.test(m[1]) ? String(Number(m[1])) : m[1].toUpperCase();
+  if (!TITLE_LETTER_RE.test(title)) return null;
+  const key = m[1] !== undefined ? m[1].toUpperCase() : String(Number(m[2]));
   return { key, title };
 }
 

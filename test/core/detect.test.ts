@@ -32,6 +32,9 @@ describe("parseItemNumber / parseSection", () => {
     expect(parseSection("共通項目")).toBeNull();
     expect(parseSection("IT機器の管理")).toBeNull();
     expect(parseSection("1 2")).toBeNull();
+    expect(parseSection("1日1回、記録を確認する")).toBeNull();
+    expect(parseSection("第2章 人に関する項目")).toEqual({ key: "2", title: "人に関する項目" });
+    expect(parseSection("3) 物に関する項目")).toEqual({ key: "3", title: "物に関する項目" });
   });
 });
 
