@@ -214,10 +214,10 @@ export function App({ session, lang }: AppProps): React.ReactElement {
         <h2 id="tc-status" className={styles.h2}>
           {s(lang, "statusHeading")}
         </h2>
-        <p className={styles.status} role="status" aria-live="polite" data-testid="status">
+        <div className={styles.status} role="status" aria-live="polite" data-testid="status">
           {busy && <Spinner size="extra-tiny" aria-hidden="true" />}
           <span>{statusText}</span>
-        </p>
+        </div>
         {report && (
           <p className={styles.muted}>
             {s(lang, "checkedAt", { sheet: report.sheet, range: report.location.range, items: report.summary.items })}

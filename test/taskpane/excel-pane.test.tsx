@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+/**
+ * The pane end to end over the real Excel host (src/excel/host.ts) running on the Excel engineer's fake Excel:
+ * check on open, problem click selects the cell, normalise preview → write → undo, results/plan sheets.
+ */
+import "./setup-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Session } from "../../src/app/session";
+import { PLAN_SHEET, RESULTS_SHEET } from "../../src/core/sheets";
+import { App } from "../../src/taskpane/App";
+import { SHEET, defaultAnswer, setup } from "../excel/helpers";
+
+jest.setTimeout(30_000);
+
+test("pane over the Excel host: check, select, normalise with preview, undo, write sheets", async () => {
+  // Item 2 holds the look-alike 〇 (U+3007), item 4 an invalid entry, item 7 is blank (default pattern).
+  const { excel, host, layout } = setup(8, (i) => (i === 1 ? "〇" : i === 3 ? "はい" : defaultAnswer(i)));
+  const session = new Session(host);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} lang="ja" />
+    </FluentProvider>,
+  );
+  const problems = await screen.findByTestId("problems");
+  expect(screen.getByTestId("progress").textContent).toBe("回答済み 6 / 8 項目");
+  const buttons = within(problems).getAllByRole("button");
+  expect(buttons.map((b) => b.firstElementChild?.textContent)).toEqual([layout.answerCells[3], layout.answerCells[6]]);
+
+  await act(async () => {
+    fireEvent.click(buttons[0]);
+  });
+  expect(excel.selection?.sheet).toBe(SHEET);
+  expect(excel.selection?.range.top).toBe(layout.itemRows[3]);
+
+  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+  const dialog = await screen.findByRole("dialog", { hidden: true });
+  // In jsdom, Fluent's focus manager (tabster) can leave aria-hidden on the open surface because jsdom's focus
+  // handling differs from a browser; dialog contents are queried with hidden: true here. The Playwright test
+  // (test/browser/run.mjs) checks the same dialog through the real accessibility tree.
+  const rows = (await within(dialog).findAllByRole("row", { hidden: true }))
+    .slice(1)
+    .map((r) => Array.from(r.children).map((c) => c.textContent));
+  expect(rows).toEqual([[layout.answerCells[1], "〇", "○"]]);
+  // Nothing written before the user confirms.
+  expect(excel.sheet(SHEET).value(layout.answerCells[1])).toBe("〇");
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: "適用", hidden: true }));
+  });
+  await waitFor(() => expect(excel.sheet(SHEET).value(layout.answerCells[1])).toBe("○"));
+  await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルを正規化しました"));
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "元に戻す" }));
+  });
+  await waitFor(() => expect(excel.sheet(SHEET).value(layout.answerCells[1])).toBe("〇"));
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "診断結果シートを作成" }));
+  });
+  await waitFor(() => expect(screen.getByRole("status").textContent).toContain("「診断結果」シートを作成しました"));
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "改善計画シートを作成" }));
+  });
+  await waitFor(() => expect(screen.getByRole("status").textContent).toContain("「改善計画」シートを作成しました"));
+  expect(() => excel.sheet(RESULTS_SHEET)).not.toThrow();
+  expect(() => excel.sheet(PLAN_SHEET)).not.toThrow();
+  expect(screen.queryByRole("alert")).toBeNull();
+  session.dispose();
+});
