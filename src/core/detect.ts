@@ -49,8 +49,8 @@ const NUMBER_HEADERS = new Set(["no", "no.", "番号", "項番", "項目番号",
 const COMPANY_LABELS = ["会社名", "企業名", "事業者名", "組織名", "貴社名"];
 
 /** First non-space character of an item number: digit, bracket, roman numeral (ASCII, full-width or Ⅰ-Ⅻ). */
-const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217F]/;
-const ITEM_NUMBER_RE = /^[(]?([0-9]{1,5})[).]?$/;
+const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217FNnＮｎQqＱｑ問]/;
+const ITEM_NUMBER_RE = /^(?:no\.?|q|問)?[(]?([0-9]{1,5})[).]?$/i;
 const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
 const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
 /**

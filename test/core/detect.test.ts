@@ -15,7 +15,7 @@ function ok(result: ReturnType<typeof detectChecklist>) {
 describe("parseItemNumber / parseSection", () => {
   test.each<[CellValue, string | null]>([
     ["1", "1"], [1, "1"], ["1.", "1"], ["(1)", "1"], ["１", "1"], ["（１２）", "12"], ["1)", "1"], [" 7 ", "7"],
-    ["I-1", "I-1"], ["Ⅱ-3", "II-3"], [0, null], [1.5, null], ["a", null], ["", null], [null, null], [true, null], ["1-2-3", null],
+    ["I-1", "I-1"], ["Ⅱ-3", "II-3"], ["No.4", "4"], ["Ｑ５", "5"], ["問6", "6"], ["No", null], [0, null], [1.5, null], ["a", null], ["", null], [null, null], [true, null], ["1-2-3", null],
   ])("%p -> %p", (v, expected) => {
     const n = parseItemNumber(v);
     expect(n ? (n.prefix ? `${n.prefix}-${n.number}` : n.number) : null).toBe(expected);
