@@ -117,6 +117,9 @@ if (built) {
     rss = Math.max(rss, r.rssMb);
   }
   console.log(`  ${fmt(median(runs))} ms per run (peak RSS ${rss.toFixed(0)} MB)`);
+  const startup: number[] = [];
+  for (let i = 0; i < 5; i++) startup.push(runCli(["--version"]).ms);
+  console.log(`  of which Node start-up and loading the CLI (--version): ${fmt(median(startup))} ms`);
 }
 
 heading("cli: batch of 200 files (150 items each) with --summary, in-process vs worker threads");
