@@ -601,6 +601,10 @@ export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers:
   if (!input) {
     return errorOf("no_checklist", both("error.no_sheet", { sheet }), [{ sheet, note: "missing" }]);
   }
+  const coords = [answers.top, answers.left, answers.bottom, answers.right];
+  if (!coords.every((n) => Number.isInteger(n) && n >= 0)) {
+    return errorOf("no_items", both("error.manual_no_items", { range }), [{ sheet, note: range }]);
+  }
   const v = new SheetView(input);
   const ac = answers.left;
   const first = Math.max(answers.top, v.r0);

@@ -289,6 +289,8 @@ describe("locateFromAnswerCells", () => {
     const values: CellValue[][] = [["a", "b"], ["c", "d"]];
     const r = locateFromAnswerCells(wb({ name: "x", values }), "x", { top: 0, bottom: 1, left: 1, right: 1 });
     expect(r.ok ? null : r.error.code).toBe("no_items");
+    const neg = locateFromAnswerCells(wb({ name: "x", values }), "x", { top: 0, bottom: 1, left: -1, right: 1 });
+    expect(neg.ok ? null : neg.error.code).toBe("no_items");
     const m = locateFromAnswerCells(wb({ name: "x", values }), "y", { top: 0, bottom: 1, left: 1, right: 1 });
     expect(m.ok ? null : m.error.message.ja).toContain("「y」");
   });
