@@ -44,7 +44,7 @@ function validationsByRow(validations: readonly ListValidation[] | undefined, co
   return out;
 }
 
-/** What depends only on an item's text and the profile; cached per row object so live re-checks stay cheap. */
+/** What depends only on an item's text and the profile; cached per location (rows array) so live re-checks stay cheap. */
 interface TextFacts {
   text: string;
   folded: string;

@@ -40,7 +40,10 @@ interface IndexEntry {
 
 const cache = new WeakMap<Profile, PreparedProfile>();
 
-/** Folded keywords and lookup tables of a profile, computed once per profile object. */
+/**
+ * Folded keywords and lookup tables of a profile, computed once per profile object. Profiles are treated as
+ * immutable: after editing one (e.g. a user's field mapping), pass a new object.
+ */
 export function prepareProfile(profile: Profile): PreparedProfile {
   const hit = cache.get(profile);
   if (hit) return hit;
