@@ -233,6 +233,28 @@ describe("detectChecklist", () => {
     expect(ok(detectChecklist(wb({ name: "s", values }, real.sheet))).sheet).toBe("本物");
   });
 
+  test("far-right table, text merged over three columns, ragged rows, full-width dotted numbers, text with line breaks", () => {
+    const L = 20;
+    const row = (cells: Record<number, CellValue>): CellValue[] => {
+      const out: CellValue[] = [];
+      for (const [k, val] of Object.entries(cells)) out[Number(k)] = val;
+      return Array.from(out, (x) => (x === undefined ? null : x));
+    };
+    const values: CellValue[][] = [
+      row({ 0: "説明書き（テスト）" }),
+      row({ [L]: "番号", [L + 1]: "内容", [L + 4]: "評価", [L + 5]: "備考" }),
+      row({ [L]: "Ⅰ．共通項目" }),
+      row({ [L]: "１．", [L + 1]: "一行目\n二行目に続く確認文", [L + 4]: "△" }),
+      row({ [L]: "２．", [L + 1]: "短い行の確認文" }), // ragged: ends before the answer column
+      row({ [L]: "３．", [L + 1]: "三つ目の確認文", [L + 4]: "ｘ", [L + 5]: "メモ" }),
+    ];
+    const merges = [3, 4, 5].map((r) => ({ top: r, bottom: r, left: L + 1, right: L + 3 }));
+    const loc = ok(detectChecklist(wb({ name: "右端", values, merges })));
+    expect(loc).toMatchObject({ headerRow: 1, numberCol: L, textCol: L + 1, answerCol: L + 4 });
+    expect(loc.rows.map((r) => [r.id, r.raw])).toEqual([["I-1", "△"], ["I-2", null], ["I-3", "ｘ"]]);
+    expect(loc.rows[0].text).toBe("一行目\n二行目に続く確認文");
+  });
+
   test("no checklist: the error says what was looked for, in Japanese first", () => {
     const r = detectChecklist(wb({ name: "メモ", values: [["売上", 100], ["費用", 50]] }, { name: "空", values: [] }));
     expect(r.ok).toBe(false);
