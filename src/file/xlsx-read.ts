@@ -7,7 +7,7 @@
 import type { CellRange, CellValue, ListValidation, SheetInput, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
 import { openPackage, Package, workbookPartName, xlsxError } from "./package";
-import { attr, parseAttrs, scanXml } from "./xml";
+import { attr, parseAttrs, scanXml, unescCellText } from "./xml";
 
 export { XlsxError } from "./package";
 export type { XlsxErrorCode } from "./package";
@@ -114,7 +114,7 @@ export function readSharedStrings(xml: string): string[] {
     close(name) {
       if (name === "t") inT = false;
       else if (name === "rPh") phon--;
-      else if (name === "si") out.push(cur);
+      else if (name === "si") out.push(unescCellText(cur));
     },
   });
   return out;
@@ -287,7 +287,7 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
               break;
             }
             case "inlineStr":
-              val = hasInline ? inlineText : hasV ? v : null;
+              val = hasInline ? unescCellText(inlineText) : hasV ? v : null;
               break;
             case "str":
             case "e":

@@ -6,7 +6,7 @@
 import { strToU8, zipSync } from "fflate";
 import type { CellRange, CellValue } from "../core/model";
 import { a1, quoteSheet, refOf } from "./cells";
-import { escAttr, escText } from "./xml";
+import { escAttr, escCellText, escText } from "./xml";
 
 export interface SimpleSheet {
   name: string;
@@ -60,7 +60,7 @@ export class StringTable {
 /** `<si>` for a plain string (xml:space="preserve" when leading/trailing blanks or newlines). */
 export function siXml(s: string): string {
   const keep = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : "";
-  return `<si><t${keep}>${escText(s)}</t></si>`;
+  return `<si><t${keep}>${escCellText(s)}</t></si>`;
 }
 
 /** One cell's XML, or "" for an empty cell without a style. */
@@ -75,7 +75,7 @@ export function cellXml(ref: string, v: CellValue, style: number, sst: StringTab
   const text = String(v);
   if (sst) return `<c r="${ref}"${s} t="s"><v>${sst.add(text)}</v></c>`;
   const keep = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${keep}>${escText(text)}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${keep}>${escCellText(text)}</t></is></c>`;
 }
 
 function inAny(rs: CellRange[] | undefined, r: number, c: number): boolean {

@@ -17,6 +17,23 @@ export function escAttr(s: string): string {
   return escText(s).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
+/**
+ * Cell text as SpreadsheetML stores it: characters XML cannot carry (controls, CR) become Excel's `_xHHHH_`
+ * escapes, and a literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`. Then XML-escaped.
+ */
+export function escCellText(s: string): string {
+  const protectedText = s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return escText(protectedText);
+}
+
+/** Reverses `_xHHHH_` escapes in cell text read from a worksheet or the shared-string table. */
+export function unescCellText(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Decodes the five named entities and numeric references (&#10; &#x3042;). Unknown entities stay as written. */
