@@ -149,3 +149,8 @@ export function both(key: MessageKey, params?: Record<string, string | number>):
 
 /** The canonical Japanese name used for items that have no section and no field rule. */
 export const OTHER_FIELD = "その他";
+
+/** Every message key (for tests and for hosts that list the texts). */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(JA) as MessageKey[];
+}
