@@ -137,6 +137,32 @@ async function main() {
     await page.close();
   });
 
+  await test("taskpane.html loads office.js from Office's CDN; taskpane.local.html from dist/web/office-js", async () => {
+    const cdn = fs.readFileSync(path.join(WEB, "taskpane.html"), "utf8");
+    const local = fs.readFileSync(path.join(WEB, PAGE), "utf8");
+    assert(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/.test(cdn), "CDN office.js missing in taskpane.html");
+    assert(/<script src="?office-js\/office\.js/.test(local), "local office.js missing in taskpane.local.html");
+    assert(!/https?:\/\//.test(local.replace(/http-equiv/g, "")), "taskpane.local.html references a remote URL");
+    assert(fs.existsSync(path.join(WEB, "office-js", "office.js")), "dist/web/office-js/office.js missing");
+  });
+
+  await test("keyboard: Tab reaches the file button and Enter opens the file chooser", async () => {
+    const { page, problems } = await open();
+    await page.getByRole("button", { name: "ファイルを選択" }).waitFor({ timeout: 20_000 });
+    let focused = "";
+    for (let i = 0; i < 10 && focused !== "ファイルを選択"; i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => (document.activeElement && document.activeElement.textContent) || "");
+    }
+    assert(focused === "ファイルを選択", `focus never reached the file button (last: "${focused}")`);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 5_000 }), page.keyboard.press("Enter")]);
+    assert(!chooser.isMultiple(), "file chooser allows several files");
+    await chooser.setFiles(SAMPLE);
+    await page.getByTestId("scores").waitFor({ timeout: 20_000 });
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  });
+
   let downloaded = null;
   await test("browser mode: open the sample, see problems and scores, normalise with preview, download the annotated workbook", async () => {
     const { page, problems } = await open();
