@@ -13,9 +13,10 @@ export interface ManualLocation {
 }
 
 export interface CreatedObjects {
-  resultsSheetId?: string;
+  /** Names of the sheets the add-in made (it never clears a sheet of that name it did not make). */
+  resultsSheet?: string;
   chartName?: string;
-  planSheetId?: string;
+  planSheet?: string;
   planTable?: string;
   /** The one conditional format that highlights problem answers. */
   highlight?: { sheet: string; range: string; id: string };
@@ -86,9 +87,9 @@ export function parseState(raw: unknown): StoredState {
     const c = v.created;
     const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
     s.created = {
-      resultsSheetId: str(c.resultsSheetId),
+      resultsSheet: str(c.resultsSheet),
       chartName: str(c.chartName),
-      planSheetId: str(c.planSheetId),
+      planSheet: str(c.planSheet),
       planTable: str(c.planTable),
     };
     const h = c.highlight;

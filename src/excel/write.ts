@@ -143,6 +143,7 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     state.created.chartName = CHART_NAME;
   }
   recordResult(state, current);
+  state.created.resultsSheet = RESULTS_SHEET;
   queueWriteState(context, state);
   await context.sync();
   return state;
@@ -243,31 +244,38 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
   text.format.wrapText = true;
   state.created.planTable = model.tableName;
+  state.created.planSheet = PLAN_SHEET;
   queueWriteState(context, state);
   await context.sync();
   return state;
 }
 
-function formulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
+/** Longest conditional-format formula written (the classic Excel limit, kept for every Excel version). */
+export const MAX_CF_FORMULA = 255;
 
 /**
- * The custom conditional-format formula for the answer area whose top-left cell is `top`. It flags a cell that
- * is not blank and is neither an answer nor a look-alike (nor a symbol followed by text), and a 「-」 on a row
- * that does not allow it. The rows allowing 「-」 come from the report (validation or profile rule).
+ * The custom conditional-format formula for the answer area whose top-left cell is `topCell`. It flags a cell
+ * whose first non-space character is not an answer symbol or a look-alike (blank cells pass), and a 「-」 on a row
+ * where it is not allowed. `naRows` / `otherRows` are the rows (0-based) whose items allow / do not allow 「-」;
+ * the shorter list is written into the formula. When that would make the formula longer than MAX_CF_FORMULA,
+ * only the first test is kept (the pane still lists every 「-」 problem).
  */
-export function highlightFormula(topCell: string, naRows: number[]): string {
-  const v = `TRIM(${topCell})`;
-  const symbols = ["○", "△", "×", "-"];
-  const all = [...symbols, ...Object.keys(LOOKALIKES)];
-  const dashes = ["-", ...Object.keys(LOOKALIKES).filter((k) => LOOKALIKES[k] === ("-" as Answer))];
-  const list = (xs: string[]): string => `{${xs.map(formulaString).join(",")}}`;
-  const invalid = `AND(LEN(${v})>0,ISNA(MATCH(${v},${list(all)},0)),ISNA(MATCH(LEFT(${v},1),${list(all)},0)))`;
-  const dash = `ISNUMBER(MATCH(LEFT(${v},1),${list(dashes)},0))`;
-  const rowRef = `ROW(${topCell})`;
-  const naNotAllowed = naRows.length > 0 ? `AND(${dash},ISNA(MATCH(${rowRef},{${naRows.map((r) => r + 1).join(",")}},0)))` : dash;
-  return `=OR(${invalid},${naNotAllowed})`;
+export function highlightFormula(topCell: string, naRows: number[], otherRows: number[]): string {
+  // TRIM removes ASCII spaces only: full-width spaces (U+3000) are turned into ASCII ones first.
+  const first = `LEFT(TRIM(SUBSTITUTE(${topCell},"\u3000"," ")),1)`;
+  const dashes = ["-", ...Object.keys(LOOKALIKES).filter((k) => LOOKALIKES[k] === ("-" as Answer))].join("");
+  const symbols = ["○", "△", "×", ...Object.keys(LOOKALIKES).filter((k) => LOOKALIKES[k] !== ("-" as Answer))].join("") + dashes;
+  const invalid = `ISERROR(FIND(${first},"${symbols.replace(/"/g, '""')}"))`;
+  const dash = `ISNUMBER(FIND(${first},"${dashes}"))`;
+  const list = (rows: number[]): string => `{${rows.map((r) => r + 1).join(",")}}`;
+  const row = `ROW(${topCell})`;
+  let na: string | null;
+  if (otherRows.length === 0) na = null;
+  else if (naRows.length === 0) na = dash;
+  else if (naRows.length <= otherRows.length) na = `AND(${dash},ISNA(MATCH(${row},${list(naRows)},0)))`;
+  else na = `AND(${dash},ISNUMBER(MATCH(${row},${list(otherRows)},0)))`;
+  const full = na ? `=OR(${invalid},${na})` : `=${invalid}`;
+  return full.length <= MAX_CF_FORMULA ? full : `=${invalid}`;
 }
 
 /**
@@ -298,7 +306,8 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
   }
   const added = answerRange.conditionalFormats.add("Custom");
   const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
-  added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows);
+  const otherRows = snapshot.report.items.filter((i) => !i.naAllowed).map((i) => i.row);
+  added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows, otherRows);
   added.custom.format.fill.color = "#FFC7CE";
   added.custom.format.font.color = "#9C0006";
   added.load("id");

@@ -4,7 +4,7 @@ import type { Report } from "../../src/core/model";
 import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
-import { CHART_NAME, highlightFormula, literalText } from "../../src/excel/write";
+import { CHART_NAME, MAX_CF_FORMULA, highlightFormula, literalText } from "../../src/excel/write";
 import { FakeExcel } from "./fake-excel";
 import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, setup, tick } from "./helpers";
 
@@ -383,7 +383,7 @@ describe("results and plan sheets", () => {
     const state = parseState(excel.settings.get(SETTINGS_KEY));
     expect(state.last?.fields.map((f) => f.name)).toEqual(report.fields.map((f) => f.name));
     expect(state.previous).toBeNull();
-    expect(state.created.chartName).toBe(CHART_NAME);
+    expect(state.created).toMatchObject({ chartName: CHART_NAME, resultsSheet: RESULTS_SHEET });
   });
 
   test("an earlier, different result shows as a second series 「前回」 and stays when regenerating", async () => {
@@ -505,7 +505,9 @@ describe("highlight and dropdowns", () => {
     const s = excel.sheet(SHEET);
     expect(s.cfs).toHaveLength(1);
     expect(s.cfs[0].range).toEqual({ top: layout.itemRows[0], left: ANSWER_COL, bottom: layout.itemRows[9], right: ANSWER_COL });
-    expect(s.cfs[0].formula).toContain(`TRIM(${layout.answerCells[0]})`);
+    expect(s.cfs[0].formula).toContain(`TRIM(SUBSTITUTE(${layout.answerCells[0]},`);
+    expect(s.cfs[0].formula.length).toBeLessThanOrEqual(MAX_CF_FORMULA);
+    expect(s.cfs[0]).toMatchObject({ fill: "#FFC7CE", font: "#9C0006" });
     const state = parseState(excel.settings.get(SETTINGS_KEY));
     expect(state.created.highlight?.id).toBe(s.cfs[0].id);
     // the user's own fills/values are untouched: no value writes on the checklist sheet
@@ -515,12 +517,18 @@ describe("highlight and dropdowns", () => {
     expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight).toBeUndefined();
   });
 
-  test("highlight formula lists look-alikes and the rows that allow 「-」", () => {
-    const f = highlightFormula("D6", [5, 10]);
-    expect(f.startsWith("=OR(")).toBe(true);
-    expect(f).toContain('"〇"');
-    expect(f).toContain("{6,11}");
-    expect(highlightFormula("D6", [])).not.toContain("ROW(");
+  test("highlight formula: look-alikes pass, 「-」 rows listed (shorter list), never longer than the classic limit", () => {
+    const f = highlightFormula("D6", [5, 10], [6, 7, 8, 9]);
+    expect(f.startsWith('=OR(ISERROR(FIND(LEFT(TRIM(SUBSTITUTE(D6,"\u3000"," ")),1),')).toBe(true);
+    for (const ch of ["○", "△", "×", "-", "〇", "ｘ", "ー"]) expect(f).toContain(ch);
+    expect(f).toContain("ISNA(MATCH(ROW(D6),{6,11},0))");
+    expect(highlightFormula("D6", [1, 2, 3], [4])).toContain("ISNUMBER(MATCH(ROW(D6),{5},0))");
+    expect(highlightFormula("D6", [], [4, 5])).not.toContain("ROW(");
+    expect(highlightFormula("D6", [4, 5], [])).not.toContain("ISNUMBER(");
+    const many = Array.from({ length: 400 }, (_, i) => i);
+    const long = highlightFormula("D6", many, many.map((r) => r + 1000));
+    expect(long.length).toBeLessThanOrEqual(MAX_CF_FORMULA);
+    expect(long.startsWith("=ISERROR(")).toBe(true);
   });
 
   test("dropdowns are added only where an answer cell has none, with 「-」 where allowed", async () => {
