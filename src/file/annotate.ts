@@ -10,7 +10,9 @@
  *   「診断結果 (2)」-style name and a warning says so.
  * - With `fix`, answer cells whose status is "normalized" get the canonical answer (inline string, same s=).
  * - Every other part keeps its exact bytes; workbook.xml, its rels, [Content_Types].xml and styles.xml get
- *   minimal insertions (styles are appended only, existing indexes stay valid).
+ *   minimal insertions (styles are appended only, existing indexes stay valid; formats appended by an earlier run
+ *   are reused). Our cells are inline strings, so the shared-string table is never touched, nor needed when
+ *   missing. calcChain entries of regenerated sheets are dropped (the part goes when it becomes empty).
  *
  * Returns `{ bytes, warnings, sheets }` (warnings Japanese + English). Browser-safe: no Node imports.
  */
