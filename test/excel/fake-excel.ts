@@ -212,6 +212,19 @@ export class FakeExcel {
     this.fire(s, rangeA1(p), "RangeEdited");
   }
 
+  /** A user paste over a rectangle: values and (optionally) the pasted cells' list validation. */
+  userPaste(sheetName: string, a1: string, grid: CellValue[][], validation?: string | null): void {
+    const s = this.sheet(sheetName);
+    const p = parseRangeA1(a1);
+    forEach(p, (r, c) => {
+      const cell = s.ensure(r, c);
+      cell.value = grid[r - p.top][c - p.left];
+      cell.formula = null;
+      if (validation !== undefined) cell.validation = validation === null ? null : { source: validation };
+    });
+    this.fire(s, rangeA1(p), "RangeEdited");
+  }
+
   /** A user inserts a whole row above `row` (0-based). */
   insertRow(sheetName: string, row: number): void {
     const s = this.sheet(sheetName);

@@ -228,6 +228,27 @@ describe("live validation", () => {
     );
   });
 
+  test("a paste over several answer cells (bringing its own lists) is read in one round trip", async () => {
+    const { excel, host, layout } = setup(12);
+    await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.resetCounters();
+    const top = layout.itemRows[1];
+    // columns C:D of three item rows: only the answer cells D are read
+    excel.userPaste(SHEET, `C${top + 1}:D${top + 3}`, [["文", "-"], ["文", "-"], ["文", "-"]], "○,△,×,-");
+    await tick(50);
+    expect(seen.length).toBe(1);
+    expect(excel.syncCount).toBe(1);
+    expect(excel.loads.filter((l) => l.what === "values").map((l) => l.address)).toEqual([`D${top + 1}:D${top + 3}`]);
+    const o = seen[0];
+    if (!o.ok) throw new Error("live update failed");
+    for (const cell of layout.answerCells.slice(1, 4)) {
+      expect(o.report.items.find((i) => i.cell === cell)).toMatchObject({ answer: "-", status: "ok", naAllowed: true });
+    }
+  });
+
   test("inserting a row triggers a full check (items move)", async () => {
     const { excel, host, layout } = setup(10);
     await checked(host);
