@@ -7,16 +7,18 @@
 import type { CellValue } from "./model";
 
 const WS_RE = /\s+/g;
-const WS_TEST_RE = /\s/;
-/** Upper-case letters of the scripts where NFKC output can carry case (Latin, Greek, Cyrillic, Roman numerals). */
-const CASED_RE = /[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF\u2160-\u216F\u24B6-\u24CF]/;
 
 /** NFKC + lower case + all white space removed. */
 export function fold(s: string): string {
-  let n = s.normalize("NFKC");
-  if (WS_TEST_RE.test(n)) n = n.replace(WS_RE, "");
-  // Only letters with case need lowering; skipping pure kana/kanji text avoids a copy.
-  if (CASED_RE.test(n)) n = n.toLowerCase();
+  const n = s.normalize("NFKC");
+  // Fast path: when every character is caseless and not white space (ASCII punctuation, digits and lower-case
+  // letters; kana, kanji and CJK punctuation from U+3001), the NFKC text is already folded. Otherwise the general
+  // (slower, always correct) path runs.
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    const safe = (c > 32 && c < 65) || (c > 90 && c < 127) || (c >= 0x3001 && c <= 0x9fff);
+    if (!safe) return n.replace(WS_RE, "").toLowerCase();
+  }
   return n;
 }
 

@@ -3,6 +3,7 @@ import type { CellRange, CellValue, ListValidation, SheetInput, WorkbookInput } 
 import { analyse, reevaluate } from "../../src/core/analyse";
 import { classifyAnswer } from "../../src/core/answers";
 import { detectChecklist, findCompanyName, locateFromAnswerCells } from "../../src/core/detect";
+import { fold } from "../../src/core/text";
 import { buildChecklist, testProfile } from "./helpers";
 
 // Cell values biased toward the engine's vocabulary so that headers, numbers and answers actually occur.
@@ -64,6 +65,11 @@ describe("properties", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test("fold equals NFKC + no white space + lower case on any text", () => {
+    const reference = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string()), (s) => fold(s) === reference(s)), { numRuns: 3000 });
   });
 
   test("detectChecklist / analyse / findCompanyName never throw on arbitrary grids; scores stay in 0-100 or null", () => {

@@ -20,3 +20,13 @@ describe("text", () => {
     expect(isBlank(false)).toBe(false);
   });
 });
+
+describe("fold fast path agrees with the general definition", () => {
+  const reference = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  test.each([
+    "情報セキュリティの方針を定めている。", "ＡＢＣ　ｄｅｆ", "Ⅻ章", "İstanbul", "ΣΑΣ", "Ж", "ｶﾞｲﾄﾞ", "か\u3099", "a\u00a0b", "x\u2003y",
+    "〇△×ー", "（テスト）「括弧」", "tab\there", "ՀԱՅ", "Ⓐⓑ", "\ufeffBOM",
+  ])("%p", (s) => {
+    expect(fold(s)).toBe(reference(s));
+  });
+});
