@@ -26,7 +26,8 @@ import type { CellValue, Finding, Report } from "../core/model";
 import type { NormaliseChange } from "../app/host";
 import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
-import { PRIORITY_LABEL, STATUS_LABEL, s, type Lang } from "./strings";
+import { t, type MessageKey } from "../core/i18n";
+import { s, type Lang } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -276,7 +277,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                       <span className={styles.cell}>{f.cell}</span>
                       <span className={styles.problemBody}>
                         <span>
-                          <span className={styles.badge}>{STATUS_LABEL[lang][f.status]}</span>
+                          <span className={styles.badge}>{t(lang, `status.${f.status}` as MessageKey)}</span>
                           {f.status !== "blank" ? ` 「${showValue(f.raw, lang)}」` : ""}
                           {" — "}
                           {s(lang, "typeInstead", {
@@ -410,12 +411,12 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">{s(lang, "tableField")}</th>
+                      <th scope="col">{t(lang, "label.field")}</th>
                       <th scope="col" className="num">
-                        {s(lang, "tableScore")}
+                        {t(lang, "label.score")}
                       </th>
                       <th scope="col" className="num">
-                        {s(lang, "tableItems")}
+                        {t(lang, "label.items")}
                       </th>
                     </tr>
                   </thead>
@@ -447,7 +448,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                   <li key={p.itemId}>
                     <div>
                       <strong>{p.cell}</strong> {p.number}. {p.text}{" "}
-                      <span className={styles.muted}>({PRIORITY_LABEL[lang][p.priority]})</span>
+                      <span className={styles.muted}>({s(lang, "priority", { p: t(lang, `priority.${p.priority}` as MessageKey) })})</span>
                     </div>
                     <div className={styles.muted}>{s(lang, "planFirstStep", { step: p.firstStep[lang] })}</div>
                   </li>

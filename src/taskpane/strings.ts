@@ -2,8 +2,6 @@
  * Texts of the task pane (Japanese and English). All wording is the team's own; nothing here is METI's text.
  * Engine messages (detection errors etc.) come with the report or the host error and are shown as they are.
  */
-import type { ItemStatus, Priority } from "../core/model";
-
 export type Lang = "ja" | "en";
 
 const ja = {
@@ -29,9 +27,6 @@ const ja = {
   scoresNone: "まだスコアはありません。",
   radarTitle: "分野別スコアのレーダーチャート",
   radarDesc: "各分野のスコア（0〜100）: {list}",
-  tableField: "分野",
-  tableScore: "スコア",
-  tableItems: "項目数",
   overall: "総合スコア: {score}",
   readiness: "準備度（未回答・無効を×とした場合）: {score}",
   noScore: "-",
@@ -46,7 +41,8 @@ const ja = {
   plan: "改善計画シートを作成",
   highlight: "問題セルを強調表示",
   dropdowns: "回答セルにドロップダウンを追加",
-  useSelection: "選択範囲を回答セルとして使う",
+  useSelection: "範囲を指定（選択中のセルを回答欄にする）",
+  priority: "優先度 {p}",
   clearManual: "手動指定を解除",
   downloadsHeading: "ダウンロード",
   downloadsNote: "ファイルはこの端末内で作成され、どこにも送信されません。",
@@ -68,7 +64,7 @@ const ja = {
   chooseFile: "ファイルを選択",
   fileLoaded: "ファイル: {name}",
   notXlsx: "「{name}」は .xlsx ファイルではありません。Excel ブック (.xlsx) を選択してください。",
-  detectionHelp: "チェックリストが見つかりません。回答セル（チェック欄）を選択して「選択範囲を回答セルとして使う」を押してください。",
+  detectionHelp: "シートで回答セル（チェック欄）を選択してから「範囲を指定」を押すと、その範囲で読み込みます。",
   noticeChecked: "チェックが完了しました。",
   noticeNormalised: "{count} セルを正規化しました。",
   noticeUndone: "{count} セルを元に戻しました。",
@@ -107,9 +103,6 @@ const en: Record<StringKey, string> = {
   scoresNone: "No scores yet.",
   radarTitle: "Radar chart of the scores by field",
   radarDesc: "Score of each field (0-100): {list}",
-  tableField: "Field",
-  tableScore: "Score",
-  tableItems: "Items",
   overall: "Overall score: {score}",
   readiness: "Readiness (blank and invalid counted as ×): {score}",
   noScore: "-",
@@ -124,7 +117,8 @@ const en: Record<StringKey, string> = {
   plan: "Write plan sheet",
   highlight: "Highlight problem cells",
   dropdowns: "Add dropdowns to answer cells",
-  useSelection: "Use selection as answer cells",
+  useSelection: "Set range (use the selected cells as answers)",
+  priority: "Priority: {p}",
   clearManual: "Clear manual selection",
   downloadsHeading: "Downloads",
   downloadsNote: "Files are made on this device and sent nowhere.",
@@ -146,7 +140,7 @@ const en: Record<StringKey, string> = {
   chooseFile: "Choose file",
   fileLoaded: "File: {name}",
   notXlsx: "“{name}” is not an .xlsx file. Choose an Excel workbook (.xlsx).",
-  detectionHelp: "No checklist found. Select the answer cells (the check column) and press “Use selection as answer cells”.",
+  detectionHelp: "Select the answer cells (the check column) on the sheet, then press “Set range” to read the checklist from there.",
   noticeChecked: "Check finished.",
   noticeNormalised: "{count} cells normalised.",
   noticeUndone: "{count} cells restored.",
@@ -168,16 +162,6 @@ export function s(lang: Lang, key: StringKey, params?: Record<string, string | n
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
-
-export const STATUS_LABEL: Record<Lang, Record<ItemStatus, string>> = {
-  ja: { ok: "正常", normalized: "表記ゆれ", blank: "未回答", invalid: "無効な値", na_not_allowed: "「-」は使えない項目" },
-  en: { ok: "OK", normalized: "Look-alike", blank: "Blank", invalid: "Invalid value", na_not_allowed: "「-」 not allowed" },
-};
-
-export const PRIORITY_LABEL: Record<Lang, Record<Priority, string>> = {
-  ja: { high: "優先度 高", medium: "優先度 中", low: "優先度 低" },
-  en: { high: "High priority", medium: "Medium priority", low: "Low priority" },
-};
 
 /** Display language from a BCP 47 tag: English for en*, Japanese otherwise (and by default). */
 export function langFromTag(tag: string | null | undefined): Lang {

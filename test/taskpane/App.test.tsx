@@ -32,15 +32,15 @@ describe("task pane (Excel host)", () => {
     // Blank, invalid and 「-」-not-allowed; the look-alike is not a problem entry.
     expect(problems.map((li) => li.textContent?.slice(0, 3))).toEqual(["E14", "E15", "E16"]);
     expect(problems[0].textContent).toContain("未回答");
-    expect(problems[1].textContent).toContain("無効な値");
+    expect(problems[1].textContent).toContain("無効");
     expect(problems[1].textContent).toContain("「はい」");
     expect(problems[1].textContent).toContain("○ / △ / × のいずれか");
-    expect(problems[2].textContent).toContain("「-」は使えない項目");
+    expect(problems[2].textContent).toContain("「-」不可");
     expect(screen.getByText(/表記ゆれ 1 件/)).toBeTruthy();
     const table = screen.getByTestId("scores");
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toEqual([
-      ["分野", "スコア", "項目数"],
+      ["分野", "達成度", "項目数"],
       ["ルール作り", "100", "2"],
       ["人的対策", "-", "2"],
       ["サイバー対策", "0", "2"],
@@ -152,7 +152,7 @@ describe("task pane (Excel host)", () => {
     expect(alert.textContent).toContain("チェックリストが見つかりません（テスト）");
     expect(screen.queryByTestId("problems")).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "選択範囲を回答セルとして使う" }));
+      fireEvent.click(screen.getByRole("button", { name: "範囲を指定（選択中のセルを回答欄にする）" }));
     });
     expect(host.calls).toContainEqual(["useSelectionAsAnswerCells"]);
     expect(await screen.findByTestId("problems")).toBeTruthy();
@@ -166,7 +166,7 @@ describe("task pane (Excel host)", () => {
     expect(screen.getByRole("heading", { name: "Scores by field" })).toBeTruthy();
     const rows = within(screen.getByTestId("scores")).getAllByRole("row").map((r) => r.children[0].textContent);
     expect(rows).toEqual(["Field", "Rules", "People", "Cyber"]);
-    expect(within(screen.getByTestId("problems")).getAllByRole("listitem")[0].textContent).toContain("Blank");
+    expect(within(screen.getByTestId("problems")).getAllByRole("listitem")[0].textContent).toContain("Unanswered");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write results sheet" }));
     });
