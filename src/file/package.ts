@@ -10,7 +10,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Bilingual } from "../core/model";
 import { findTags } from "./xml";
 
@@ -73,6 +73,9 @@ function hasUtf16(b: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** Already-compressed formats: deflating them again costs time and gains nothing. */
+const STORED = /\.(png|jpe?g|gif|wdp|mp3|mp4|zip)$/i;
+
 export interface Rel {
   id: string;
   type: string;
@@ -128,10 +131,10 @@ export class Package {
     });
   }
 
-  /** Serialises the package; parts keep their order, new parts come last. */
+  /** Serialises the package; parts keep their order, new parts come last. Compressed media are stored as is. */
   toBytes(): Uint8Array {
-    const z: Record<string, Uint8Array> = {};
-    for (const [name, b] of this.parts) z[name] = b;
+    const z: Zippable = {};
+    for (const [name, b] of this.parts) z[name] = STORED.test(name) ? [b, { level: 0 }] : b;
     return zipSync(z, { level: 6 });
   }
 }

@@ -416,3 +416,32 @@ describe("parts that belonged to the old sheets", () => {
     expectConsistentPackage(out.bytes);
   });
 });
+
+describe("an Excel-style workbook.xml (markup compatibility, extLst, existing defined names)", () => {
+  const EXCEL_WB =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">' +
+    '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/><workbookPr defaultThemeVersion="166925"/>' +
+    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\a\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>' +
+    '<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15720" activeTab="1"/></bookViews>' +
+    '<sheets><sheet name="表紙" sheetId="1" r:id="rId1"/><sheet name="チェックリスト" sheetId="2" r:id="rId2"/></sheets>' +
+    '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">チェックリスト!$A$1:$E$40</definedName></definedNames>' +
+    '<calcPr calcId="191029"/><extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>';
+
+  it("inserts sheets and names without disturbing the rest", () => {
+    const files = unzipSync(writeSimpleWorkbook([{ name: "表紙", rows: [["x"]] }, { name: "チェックリスト", rows: [["No."]] }]));
+    files["xl/workbook.xml"] = strToU8(EXCEL_WB);
+    const out = annotateWorkbook(zipSync(files), fixtureReport(), { fix: false, lang: "ja", now: NOW });
+    const wb = strFromU8(unzipSync(out.bytes)["xl/workbook.xml"]);
+    const inserted =
+      '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="診断結果" sheetId="3" r:id="rId5"/>' +
+      '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="改善計画" sheetId="4" r:id="rId6"/>';
+    const names =
+      '<definedName name="_TicsCheck_Results" localSheetId="2" hidden="1">\'診断結果\'!$A$1</definedName>' +
+      '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>';
+    expect(wb).toBe(EXCEL_WB.replace("</sheets>", `${inserted}</sheets>`).replace("</definedNames>", `${names}</definedNames>`));
+    expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "チェックリスト", "診断結果", "改善計画"]);
+    expectConsistentPackage(out.bytes);
+  });
+});
