@@ -706,11 +706,16 @@ export function findCompanyName(wb: WorkbookInput): string | null {
   return null;
 }
 
+/** Other form labels that may sit next to or below 「会社名」 on a cover sheet: never a company name. */
+const OTHER_LABEL_RE =
+  /^(?:担当者|担当者名|記入者|回答者|氏名|部署|部署名|所属|役職|住所|所在地|電話|電話番号|連絡先|記入日|作成日|回答日|実施日|日付|メール|メールアドレス|e-?mail|tel|fax|代表者|代表者名)?:?$|:$/;
+
 function valueText(cell: CellValue): string | null {
-  if (typeof cell === "boolean" || isBlank(cell)) return null;
+  if (typeof cell === "boolean" || typeof cell === "number" || isBlank(cell)) return null;
   const s = cellText(cell).trim();
   const f = fold(s);
   if (COMPANY_LABELS.some((l) => f.startsWith(l))) return null;
+  if (OTHER_LABEL_RE.test(f)) return null;
   return s;
 }
 

@@ -327,6 +327,12 @@ describe("findCompanyName", () => {
     [[["貴社名: Test Ltd."]], "Test Ltd."],
     [[["会社名"], [null]], null],
     [[["会社名の記入は不要です"]], null],
+    [[["会社名", null], ["担当者名", null]], null],
+    [[["会社名"], ["記入日："]], null],
+    [[["会社名", 12345]], null],
+    [[["会社名", "株式会社テスト製作所"]], "株式会社テスト製作所"],
+    [[["会社名", "山田製作所"]], "山田製作所"],
+    [[["会社名", "朝日"]], "朝日"],
   ])("%j -> %p", (values, expected) => {
     expect(findCompanyName(wb({ name: "表紙", values }))).toBe(expected);
   });
