@@ -242,6 +242,65 @@ async function main() {
     }
   });
 
+  await test("Excel mode (office.js replaced by a fake Excel): the Excel host chunk loads, problem click selects, normalise writes, sheets are made", async () => {
+    const esbuild = require("esbuild");
+    const fake = esbuild.buildSync({
+      entryPoints: [path.join(ROOT, "test", "browser", "fake-office.ts")],
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      target: "es2020",
+      write: false,
+      logLevel: "error",
+    }).outputFiles[0].text;
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    await page.route("**/office-js/office.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fake }));
+    const chunks = [];
+    page.on("request", (r) => chunks.push(path.basename(new URL(r.url()).pathname)));
+    await page.goto(base + PAGE);
+    const list = page.getByTestId("problems");
+    await list.waitFor({ timeout: 20_000 });
+    assert(chunks.some((c) => c.startsWith("excel-host.")), `excel-host chunk not loaded: ${chunks.join(", ")}`);
+    assert(!chunks.some((c) => c.startsWith("browser-host.")), "browser-host chunk loaded inside Excel");
+    assert((await page.getByTestId("dropzone").count()) === 0, "drop zone shown inside Excel");
+    const progress = await page.getByTestId("progress").textContent();
+    assert(progress === "回答済み 10 / 12 項目", `progress "${progress}"`);
+    const layout = await page.evaluate(() => window.__fake.layout);
+    await list.getByRole("button").first().click();
+    const sel = await page.evaluate(() => window.__fake.selection());
+    assert(sel && sel.range.top === layout.itemRows[3], `selection ${JSON.stringify(sel)}`);
+    await page.getByRole("switch", { name: "問題セルを強調表示" }).click();
+    await page.getByRole("status").filter({ hasText: "強調表示しました" }).waitFor();
+    await page.getByRole("button", { name: "表記ゆれを正規化…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    const rows = await dialog.getByTestId("preview").locator("tbody tr").allTextContents();
+    assert(rows.length === 1 && rows[0] === `${layout.answerCells[1]}〇○`, `preview rows ${JSON.stringify(rows)}`);
+    await page.screenshot({ path: path.join(TMP, "pane-excel-preview.png") });
+    await dialog.getByRole("button", { name: "適用" }).click();
+    await page.getByRole("status").filter({ hasText: "1 セルを正規化しました" }).waitFor();
+    const v = await page.evaluate((a1) => window.__fake.value("チェックリスト", a1), layout.answerCells[1]);
+    assert(v === "○", `cell holds ${v} after normalising`);
+    await page.getByRole("button", { name: "診断結果シートを作成" }).click();
+    await page.getByRole("status").filter({ hasText: "「診断結果」シートを作成しました" }).waitFor();
+    await page.getByRole("button", { name: "改善計画シートを作成" }).click();
+    await page.getByRole("status").filter({ hasText: "「改善計画」シートを作成しました" }).waitFor();
+    const sheets = await page.evaluate(() => window.__fake.sheets());
+    assert(sheets.includes("診断結果") && sheets.includes("改善計画"), `sheets ${sheets.join(", ")}`);
+    await page.getByRole("button", { name: "元に戻す" }).click();
+    await page.getByRole("status").filter({ hasText: "1 セルを元に戻しました" }).waitFor();
+    const back = await page.evaluate((a1) => window.__fake.value("チェックリスト", a1), layout.answerCells[1]);
+    assert(back === "〇", `cell holds ${back} after undo`);
+    await page.screenshot({ path: path.join(TMP, "pane-excel.png"), fullPage: true });
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  });
+
   await test("no request left 127.0.0.1", async () => {
     assert(blocked.length === 0, `blocked requests:\n${blocked.join("\n")}`);
   });
