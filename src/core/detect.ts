@@ -562,14 +562,21 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
     }
     let sheetBest: Candidate | null = null;
     let tried = 0;
+    /** Rows covered by tables already read: a header repeated inside a table (e.g. per printed page) is skipped. */
+    const covered: { top: number; bottom: number; cols: number[] }[] = [];
     for (const h of headers) {
       for (const tc of h.textCols) {
         for (const a of h.answerCols) {
           if (a.col === tc || tried >= MAX_CANDIDATES_PER_SHEET) continue;
+          if (covered.some((c) => h.row > c.top && h.row <= c.bottom && c.cols.includes(a.col))) continue;
           tried++;
           const cand = evaluateCandidate(v, h, tc, a.col);
           if (!headerOnly) headerOnly = { sheet: v.name, row: h.row + 1, key: a.key };
-          if (cand && cand.items > 0 && better(cand, sheetBest)) sheetBest = cand;
+          if (cand && cand.items > 0) {
+            const rows = cand.location.rows;
+            covered.push({ top: h.row, bottom: rows[rows.length - 1].row, cols: [a.col, cand.location.answerCol] });
+            if (better(cand, sheetBest)) sheetBest = cand;
+          }
         }
       }
     }

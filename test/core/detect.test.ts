@@ -99,6 +99,18 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "I-2", "I-3", "II-4", "II-5"]);
   });
 
+  test("a header row repeated inside the table (per printed page) does not split it", () => {
+    const values: CellValue[][] = [["内容", null, "チェック欄"], ["Ⅰ 共通項目"]];
+    for (let i = 1; i <= 120; i++) {
+      if (i % 30 === 0) values.push(["内容", null, "チェック欄"]);
+      values.push([i, `確認文その${i}である。`, "○"]);
+    }
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc.headerRow).toBe(0);
+    expect(loc.rows).toHaveLength(120);
+    expect(loc.rows[119].id).toBe("I-120");
+  });
+
   test("section rows that repeat the answer header are still sections", () => {
     const values: CellValue[][] = [
       ["内容", null, "チェック欄"],
