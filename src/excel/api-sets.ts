@@ -36,6 +36,7 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Range.formulas": "1.1",
   "Range.numberFormat": "1.1",
   "Range.rowIndex": "1.1",
+  "Range.columnHidden": "1.2",
   "Range.columnIndex": "1.1",
   "Range.worksheet": "1.1",
   "Range.format": "1.1",

@@ -10,7 +10,7 @@ import { analyse, reevaluate } from "../core/analyse";
 import { detectChecklist, locateFromAnswerCells } from "../core/detect";
 import type { CellRange, CellValue, ChecklistLocation, ListValidation, Report, SheetInput, WorkbookInput } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { cellA1, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns } from "./address";
+import { cellA1, columnLetters, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
 import { fail, hostError, GatewayError } from "./errors";
 import { queueReadState, stateFrom, type StoredState } from "./state";
@@ -39,13 +39,30 @@ interface SheetRead {
   used: Excel.Range;
   /** Merged areas after the sync (empty when the API set is missing). */
   merged: () => CellRange[];
+  /** Hidden columns among the first HIDDEN_SCAN columns, after the sync. */
+  hiddenColumns: () => number[];
+}
+
+/** Columns checked for being hidden (one small proxy each; checklists sit well inside A:AN). */
+export const HIDDEN_SCAN = 40;
+
+/** Queue one sheet's reads: used range values, merged areas (guarded) and hidden columns. */
+function queueRead(ws: Excel.Worksheet): Omit<SheetRead, "name"> {
+  const used = ws.getUsedRange(true);
+  used.load("values,rowIndex,columnIndex");
+  const cols: Excel.Range[] = [];
+  for (let c = 0; c < HIDDEN_SCAN; c++) {
+    const letters = columnLetters(c);
+    const col = ws.getRange(`${letters}:${letters}`);
+    col.load("columnHidden");
+    cols.push(col);
+  }
+  const hiddenColumns = (): number[] => cols.map((col, c) => (col.columnHidden ? c : -1)).filter((c) => c >= 0);
+  return { used, merged: queueMergedAreas(used), hiddenColumns };
 }
 
 function queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
-  const ws = context.workbook.worksheets.getItem(name);
-  const used = ws.getUsedRange(true);
-  used.load("values,rowIndex,columnIndex");
-  return { name, used, merged: queueMergedAreas(used) };
+  return { name, ...queueRead(context.workbook.worksheets.getItem(name)) };
 }
 
 /** ExcelApi 1.13: queue reading the merged areas of a range; the result is read after the sync ([] on older Excel). */
@@ -72,6 +89,7 @@ function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
     originRow: read.used.rowIndex,
     originCol: read.used.columnIndex,
     merges,
+    hiddenColumns: read.hiddenColumns(),
     hidden,
   };
 }
@@ -172,9 +190,7 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   if (!session.sheetNames) {
     const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load("name");
-    const used = ws.getUsedRange(true);
-    used.load("values,rowIndex,columnIndex");
-    active = { ws, read: { used, merged: queueMergedAreas(used) } };
+    active = { ws, read: queueRead(ws) };
   }
   const prev = session.snapshot;
   let speculative: { sheet: string; cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
@@ -259,15 +275,13 @@ export async function checkFromSelection(
   sel.load("address");
   const ws = context.workbook.getSelectedRange().worksheet;
   ws.load("name");
-  const used = ws.getUsedRange(true);
-  used.load("values,rowIndex,columnIndex");
-  const merged = queueMergedAreas(used);
+  const sheetRead = queueRead(ws);
   const stateItem = queueReadState(context);
   await context.sync();
   const state = stateFrom(stateItem);
   const sheet = ws.name;
   const range = parseRangeA1(sel.address.split(",")[0]);
-  const wb: WorkbookInput = { sheets: [sheetInput({ name: sheet, used, merged }, false)] };
+  const wb: WorkbookInput = { sheets: [sheetInput({ name: sheet, ...sheetRead }, false)] };
   const found = locateFromAnswerCells(wb, sheet, range);
   if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
   const location = found.location;

@@ -70,6 +70,7 @@ export class FakeSheet {
   handlers = new Set<ChangedHandler>();
   protected = false;
   visibility: "Visible" | "Hidden" = "Visible";
+  hiddenColumns = new Set<number>();
   constructor(
     public name: string,
     readonly id: string,
@@ -593,6 +594,11 @@ export class FakeRange extends Proxy {
         return rect.top;
       case "columnIndex":
         return rect.left;
+      case "columnHidden": {
+        let all = true;
+        for (let c = rect.left; c <= rect.right; c++) if (!sheet.hiddenColumns.has(c)) all = false;
+        return all;
+      }
       case "rowCount":
         return rect.bottom - rect.top + 1;
       case "columnCount":
@@ -630,6 +636,9 @@ export class FakeRange extends Proxy {
   }
   get rowIndex(): number {
     return this.get("rowIndex");
+  }
+  get columnHidden(): boolean {
+    return this.get("columnHidden");
   }
   get columnIndex(): number {
     return this.get("columnIndex");

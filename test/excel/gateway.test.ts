@@ -100,6 +100,16 @@ describe("full check", () => {
     expect(old.host.snapshot?.wb.sheets[0].merges).toEqual([]);
   });
 
+  test("hidden columns are read (first 40 columns) and passed to detection", async () => {
+    const { excel, host } = setup(10);
+    excel.sheet(SHEET).hiddenColumns.add(0);
+    excel.sheet(SHEET).hiddenColumns.add(6);
+    excel.resetCounters();
+    await checked(host);
+    expect(host.snapshot?.wb.sheets[0].hiddenColumns).toEqual([0, 6]);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+  });
+
   test("no checklist → a clear bilingual error", async () => {
     const excel = new FakeExcel();
     excel.installOffice();
