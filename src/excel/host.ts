@@ -57,8 +57,8 @@ export class ExcelHost implements ChecklistHost {
   private readonly profile: Profile | undefined;
   /** Values the add-in wrote into the checklist sheet, so its own change events are ignored. Key "sheet!r,c". */
   private readonly ownWrites = new Map<string, CellValue>();
-  /** Originals of the last normalisation, for undo. */
-  private originals = new Map<string, write.Original>();
+  /** What each normalised cell held before the add-in rewrote it (latest rewrite per cell), for undo. */
+  private readonly originals = new Map<string, write.Original>();
   private readonly listeners = new Set<(o: CheckOutcome) => void>();
   private registration: { sheet: string; handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> } | null = null;
   private pending: { ranges: CellRange[]; structural: boolean } = { ranges: [], structural: false };
@@ -156,7 +156,7 @@ export class ExcelHost implements ChecklistHost {
     try {
       await this.snapshotOrCheck();
       const originals = await this.action((ctx) => write.rewriteCells(ctx, changes, "apply", this.originals));
-      this.originals = originals;
+      for (const [k, v] of originals) this.originals.set(k, v);
       const report = this.afterRewrite(changes, (c) => c.to);
       return report ? { ok: true, report } : this.check();
     } catch (e) {
@@ -320,8 +320,10 @@ export class ExcelHost implements ChecklistHost {
           readChanged(ctx, snap, ranges, (r, c, v) => this.isOwnWrite(snap.location.sheet, r, c, v), { profile: this.profile }),
         );
         outcome = read.report ? { ok: true, report: read.report } : null;
-      } catch (e) {
-        outcome = { ok: false, error: toHostError(e) };
+      } catch {
+        // The sheet was renamed or removed meanwhile: find the checklist again.
+        this.session.sheetNames = null;
+        outcome = await this.check();
       }
     }
     if (outcome) for (const l of this.listeners) l(outcome);
