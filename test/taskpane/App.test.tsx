@@ -211,6 +211,16 @@ describe("task pane (browser mode)", () => {
     expect(host.calls[1]).toEqual(["download", "xlsx", true]);
   });
 
+  test("dropping a file on the drop zone loads it", async () => {
+    const host = fakeHost("browser");
+    await renderPane(host);
+    const file = new File([new Uint8Array([1, 2])], "drop.xlsx");
+    await act(async () => {
+      fireEvent.drop(screen.getByTestId("dropzone"), { dataTransfer: { files: [file] } });
+    });
+    await waitFor(() => expect(host.calls[0]).toEqual(["loadFile", [1, 2], "drop.xlsx"]));
+  });
+
   test("a file that is not .xlsx is refused with a message and not loaded", async () => {
     const host = fakeHost("browser");
     await renderPane(host);
