@@ -216,39 +216,78 @@ interface HeaderRow {
   filled: number[];
 }
 
+interface RowHeaders {
+  text: number[];
+  fallback: number[];
+  answer: { col: number; key: string }[];
+}
+
+/** Header cells of one row (null when it holds none). */
+function rowHeaders(v: SheetView, row: CellValue[]): RowHeaders | null {
+  let h: RowHeaders | null = null;
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j];
+    if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) continue;
+    const f = fold(cell);
+    const col = v.c0 + j;
+    if (isTextHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).text.push(col);
+    else if (isAnswerHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).answer.push({ col, key: answerKeyOf(f) });
+    else if (FALLBACK_TEXT_HEADERS.has(f)) (h ??= { text: [], fallback: [], answer: [] }).fallback.push(col);
+  }
+  return h;
+}
+
+/**
+ * Header rows. A two-level header may put 「チェック欄」 (merged down) one or two rows above 「内容」, or the other way
+ * round: a row holding only one kind of header borrows the other kind from up to two rows above, and the lowest
+ * row becomes the header row (items start below it).
+ */
 function scanHeaders(v: SheetView): HeaderRow[] {
   const out: HeaderRow[] = [];
   const values = v.input.values;
+  const found: (RowHeaders | null)[] = new Array(values.length).fill(null);
   for (let i = 0; i < values.length; i++) {
     const row = values[i];
     if (!Array.isArray(row)) continue;
-    let textCols: number[] | null = null;
-    let fallbackCols: number[] | null = null;
-    let answerCols: { col: number; key: string }[] | null = null;
-    for (let j = 0; j < row.length; j++) {
-      const cell = row[j];
-      if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) continue;
-      const f = fold(cell);
-      if (isTextHeader(f)) (textCols ??= []).push(v.c0 + j);
-      else if (isAnswerHeader(f)) (answerCols ??= []).push({ col: v.c0 + j, key: answerKeyOf(f) });
-      else if (FALLBACK_TEXT_HEADERS.has(f)) (fallbackCols ??= []).push(v.c0 + j);
+    const own = rowHeaders(v, row);
+    if (!own) continue;
+    found[i] = own;
+    let text = own.text;
+    let fallback = own.fallback;
+    let answer = own.answer;
+    const used = [i];
+    for (let k = i - 1; k >= Math.max(0, i - 2) && (text.length + fallback.length === 0 || answer.length === 0); k--) {
+      const above = found[k];
+      if (!above) continue;
+      if (text.length + fallback.length === 0 && above.text.length + above.fallback.length > 0) {
+        text = above.text;
+        fallback = above.fallback;
+        used.push(k);
+      } else if (answer.length === 0 && above.answer.length > 0) {
+        answer = above.answer;
+        used.push(k);
+      }
     }
-    const primary = textCols !== null;
-    textCols ??= fallbackCols;
-    if (!textCols || !answerCols) continue;
+    const primary = text.length > 0;
+    const textCols = primary ? text : fallback;
+    if (textCols.length === 0 || answer.length === 0) continue;
     const numberCols: number[] = [];
     const fieldCols: number[] = [];
     const filled: number[] = [];
-    for (let j = 0; j < row.length; j++) {
-      const cell = row[j];
-      if (isBlank(cell)) continue;
-      filled.push(v.c0 + j);
-      if (typeof cell !== "string" || cell.length > MAX_HEADER_LEN) continue;
-      const f = fold(cell);
-      if (isNumberHeader(f)) numberCols.push(v.c0 + j);
-      else if (isFieldHeader(f)) fieldCols.push(v.c0 + j);
+    for (const k of used) {
+      const r = values[k];
+      for (let j = 0; j < r.length; j++) {
+        const cell = r[j];
+        if (isBlank(cell)) continue;
+        const col = v.c0 + j;
+        if (!filled.includes(col)) filled.push(col);
+        if (typeof cell !== "string" || cell.length > MAX_HEADER_LEN) continue;
+        const f = fold(cell);
+        if (isNumberHeader(f) && !textCols.includes(col)) numberCols.push(col);
+        else if (isFieldHeader(f)) fieldCols.push(col);
+      }
     }
-    out.push({ row: v.r0 + i, primary, textCols, answerCols, numberCols: numberCols.filter((c) => !textCols.includes(c)), fieldCols, filled });
+    out.push({ row: v.r0 + i, primary, textCols, answerCols: answer, numberCols, fieldCols, filled });
   }
   return out;
 }
@@ -563,18 +602,18 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
     let sheetBest: Candidate | null = null;
     let tried = 0;
     /** Rows covered by tables already read: a header repeated inside a table (e.g. per printed page) is skipped. */
-    const covered: { top: number; bottom: number; cols: number[] }[] = [];
+    const covered: { top: number; bottom: number; cols: number[]; primary: boolean }[] = [];
     for (const h of headers) {
       for (const tc of h.textCols) {
         for (const a of h.answerCols) {
           if (a.col === tc || tried >= MAX_CANDIDATES_PER_SHEET) continue;
-          if (covered.some((c) => h.row > c.top && h.row <= c.bottom && c.cols.includes(a.col))) continue;
+          if (covered.some((c) => h.row > c.top && h.row <= c.bottom && c.cols.includes(a.col) && (c.primary || !h.primary))) continue;
           tried++;
           const cand = evaluateCandidate(v, h, tc, a.col);
           if (!headerOnly) headerOnly = { sheet: v.name, row: h.row + 1, key: a.key };
           if (cand && cand.items > 0) {
             const rows = cand.location.rows;
-            covered.push({ top: h.row, bottom: rows[rows.length - 1].row, cols: [a.col, cand.location.answerCol] });
+            covered.push({ top: h.row, bottom: rows[rows.length - 1].row, cols: [a.col, cand.location.answerCol], primary: h.primary });
             if (better(cand, sheetBest)) sheetBest = cand;
           }
         }

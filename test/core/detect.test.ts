@@ -99,6 +99,20 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "I-2", "I-3", "II-4", "II-5"]);
   });
 
+  test("two-level header: 「チェック欄」 merged down from the row above 「内容」", () => {
+    const values: CellValue[][] = [
+      ["項目", null, "チェック欄"],
+      ["No.", "内容", null],
+      ["Ⅰ 共通項目"],
+      [1, "一つ目の確認文である。", "○"],
+      [2, "二つ目の確認文である。", "△"],
+    ];
+    const merges = [{ top: 0, bottom: 1, left: 2, right: 2 }, { top: 0, bottom: 0, left: 0, right: 1 }];
+    const loc = ok(detectChecklist(wb({ name: "s", values, merges })));
+    expect(loc).toMatchObject({ headerRow: 1, numberCol: 0, textCol: 1, answerCol: 2 });
+    expect(loc.rows.map((r) => [r.id, r.raw])).toEqual([["I-1", "○"], ["I-2", "△"]]);
+  });
+
   test("a header row repeated inside the table (per printed page) does not split it", () => {
     const values: CellValue[][] = [["内容", null, "チェック欄"], ["Ⅰ 共通項目"]];
     for (let i = 1; i <= 120; i++) {
