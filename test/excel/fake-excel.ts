@@ -48,11 +48,19 @@ export interface FakeTableRecord {
   range: CellRange;
 }
 
+export interface FakeSeriesRecord {
+  name: string;
+  /** Category (axis label) cells and value cells of the series. */
+  categories: CellRange;
+  values: CellRange;
+}
+
 export interface FakeChartRecord {
   name: string;
   type: string;
   source: CellRange;
   seriesBy: string;
+  series: FakeSeriesRecord[];
   title: string;
   min: number | null;
   max: number | null;
@@ -936,6 +944,29 @@ class FakeChart extends Proxy {
   }
 }
 
+/** Series Excel derives from a source range with a header row and a label column (seriesBy Columns or Rows). */
+function seriesOf(sheet: FakeSheet, r: CellRange, seriesBy: string): FakeSeriesRecord[] {
+  const out: FakeSeriesRecord[] = [];
+  if (seriesBy === "Columns") {
+    for (let c = r.left + 1; c <= r.right; c++) {
+      out.push({
+        name: String(sheet.cell(r.top, c)?.value ?? ""),
+        categories: { top: r.top + 1, left: r.left, bottom: r.bottom, right: r.left },
+        values: { top: r.top + 1, left: c, bottom: r.bottom, right: c },
+      });
+    }
+  } else {
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      out.push({
+        name: String(sheet.cell(row, r.left)?.value ?? ""),
+        categories: { top: r.top, left: r.left + 1, bottom: r.top, right: r.right },
+        values: { top: row, left: r.left + 1, bottom: row, right: r.right },
+      });
+    }
+  }
+  return out;
+}
+
 class FakeChartCollection extends Proxy {
   private itemProxies: FakeChart[] = [];
   constructor(
@@ -969,7 +1000,17 @@ class FakeChartCollection extends Proxy {
     this.ctx.queue.push(() => {
       const sheet = this.sheet();
       const src = source.resolve();
-      const chart: FakeChartRecord = { name: this.ctx.excel.newId("Chart"), type, source: src.rect, seriesBy, title: "", min: null, max: null, position: null };
+      const chart: FakeChartRecord = {
+        name: this.ctx.excel.newId("Chart"),
+        type,
+        source: src.rect,
+        seriesBy,
+        series: seriesOf(src.sheet, src.rect, seriesBy),
+        title: "",
+        min: null,
+        max: null,
+        position: null,
+      };
       this.ctx.wrote(sheet, src.rect, "chart.add", false);
       sheet.charts.push(chart);
       made = { sheet, chart };

@@ -411,6 +411,18 @@ describe("results and plan sheets", () => {
     expect(s.value(`A${src.top + 1}`)).toBe("分野");
     expect(s.value(`B${src.top + 1}`)).toBe("今回");
     expect(src.bottom - src.top).toBe(report.fields.length);
+    expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回"]);
+    expect(s.charts[0].series[0].categories).toEqual({ top: src.top + 1, left: 0, bottom: src.bottom, right: 0 });
+    for (let i = 0; i < report.fields.length; i++) {
+      expect(s.value(`A${src.top + 2 + i}`)).toBe(report.fields[i].name);
+      expect(s.value(`B${src.top + 2 + i}`)).toBe(report.fields[i].score);
+    }
+    // summary block: our marker in A1, the item count
+    expect(String(s.value("A1"))).toMatch(/^TICS Check/);
+    const labels = [...Array(15).keys()].map((r) => s.value(`A${r + 1}`));
+    const itemsRow = labels.indexOf("項目数");
+    expect(itemsRow).toBeGreaterThan(0);
+    expect(s.value(`B${itemsRow + 1}`)).toBe(30);
     const state = parseState(excel.settings.get(SETTINGS_KEY));
     expect(state.last?.fields.map((f) => f.name)).toEqual(report.fields.map((f) => f.name));
     expect(state.previous).toBeNull();
@@ -431,6 +443,8 @@ describe("results and plan sheets", () => {
       const src = s.charts[0].source;
       expect(src.right - src.left + 1).toBe(3);
       expect(s.value(`C${src.top + 1}`)).toBe("前回");
+      expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+      expect(s.charts[0].series[1].values).toEqual({ top: src.top + 1, left: 2, bottom: src.bottom, right: 2 });
       const firstField = first.fields[0];
       expect(s.value(`C${src.top + 2}`)).toBe(firstField.score);
       expect(s.value(`B${src.top + 2}`)).toBe(second.fields[0].score);
