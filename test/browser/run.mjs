@@ -146,6 +146,14 @@ async function main() {
     assert(fs.existsSync(path.join(WEB, "office-js", "office.js")), "dist/web/office-js/office.js missing");
   });
 
+  await test("every https://localhost:3000/ URL in manifest.xml is in the build", async () => {
+    const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    const urls = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000\/([^"'<\s?#]*)/g)].map((m) => m[1]))];
+    assert(urls.includes("taskpane.html"), "manifest does not point at taskpane.html");
+    const missing = urls.filter((u) => !fs.existsSync(path.join(WEB, u || "index.html")));
+    assert(missing.length === 0, `missing in dist/web: ${missing.join(", ")}`);
+  });
+
   await test("keyboard: Tab reaches the file button and Enter opens the file chooser", async () => {
     const { page, problems } = await open();
     await page.getByRole("button", { name: "ファイルを選択" }).waitFor({ timeout: 20_000 });
