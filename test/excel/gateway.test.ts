@@ -110,6 +110,21 @@ describe("full check", () => {
     expect(excel.syncCount).toBeLessThanOrEqual(2);
   });
 
+  test("on exactly ExcelApi 1.7 the check works without validations (profile rule), dropdowns are refused", async () => {
+    const { excel, host } = setup(30);
+    excel.apiVersion = "1.7";
+    const h = createExcelHost("ja", { run: excel.run, runIn: excel.runIn });
+    expect(h.capabilities.dropdowns).toBe(false);
+    expect(host.capabilities.dropdowns).toBe(true);
+    const report = await checked(h);
+    expect(report.summary.items).toBe(30);
+    expect(report.items.every((i) => i.naSource === "profile")).toBe(true);
+    expect(excel.loads.some((l) => l.what.startsWith("dataValidation"))).toBe(false);
+    excel.resetCounters();
+    await expect(h.addDropdowns(report)).rejects.toMatchObject({ code: "api_unsupported", message: { ja: expect.stringContaining("1.8") } });
+    expect(excel.writes).toEqual([]);
+  });
+
   test("no checklist → a clear bilingual error", async () => {
     const excel = new FakeExcel();
     excel.installOffice();
