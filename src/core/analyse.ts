@@ -47,7 +47,6 @@ function validationsByRow(validations: readonly ListValidation[] | undefined, co
 /** What depends only on an item's text and the profile; cached per location (rows array) so live re-checks stay cheap. */
 interface TextFacts {
   text: string;
-  folded: string;
   topic: Topic | null;
   naByText: boolean;
 }
@@ -70,9 +69,8 @@ function factsFor(rows: readonly ItemRow[], p: PreparedProfile): (TextFacts | un
 
 function textFacts(r: ItemRow, cached: TextFacts | undefined, p: PreparedProfile): TextFacts {
   if (cached && cached.text === r.text) return cached;
-  const folded = fold(r.text);
-  const scan = scanText(folded, p);
-  return { text: r.text, folded, topic: scan.topic, naByText: scan.na };
+  const scan = scanText(fold(r.text), p);
+  return { text: r.text, topic: scan.topic, naByText: scan.na };
 }
 
 /** The section each row belongs to: the last section row above it. */
@@ -130,7 +128,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     }
     const judged = classifyAnswer(raw, naAllowed);
     const section = sectionOf(r.row);
-    const fa = assignFields(facts.folded, fieldText, section ? section.title : null, p, facts.topic);
+    const fa = assignFields("", fieldText, section ? section.title : null, p, facts.topic);
     items[i] = {
       id: r.id,
       section: section ? section.label : "",
