@@ -5,14 +5,17 @@
  * 1. Header rows: a row holding a 「内容」 header and an answer header (「チェック欄」「回答」「評価」「チェック」, matched
  *    after folding width, case, spaces and line breaks). Each (内容, answer) pair on such a row is a candidate.
  *    Only when a row has no 「内容」, a text header such as 「項目」「確認項目」 stands in (ranked below 「内容」).
+ *    Two-level headers are read: a row with only one kind of header borrows the other from up to two rows above.
  * 2. Text column: among the columns of the 「内容」 header's zone (its merge, plus the empty header cells to its
- *    right up to the next header), the visible column with the most text cells below the header.
+ *    right up to the next header), the visible column with the most texts that have an item number beside them.
  * 3. Number column: the visible column near the text column with the most item numbers on rows that have item text
  *    (no header needed; a 「No.」「番号」「項目」 header only breaks ties). When no such column exists the number may
  *    lead the item text (「1. 方針を…」).
  * 4. Rows below the header are items (number + text), section rows (roman numeral or digit + title, no answer) or
- *    other; the table ends after a run of rows that are neither (blank rows inside are allowed).
- * 5. The best candidate wins: visible sheet, then visible text/answer columns, then most item rows.
+ *    other; the table ends after more than MAX_GAP rows that are neither (blank rows inside are allowed), or where
+ *    numbering starts again after a gap without a section row (another table below).
+ * 5. The best candidate wins: visible sheet, then visible text/answer columns, then a 「内容」 header over a
+ *    fallback one, then most item rows. A header repeated inside a table already read is not a new candidate.
  */
 import type {
   CellRange,
@@ -29,7 +32,7 @@ import { rangeToA1 } from "./a1";
 import { both, t } from "./i18n";
 import { cellText, fold, isBlank, nfkcSpaced } from "./text";
 
-/** Rows that are neither item nor section allowed in a row inside the table before it is considered ended. */
+/** How many consecutive rows that are neither item nor section the table may contain before it is considered ended. */
 const MAX_GAP = 6;
 /** How far (in columns) from the text column the number column may be. */
 const NUMBER_COL_REACH = 4;
