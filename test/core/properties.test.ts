@@ -94,6 +94,19 @@ describe("properties", () => {
     );
   });
 
+  test("detection does not depend on sheet order or on other sheets", () => {
+    const b = buildChecklist([{ label: "Ⅰ 共通項目", items: Array.from({ length: 30 }, (_, i) => ({ text: `確認用の文章その${i + 1}。`, answer: "○" })) }], { name: "本体", top: 3, left: 2 });
+    fc.assert(
+      fc.property(workbook, fc.nat(), (other, pos) => {
+        const sheets = other.sheets.filter((x) => x.name !== "本体");
+        sheets.splice(pos % (sheets.length + 1), 0, b.sheet);
+        const r = detectChecklist({ sheets });
+        expect(r.ok && [r.location.sheet, r.location.rows.length, r.location.answerCol]).toEqual(["本体", 30, 4]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test("a real table with random answers: every row found, scores within 0-100, reevaluate agrees", () => {
     const answers = fc.array(fc.oneof(vocabulary, cell), { minLength: 1, maxLength: 40 });
     fc.assert(
