@@ -340,16 +340,19 @@ export async function readChanged(
   if (!area) return { cells: [], report: null };
   const itemRows = new Set(snapshot.location.rows.map((r) => r.row));
   const ws = context.workbook.worksheets.getItem(snapshot.location.sheet);
-  const parts: { rect: CellRange; range: Excel.Range }[] = [];
+  // Union of the changed areas on the answer cells: each item row once, contiguous rows read as one range.
+  const rows = new Set<number>();
   for (const c of changed) {
     const hit = intersect(c, area);
     if (!hit) continue;
-    for (const [top, bottom] of rowRuns(range(hit.top, hit.bottom).filter((r) => itemRows.has(r)))) {
-      const rect = { top, bottom, left: hit.left, right: hit.right };
-      const r = ws.getRange(rangeA1(rect));
-      r.load("values");
-      parts.push({ rect, range: r });
-    }
+    for (let r = hit.top; r <= hit.bottom; r++) if (itemRows.has(r)) rows.add(r);
+  }
+  const parts: { rect: CellRange; range: Excel.Range }[] = [];
+  for (const [top, bottom] of rowRuns([...rows])) {
+    const rect = { top, bottom, left: area.left, right: area.right };
+    const r = ws.getRange(rangeA1(rect));
+    r.load("values");
+    parts.push({ rect, range: r });
   }
   if (parts.length === 0) return { cells: [], report: null };
   const cellList: { row: number; col: number }[] = [];
@@ -388,10 +391,4 @@ export async function readChanged(
   const report = reevaluate(snapshot.wb, snapshot.location, { profile: options.profile, file: options.file });
   snapshot.report = report;
   return { cells, report };
-}
-
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b; i++) out.push(i);
-  return out;
 }

@@ -242,15 +242,21 @@ describe("live validation", () => {
     host.onLiveChange((o) => seen.push(o));
     await tick();
     excel.resetCounters();
-    excel.userEdit(SHEET, layout.answerCells[2], "×");
+    excel.userEdit(SHEET, layout.answerCells[2], "△");
     excel.userEdit(SHEET, layout.answerCells[3], "×");
+    excel.userEdit(SHEET, layout.answerCells[2], "×"); // the same cell again
+    excel.userEdit(SHEET, layout.answerCells[9], "×");
     excel.userEdit(SHEET, "C30", "メモ"); // outside the answer cells: not read
     await tick(120);
     expect(seen.length).toBe(1);
     expect(excel.syncCount).toBe(1);
-    expect(excel.loads.filter((l) => l.what === "values").map((l) => l.address).sort()).toEqual(
-      [layout.answerCells[2], layout.answerCells[3]].sort(),
-    );
+    // the union: adjacent rows read as one range, each cell once
+    expect(excel.loads.filter((l) => l.what === "values").map((l) => l.address)).toEqual([
+      `${layout.answerCells[2]}:${layout.answerCells[3]}`,
+      layout.answerCells[9],
+    ]);
+    const o = seen[0];
+    expect(o.ok && o.report.items[2].raw).toBe("×");
   });
 
   test("a paste over several answer cells (bringing its own lists) is read in one round trip", async () => {
