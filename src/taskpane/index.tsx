@@ -4,19 +4,20 @@
  * and the .xlsx gateway are another lazy chunk). React and Fluent UI are the main chunk.
  */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import type { ChecklistHost } from "../app/host";
 import { Session } from "../app/session";
 import { App } from "./App";
 import { langFromTag, type Lang } from "./strings";
+import { themeFor } from "./theme";
 
-function mount(host: ChecklistHost): void {
+function mount(host: ChecklistHost, theme: Theme = webLightTheme): void {
   const el = document.getElementById("root");
   if (!el) return;
   const session = new Session(host);
   document.documentElement.lang = host.lang;
   createRoot(el).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <App session={session} lang={host.lang} />
     </FluentProvider>,
   );
@@ -31,7 +32,16 @@ async function startBrowser(): Promise<void> {
 async function startExcel(): Promise<void> {
   const lang: Lang = langFromTag(Office.context.displayLanguage);
   const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "../excel/host");
-  mount(createExcelHost(lang));
+  mount(createExcelHost(lang), themeFor(officeBackground()));
+}
+
+/** Office's own theme background (Office.context.officeTheme; absent on some platforms), or null. */
+function officeBackground(): string | null {
+  try {
+    return Office.context.officeTheme?.bodyBackgroundColor ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function showFatal(e: unknown): void {

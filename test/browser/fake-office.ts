@@ -18,6 +18,8 @@ const office = g.Office as Record<string, unknown> & { context: Record<string, u
 const lang = new URLSearchParams(location.search).get("lang") ?? "ja-JP";
 office.HostType = { Excel: "Excel" };
 office.context.displayLanguage = lang;
+const params = new URLSearchParams(location.search);
+if (params.get("theme") === "dark") office.context.officeTheme = { bodyBackgroundColor: "#262626" };
 office.onReady = (cb?: (info: { host: string; platform: string }) => unknown) =>
   Promise.resolve().then(() => {
     const info = { host: "Excel", platform: "OfficeOnline" };

@@ -305,6 +305,13 @@ async function main() {
     const back = await page.evaluate((a1) => window.__fake.value("チェックリスト", a1), layout.answerCells[1]);
     assert(back === "〇", `cell holds ${back} after undo`);
     await page.screenshot({ path: path.join(TMP, "pane-excel.png"), fullPage: true });
+    // Office's dark theme gives the dark Fluent theme; English display language gives the English pane.
+    await page.goto(base + PAGE + "?theme=dark&lang=en-US");
+    await page.getByRole("heading", { name: "Answers to check (2)" }).waitFor({ timeout: 20_000 });
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector("main")).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    assert(r + g + b < 200, `background ${bg} is not dark`);
+    await page.screenshot({ path: path.join(TMP, "pane-excel-dark-en.png"), fullPage: true });
     assert(problems.length === 0, problems.join("\n"));
     await page.close();
   });
