@@ -85,9 +85,12 @@ function rectangular(rows: CellValue[][], width: number): (string | number | boo
   });
 }
 
-/** Text cells get the text number format (set before the values), other cells `fallback`. */
+/**
+ * Text cells get the text number format (set before the values, so text starting with = + - @ stays text);
+ * empty and other cells get `fallback` (an empty 期限 cell must still take a typed date as a date).
+ */
 function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
-  return grid.map((row, r) => row.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : fallback(r, c))));
+  return grid.map((row, r) => row.map((v, c) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : fallback(r, c))));
 }
 
 /** 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts, sync 3 all writes. */

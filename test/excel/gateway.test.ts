@@ -528,6 +528,9 @@ describe("results and plan sheets", () => {
     expect(p2.cell(row, dueCol)).toMatchObject({ value: 46100, numberFormat: "yyyy/mm/dd" });
     expect(p2.cell(row, memoCol)).toMatchObject({ value: "=見積もり待ち", formula: null });
     expect(p2.tables).toHaveLength(1);
+    // empty user cells are not text-formatted (a date typed later stays a date)
+    const emptyDue = [...Array(p2.used(true).bottom).keys()].map((r) => p2.cell(r + 1, dueCol)).find((c) => c && c.value === null);
+    expect(emptyDue?.numberFormat).toBe("General");
   });
 
   test("text from the workbook starting with = + - @ is written as literal text, never a formula", async () => {
