@@ -5,6 +5,7 @@
  * - readiness = 100 × earned / (counted + blank + invalid + na_not_allowed), i.e. unresolved entries count as ×.
  * - overall is computed over all items (not an average of the fields).
  * - report.fields order: profile field order (fields that have items), then other names in order of appearance.
+ * Weights are points between 0 and 1 (○ earns full marks); a profile with larger weights is clamped to 0-100.
  */
 import type { AnswerCounts, FieldScore, ItemResult, Overall, Summary } from "./model";
 import type { Profile } from "./profile/types";
