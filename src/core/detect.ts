@@ -29,6 +29,7 @@ import type {
   WorkbookInput,
 } from "./model";
 import { rangeToA1 } from "./a1";
+import { canonicalAnswer } from "./answers";
 import { both, t } from "./i18n";
 import { cellText, fold, isBlank, nfkcSpaced } from "./text";
 
@@ -488,6 +489,8 @@ interface Candidate {
   visibleCols: boolean;
   primary: boolean;
   items: number;
+  /** Item rows whose answer cell is blank or holds an answer (tie-break between answer columns). */
+  answerLike: number;
 }
 
 /** Visible sheet first, then visible text/answer columns, then a 「内容」 header over a fallback one, then items. */
@@ -496,7 +499,14 @@ function better(a: Candidate, b: Candidate | null): boolean {
   if (a.visibleSheet !== b.visibleSheet) return a.visibleSheet;
   if (a.visibleCols !== b.visibleCols) return a.visibleCols;
   if (a.primary !== b.primary) return a.primary;
-  return a.items > b.items;
+  if (a.items !== b.items) return a.items > b.items;
+  return a.answerLike > b.answerLike;
+}
+
+function countAnswerLike(rows: readonly ItemRow[]): number {
+  let n = 0;
+  for (const r of rows) if (isBlank(r.raw) || (typeof r.raw === "string" && canonicalAnswer(r.raw.trim()) !== null)) n++;
+  return n;
 }
 
 function zoneOf(v: SheetView, h: HeaderRow, tc: number, ac: number): number[] {
@@ -573,6 +583,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
     visibleCols: !v.hiddenCols.has(text.col) && !v.hiddenCols.has(ac) && !v.hiddenCols.has(tc),
     primary: h.primary,
     items: read.rows.length,
+    answerLike: countAnswerLike(read.rows),
   };
 }
 

@@ -235,6 +235,16 @@ describe("detectChecklist", () => {
     expect(loc.rows).toHaveLength(5);
   });
 
+  test("two answer-like headers: the column holding answers wins over a score column", () => {
+    const values: CellValue[][] = [
+      ["No.", "内容", "評価", "チェック欄"],
+      [1, "一つ目の確認文である。", 1, "○"],
+      [2, "二つ目の確認文である。", 0.5, "△"],
+      [3, "三つ目の確認文である。", 0, "×"],
+    ];
+    expect(ok(detectChecklist(wb({ name: "s", values }))).answerCol).toBe(3);
+  });
+
   test("answer header merged over two columns: the column holding the answers is used", () => {
     const values: CellValue[][] = [
       ["No.", "内容", null, "チェック欄", null],
