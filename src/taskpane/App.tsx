@@ -119,6 +119,8 @@ export interface AppProps {
 
 /** How many plan steps the pane lists. */
 export const PLAN_STEPS = 5;
+/** Problems listed before a "show all" button (keeps the pane quick on very long or empty workbooks). */
+export const PROBLEMS_SHOWN = 100;
 
 function useSession(session: Session): SessionState {
   return React.useSyncExternalStore(session.subscribe, session.getState, session.getState);
@@ -170,6 +172,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
   const caps = host.capabilities;
   const [preview, setPreview] = React.useState<NormaliseChange[] | null>(null);
   const [fixDownload, setFixDownload] = React.useState(false);
+  const [showAllProblems, setShowAllProblems] = React.useState(false);
 
   React.useEffect(() => {
     if (host.kind === "excel") {
@@ -270,7 +273,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               <p className={styles.muted}>{s(lang, "problemsNone")}</p>
             ) : (
               <ul className={styles.list} data-testid="problems">
-                {problems.map((f) => {
+                {(showAllProblems ? problems : problems.slice(0, PROBLEMS_SHOWN)).map((f) => {
                   const item = itemById.get(f.itemId);
                   const body = (
                     <>
@@ -311,6 +314,13 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                   );
                 })}
               </ul>
+            )}
+            {!showAllProblems && problems.length > PROBLEMS_SHOWN && (
+              <div>
+                <Button appearance="subtle" onClick={() => setShowAllProblems(true)}>
+                  {s(lang, "showAll", { count: problems.length })}
+                </Button>
+              </div>
             )}
             {lookalikes > 0 && <p className={styles.muted}>{s(lang, "lookalikes", { count: lookalikes })}</p>}
           </section>

@@ -173,6 +173,31 @@ describe("task pane (Excel host)", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("The sheet is protected");
   });
 
+  test("a long problem list shows the first 100 and a button for all", async () => {
+    const host = fakeHost();
+    const { sampleReport } = await import("./fake");
+    const r = sampleReport();
+    const blank = r.findings[1];
+    r.findings = Array.from({ length: 250 }, (_, i) => ({ ...blank, itemId: `X-${i}`, cell: `E${100 + i}` }));
+    host.next.check = { ok: true, report: r };
+    const session = new Session(host);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App session={session} lang="ja" />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(screen.queryByTestId("problems")).not.toBeNull());
+    // Plain DOM queries: role queries over hundreds of Fluent buttons are very slow in jsdom.
+    expect(screen.getByTestId("problems").querySelectorAll(":scope > li")).toHaveLength(100);
+    const more = screen.getByText("すべて表示（250 件）").closest("button");
+    expect(more).not.toBeNull();
+    await act(async () => {
+      fireEvent.click(more as HTMLButtonElement);
+    });
+    expect(screen.getByTestId("problems").querySelectorAll(":scope > li")).toHaveLength(250);
+    expect(screen.queryByText("すべて表示（250 件）")).toBeNull();
+  });
+
   test("live changes update the pane", async () => {
     const host = fakeHost();
     await renderPane(host);
