@@ -80,6 +80,17 @@ describe("detectChecklist", () => {
     expect(loc.rows[0].text).toBe("自社の方針を文書にして全員に知らせている。");
   });
 
+  test("a hidden helper answer column (チェック header, copied values) does not win over the visible one", () => {
+    const values: CellValue[][] = [
+      ["チェック", "No.", "内容", "チェック欄"],
+      ["○", 1, "一つ目の確認文である。", "×"],
+      ["○", 2, "二つ目の確認文である。", "△"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values, hiddenColumns: [0] })));
+    expect(loc.answerCol).toBe(3);
+    expect(loc.rows.map((r) => r.raw)).toEqual(["×", "△"]);
+  });
+
   test("numbering restarted in each section gives distinct ids", () => {
     const b = buildChecklist(sampleSections(), { restart: true });
     const loc = ok(detectChecklist(wb(b.sheet)));
