@@ -1,10 +1,13 @@
 import path from "path";
 
+// The real module installs a CA certificate in the machine's trust store: never run that in a test.
+jest.mock("office-addin-dev-certs", () => ({ getHttpsServerOptions: async () => ({ key: "KEY", cert: "CERT", ca: "CA" }) }));
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const factory = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => Promise<{
   output: { path: string; clean: unknown };
   entry: Record<string, string>;
-  devServer?: unknown;
+  devServer?: { port: number; host: string; server: { type: string; options: Record<string, string> } };
   plugins: { constructor: { name: string }; userOptions?: Record<string, unknown> }[];
 }>;
 
@@ -23,5 +26,12 @@ describe("webpack config", () => {
       ["taskpane.html", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"],
       ["taskpane.local.html", "office-js/office.js"],
     ]);
+  });
+
+  test("serve mode: https dev server on localhost:3000 with the office-addin-dev-certs certificates", async () => {
+    const cfg = await factory({ WEBPACK_SERVE: true }, { mode: "development" });
+    expect(cfg.devServer?.port).toBe(3000);
+    expect(cfg.devServer?.host).toBe("localhost");
+    expect(cfg.devServer?.server).toEqual({ type: "https", options: { key: "KEY", cert: "CERT", ca: "CA" } });
   });
 });
