@@ -131,6 +131,17 @@ export function showValue(v: CellValue, lang: Lang): string {
   return String(v);
 }
 
+/**
+ * A look-alike as shown in the preview: short values get their code points, so 「〇」 (U+3007) is visibly not
+ * 「○」 (U+25CB).
+ */
+export function showLookalike(v: CellValue, lang: Lang): string {
+  const text = showValue(v, lang);
+  if (typeof v !== "string" || v === "" || [...v].length > 3) return text;
+  const points = [...v].map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return `${text} (${points.join(" ")})`;
+}
+
 function noticeText(lang: Lang, n: Notice): string {
   switch (n.kind) {
     case "checked":
@@ -501,8 +512,8 @@ function NormaliseDialog(props: {
                 {(changes ?? []).map((c) => (
                   <tr key={`${c.sheet}!${c.cell}`}>
                     <th scope="row">{c.cell}</th>
-                    <td>{showValue(c.from, lang)}</td>
-                    <td>{c.to}</td>
+                    <td>{showLookalike(c.from, lang)}</td>
+                    <td>{showLookalike(c.to, lang)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -192,6 +192,7 @@ async function main() {
       await dialog.waitFor();
       const previewRows = await dialog.getByTestId("preview").locator("tbody tr").count();
       assert(previewRows === s.normalized, `preview lists ${previewRows} changes, engine says ${s.normalized}`);
+      await page.waitForTimeout(500); // let the dialog's fade-in finish for the screenshot
       await page.screenshot({ path: path.join(TMP, "pane-preview.png") });
       await dialog.getByRole("button", { name: "適用" }).click();
       await page.getByRole("status").filter({ hasText: "正規化しました" }).waitFor();
@@ -288,7 +289,8 @@ async function main() {
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     const rows = await dialog.getByTestId("preview").locator("tbody tr").allTextContents();
-    assert(rows.length === 1 && rows[0] === `${layout.answerCells[1]}〇○`, `preview rows ${JSON.stringify(rows)}`);
+    assert(rows.length === 1 && rows[0] === `${layout.answerCells[1]}〇 (U+3007)○ (U+25CB)`, `preview rows ${JSON.stringify(rows)}`);
+    await page.waitForTimeout(500); // let the dialog's fade-in finish for the screenshot
     await page.screenshot({ path: path.join(TMP, "pane-excel-preview.png") });
     await dialog.getByRole("button", { name: "適用" }).click();
     await page.getByRole("status").filter({ hasText: "1 セルを正規化しました" }).waitFor();

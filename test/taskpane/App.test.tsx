@@ -78,7 +78,7 @@ describe("task pane (Excel host)", () => {
       .map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toEqual([
       ["セル", "現在の値", "変更後"],
-      ["E13", "〇", "○"],
+      ["E13", "〇 (U+3007)", "○ (U+25CB)"],
     ]);
     await act(async () => {
       fireEvent.click(within(dialog).getByRole("button", { name: "適用", hidden: true }));

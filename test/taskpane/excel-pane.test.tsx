@@ -41,7 +41,7 @@ test("pane over the Excel host: check, select, normalise with preview, undo, wri
   const rows = (await within(dialog).findAllByRole("row", { hidden: true }))
     .slice(1)
     .map((r) => Array.from(r.children).map((c) => c.textContent));
-  expect(rows).toEqual([[layout.answerCells[1], "〇", "○"]]);
+  expect(rows).toEqual([[layout.answerCells[1], "〇 (U+3007)", "○ (U+25CB)"]]);
   // Nothing written before the user confirms.
   expect(excel.sheet(SHEET).value(layout.answerCells[1])).toBe("〇");
   await act(async () => {
