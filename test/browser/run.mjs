@@ -163,7 +163,12 @@ async function main() {
       focused = await page.evaluate(() => (document.activeElement && document.activeElement.textContent) || "");
     }
     assert(focused === "ファイルを選択", `focus never reached the file button (last: "${focused}")`);
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 5_000 }), page.keyboard.press("Enter")]);
+    // Listen first and let Playwright switch on file-chooser interception (a round trip to the page and a short
+    // pause) before the key press: pressed at once, the chooser can open before interception is on and is lost.
+    const chooserP = page.waitForEvent("filechooser", { timeout: 15_000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    await page.keyboard.press("Enter");
+    const chooser = await chooserP;
     assert(!chooser.isMultiple(), "file chooser allows several files");
     await chooser.setFiles(SAMPLE);
     await page.getByTestId("scores").waitFor({ timeout: 20_000 });
