@@ -27,6 +27,8 @@ import {
 } from "./sample-content";
 
 export const SAMPLE_SHEET_NAME = "自己チェックリスト";
+/** Fixed zip timestamps, so `npm run samples` writes the same bytes every time. */
+export const SAMPLE_MTIME = new Date(2026, 0, 1, 0, 0, 0);
 
 /** Absolute 0-based positions in the generated sheet. */
 export const SAMPLE_LAYOUT = {
@@ -134,7 +136,7 @@ function main(): void {
     [SAMPLE_FILES.blank, false],
   ] as const) {
     const { sheet, itemRows } = buildSampleSheet(withAnswers);
-    const bytes = writeSimpleWorkbook([sheet]);
+    const bytes = writeSimpleWorkbook([sheet], { mtime: SAMPLE_MTIME });
     writeFileSync(join(dir, file), bytes);
     console.log(`samples/${file}: ${itemRows.length} items, ${bytes.length} bytes`);
   }

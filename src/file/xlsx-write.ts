@@ -165,7 +165,11 @@ export function sstXml(sst: StringTable): string {
 }
 
 /** Builds a new .xlsx. Throws RangeError on an invalid or duplicate sheet name, or when there is no sheet. */
-export function writeSimpleWorkbook(sheets: SimpleSheet[]): Uint8Array {
+/**
+ * Writes a new workbook. `opts.mtime` sets the zip entries' modification time (default: now); a fixed date makes
+ * the bytes reproducible (the checked-in samples use it).
+ */
+export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date } = {}): Uint8Array {
   if (!sheets.length) throw new RangeError("a workbook needs at least one sheet");
   const seen = new Set<string>();
   for (const s of sheets) {
@@ -229,7 +233,7 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[]): Uint8Array {
     ...files,
     "xl/sharedStrings.xml": strToU8(sstXml(sst)),
   };
-  return zipSync(out, { level: 6 });
+  return zipSync(out, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
 }
 
 /** A formula reference to a range on a sheet: 'Name'!$A$1:$B$2. */

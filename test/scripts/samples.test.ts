@@ -5,7 +5,7 @@ import { analyse } from "../../src/core/analyse";
 import { classifyAnswer } from "../../src/core/answers";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
-import { SAMPLE_FILES, SAMPLE_LAYOUT, SAMPLE_SHEET_NAME, buildSampleSheet } from "../../scripts/make-samples";
+import { SAMPLE_FILES, SAMPLE_LAYOUT, SAMPLE_MTIME, SAMPLE_SHEET_NAME, buildSampleSheet } from "../../scripts/make-samples";
 import {
   SAMPLE_COMPANY,
   SAMPLE_ITEMS,
@@ -49,6 +49,12 @@ describe.each([
     expect(sheet.values).toEqual(fresh.values);
     expect(sheet.merges).toEqual(fresh.merges);
     expect(sheet.validations).toEqual(fresh.validations);
+  });
+
+  test("is exactly the bytes `npm run samples` writes (fixed zip timestamps: regenerating changes nothing)", () => {
+    const bytes = writeSimpleWorkbook([build.sheet], { mtime: SAMPLE_MTIME });
+    expect(Buffer.from(bytes).equals(readFileSync(join(SAMPLES, file)))).toBe(true);
+    expect(Buffer.from(writeSimpleWorkbook([build.sheet], { mtime: SAMPLE_MTIME })).equals(Buffer.from(bytes))).toBe(true);
   });
 
   test("has the title, the own-words notice, the company line and the header, with the table not at A1", () => {
