@@ -18,6 +18,8 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "WorksheetCollection.add": "1.1",
   "WorksheetCollection.getActiveWorksheet": "1.1",
+  "WorksheetCollection.getFirst": "1.5",
+  "WorksheetCollection.getLast": "1.5",
   "Worksheet.getUsedRange": "1.2",
   "Worksheet.name": "1.1",
   "Worksheet.id": "1.1",

@@ -4,7 +4,7 @@
  * Full check: sync 1 loads the sheet list, the stored state, every known sheet's used range (values) with its
  * merged areas, and the answer cells' validations of the last known location; detection runs in JS. Only when
  * something is new (first check of a session, a sheet added, the table moved) one more sync loads what is missing.
- * The sync count never depends on the number of items.
+ * The sync count never depends on the number of items (see fullCheck for the one three-sync case).
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { detectChecklist, locateFromAnswerCells } from "../core/detect";
@@ -175,10 +175,13 @@ function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
 }
 
 /**
- * Full check. Sync 1: sheet list, state, the known sheets' used ranges (or, on the first check of a session, the
- * active sheet's) and the validations of the last location. Sync 2 (only when something is missing): the other
- * sheets and the validations of the location found on the active sheet. Detection always runs on all sheets; if
- * it picks a different table than the speculative one, one more sync reads its validations (rare).
+ * Full check. Sync 1: sheet list, state, the known sheets' used ranges (on the first check of a session: the
+ * active, first and last sheet's) and the validations of the last location. Sync 2 (only when something is
+ * missing): the other sheets and the validations of the location guessed from the sheets read in sync 1; or, when
+ * every sheet was read in sync 1, the validations of the location found. A third sync happens only when the
+ * checklist is found on a sheet that sync 1 could not read (first check of a session, the checklist neither the
+ * active, the first nor the last sheet) or detection over all sheets picks a different table
+ * than the guess: Office.js cannot read a sheet before knowing its name, so its validations come one trip later.
  */
 export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
   const sheets = context.workbook.worksheets;
@@ -186,11 +189,14 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   const stateItem = queueReadState(context);
   const reads = new Map<string, SheetRead>();
   for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name));
-  let active: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> } | null = null;
+  // First check of a session: the sheet names are not known yet, so read the sheets Office.js can reach without
+  // them: the active, the first and the last sheet (a two-sheet workbook is then read whole).
+  let starters: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> }[] | null = null;
   if (!session.sheetNames) {
-    const ws = context.workbook.worksheets.getActiveWorksheet();
-    ws.load("name");
-    active = { ws, read: queueRead(ws) };
+    starters = [sheets.getActiveWorksheet(), sheets.getFirst(), sheets.getLast()].map((ws) => {
+      ws.load("name");
+      return { ws, read: queueRead(ws) };
+    });
   }
   const prev = session.snapshot;
   let speculative: { sheet: string; cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
@@ -211,14 +217,16 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   session.state = state;
   const names = sheets.items.map((s) => s.name);
   const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
-  if (active) reads.set(active.ws.name, { name: active.ws.name, ...active.read });
+  for (const st of starters ?? []) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
   const missing = names.filter((n) => !reads.has(n));
   for (const n of [...reads.keys()]) if (!names.includes(n)) reads.delete(n);
+  const readSheets = (): WorkbookInput => ({
+    sheets: names.filter((n) => reads.has(n)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)),
+  });
   if (missing.length > 0) {
-    if (active && !speculative) {
-      // Guess from the active sheet alone, so its validations come with the other sheets in the same sync.
-      const name = active.ws.name;
-      const guess = locateIn({ sheets: [sheetInput(reads.get(name) as SheetRead, hidden.get(name) ?? false)] }, state);
+    if (starters && !speculative) {
+      // Guess from the sheets read so far, so the validations come with the other sheets in the same sync.
+      const guess = locateIn(readSheets(), state);
       if (guess) {
         const cells = answerCells(guess);
         speculative = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };

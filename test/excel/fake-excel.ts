@@ -429,6 +429,24 @@ class FakeWorksheetCollection extends Proxy {
     });
   }
 
+  /** ExcelApi 1.5; like Excel, hidden sheets count unless visibleOnly. */
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    return this.atEnd("first", visibleOnly);
+  }
+
+  getLast(visibleOnly?: boolean): FakeWorksheet {
+    return this.atEnd("last", visibleOnly);
+  }
+
+  private atEnd(end: "first" | "last", visibleOnly?: boolean): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const list = this.ctx.excel.sheets.filter((x) => !visibleOnly || x.visibility === "Visible");
+      const s = end === "first" ? list[0] : list[list.length - 1];
+      if (!s) throw new FakeError("ItemNotFound", `No ${end} worksheet`);
+      return s;
+    });
+  }
+
   getItemOrNullObject(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, () => {
       const s = this.ctx.excel.sheets.find((x) => x.name === name);
