@@ -1,47 +1,18 @@
 // Browser tests of the built task pane (run `npm run build` first; `npm run test:browser` does). Also needs the
 // compiled engine in dist/ (`npm run build:cli`, run by `npm ci`) to check the downloaded workbook in Node.
-// A tiny static server on 127.0.0.1 serves dist/web/; Chromium (playwright-core, /usr/bin/chromium) gets a new
+// scripts/serve-web.mjs serves dist/web/ on 127.0.0.1; Chromium (playwright-core, /usr/bin/chromium) gets a new
 // empty profile; every request that is not to 127.0.0.1 is blocked and counts as a failure.
 // Prints `N passed, M failed` and exits non-zero on failure. Screenshots: .tmp/pane.png, .tmp/pane-en.png.
-import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { PAGE, ROOT, WEB, serveWeb } from "../../scripts/serve-web.mjs";
 
 const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const WEB = path.join(ROOT, "dist", "web");
 const TMP = path.join(ROOT, ".tmp");
 const SAMPLE = path.join(ROOT, "samples", "tics-sample.xlsx");
-const PAGE = "taskpane.local.html";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || PAGE;
-    const file = path.resolve(WEB, rel);
-    if (!file.startsWith(WEB + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 const results = [];
 async function test(name, fn) {
@@ -76,7 +47,7 @@ function engine() {
 async function main() {
   assert(fs.existsSync(path.join(WEB, PAGE)), `dist/web/${PAGE} missing: run \`npm run build\` first`);
   fs.mkdirSync(TMP, { recursive: true });
-  const server = await serve();
+  const server = await serveWeb();
   const port = server.address().port;
   const base = `http://127.0.0.1:${port}/`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tics-chromium-"));
