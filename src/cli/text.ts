@@ -1,4 +1,5 @@
 /** The readable (non-JSON) output of tics-check. */
+import { colToLetters } from "../core/a1";
 import type { Priority, Report } from "../core/model";
 import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
 import type { Lang } from "./args";
@@ -154,22 +155,11 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   return out.join("\n") + "\n";
 }
 
-function colToLettersSafe(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** One line per file for batch runs. */
 export function formatLine(report: Report, lang: Lang): string {
   const s = report.summary;
   const problems = problemCount(report);
-  const col = colToLettersSafe(report.location.answerCol);
+  const col = colToLetters(report.location.answerCol);
   return lang === "ja"
     ? `${report.file ?? ""}: シート「${report.sheet}」(回答列 ${col}) 項目 ${s.items}、回答済み ${s.answered}、要確認 ${problems}、総合 ${num(report.overall.score)}`
     : `${report.file ?? ""}: sheet "${report.sheet}" (answers in ${col}) items ${s.items}, answered ${s.answered}, to check ${problems}, overall ${num(report.overall.score)}`;

@@ -1,25 +1,11 @@
 /** A1 addresses as Excel reports them ("'My Sheet'!$B$5:$F$60"), converted to/from absolute 0-based ranges. */
+import { colToLetters, rangeToA1, toA1 } from "../core/a1";
 import type { CellRange } from "../core/model";
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-export function rangeA1(r: CellRange): string {
-  const a = cellA1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellA1(r.bottom, r.right)}`;
-}
+/** 0-based column → letters, cell and range addresses: the engine's helpers (src/core/a1.ts), named for Excel. */
+export const columnLetters = colToLetters;
+export const cellA1 = toA1;
+export const rangeA1 = rangeToA1;
 
 function parseCell(s: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(s.trim());

@@ -1,20 +1,8 @@
-/** A1 helpers for the file gateway (kept local so src/file does not wait on other modules). */
+/** A1 helpers for the file gateway: lenient parsing (null instead of an error) for references read from files. */
 import type { CellRange } from "../core/model";
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return colLetters(col) + String(row + 1);
-}
+/** Column letters and A1 addresses: the engine's helpers (src/core/a1.ts). */
+export { colToLetters as colLetters, toA1 as a1 } from "../core/a1";
 
 /** "$E$12" / "E12" -> 0-based; null when not a cell reference. */
 export function parseCell(ref: string): { row: number; col: number } | null {
@@ -53,10 +41,7 @@ export function parseRef(ref: string): CellRange | null {
   };
 }
 
-export function refOf(r: CellRange): string {
-  const a = a1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${a1(r.bottom, r.right)}`;
-}
+export { rangeToA1 as refOf } from "../core/a1";
 
 /** Quotes a sheet name for a formula: 'My Sheet'!A1 (always quoted: valid for every name). */
 export function quoteSheet(name: string): string {
