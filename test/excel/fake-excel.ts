@@ -353,8 +353,42 @@ abstract class Proxy {
     return this.nullState;
   }
 
+  /** Marks a property as loaded with a value (collections fill their items this way). */
+  setLoaded(name: string, v: unknown): void {
+    this.loaded.set(name, v);
+  }
+
   toJSON(): unknown {
     return Object.fromEntries(this.loaded);
+  }
+}
+
+/** A collection whose `load("items/…")` makes, at sync time, one item proxy per record with those properties. */
+abstract class FakeItemCollection<P extends Proxy, R> extends Proxy {
+  private itemProxies: P[] = [];
+  protected snapshot(name: string): unknown {
+    return name;
+  }
+  /** The records at sync time and how to make a proxy for one. */
+  protected abstract records(): { list: R[]; make: (r: R) => P };
+  /** The value of a loaded item property (only names are loaded through collections here). */
+  protected abstract value(r: R, name: string): unknown;
+  override load(spec: string | string[] | { select?: string }): this {
+    const names = props(spec).map((n) => n.replace(/^items\//, ""));
+    this.ctx.queue.push(() => {
+      const { list, make } = this.records();
+      this.itemProxies = list.map((r) => {
+        const p = make(r);
+        for (const n of names) p.setLoaded(n, this.value(r, n));
+        return p;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): P[] {
+    this.get("items");
+    return this.itemProxies;
   }
 }
 
@@ -824,9 +858,6 @@ class FakeCF extends Proxy {
     if (name === "id") return this.find().cf.id;
     throw new Error(`fake: conditionalFormat.${name}`);
   }
-  setLoaded(name: string, v: unknown): void {
-    this.loaded.set(name, v);
-  }
   get id(): string {
     return this.get("id");
   }
@@ -839,36 +870,19 @@ class FakeCF extends Proxy {
   }
 }
 
-
-class FakeCFCollection extends Proxy {
-  private itemProxies: FakeCF[] = [];
+class FakeCFCollection extends FakeItemCollection<FakeCF, FakeCFRecord> {
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
   ) {
     super(ctx);
   }
-  protected snapshot(name: string): unknown {
-    return name;
+  protected records(): { list: FakeCFRecord[]; make: (r: FakeCFRecord) => FakeCF } {
+    const { sheet, rect } = this.resolve();
+    return { list: sheet.cfs.filter((cf) => overlaps(cf.range, rect)), make: (cf) => new FakeCF(this.ctx, () => ({ sheet, cf })) };
   }
-  override load(spec: string | string[] | { select?: string }): this {
-    const names = props(spec).map((n) => n.replace(/^items\//, ""));
-    this.ctx.queue.push(() => {
-      const { sheet, rect } = this.resolve();
-      this.itemProxies = sheet.cfs
-        .filter((cf) => overlaps(cf.range, rect))
-        .map((cf) => {
-          const p = new FakeCF(this.ctx, () => ({ sheet, cf }));
-          for (const n of names) p.setLoaded(n, n === "id" ? cf.id : undefined);
-          return p;
-        });
-      this.loaded.set("items", true);
-    });
-    return this;
-  }
-  get items(): FakeCF[] {
-    this.get("items");
-    return this.itemProxies;
+  protected value(r: FakeCFRecord, name: string): unknown {
+    return name === "id" ? r.id : undefined;
   }
   add(type: string): FakeCF {
     if (type !== "Custom") throw new Error(`fake: conditional format type ${type}`);
@@ -900,9 +914,6 @@ class FakeChart extends Proxy {
   protected snapshot(name: string): unknown {
     if (name === "name") return this.find().chart.name;
     throw new Error(`fake: chart.${name}`);
-  }
-  setLoaded(name: string, v: unknown): void {
-    this.loaded.set(name, v);
   }
   get name(): string {
     return this.get("name");
@@ -985,33 +996,19 @@ function seriesOf(sheet: FakeSheet, r: CellRange, seriesBy: string): FakeSeriesR
   return out;
 }
 
-class FakeChartCollection extends Proxy {
-  private itemProxies: FakeChart[] = [];
+class FakeChartCollection extends FakeItemCollection<FakeChart, FakeChartRecord> {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {
     super(ctx);
   }
-  protected snapshot(name: string): unknown {
-    return name;
+  protected records(): { list: FakeChartRecord[]; make: (r: FakeChartRecord) => FakeChart } {
+    const sheet = this.sheet();
+    return { list: sheet.charts, make: (chart) => new FakeChart(this.ctx, () => ({ sheet, chart })) };
   }
-  override load(spec: string | string[] | { select?: string }): this {
-    const names = props(spec).map((n) => n.replace(/^items\//, ""));
-    this.ctx.queue.push(() => {
-      const sheet = this.sheet();
-      this.itemProxies = sheet.charts.map((chart) => {
-        const p = new FakeChart(this.ctx, () => ({ sheet, chart }));
-        for (const n of names) p.setLoaded(n, n === "name" ? chart.name : undefined);
-        return p;
-      });
-      this.loaded.set("items", true);
-    });
-    return this;
-  }
-  get items(): FakeChart[] {
-    this.get("items");
-    return this.itemProxies;
+  protected value(r: FakeChartRecord, name: string): unknown {
+    return name === "name" ? r.name : undefined;
   }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let made: { sheet: FakeSheet; chart: FakeChartRecord } | null = null;
@@ -1051,9 +1048,6 @@ class FakeTable extends Proxy {
     if (name === "name") return this.find().table.name;
     throw new Error(`fake: table.${name}`);
   }
-  setLoaded(name: string, v: unknown): void {
-    this.loaded.set(name, v);
-  }
   get name(): string {
     return this.get("name");
   }
@@ -1077,33 +1071,19 @@ class FakeTable extends Proxy {
   }
 }
 
-class FakeTableCollection extends Proxy {
-  private itemProxies: FakeTable[] = [];
+class FakeTableCollection extends FakeItemCollection<FakeTable, FakeTableRecord> {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {
     super(ctx);
   }
-  protected snapshot(name: string): unknown {
-    return name;
+  protected records(): { list: FakeTableRecord[]; make: (r: FakeTableRecord) => FakeTable } {
+    const sheet = this.sheet();
+    return { list: sheet.tables, make: (table) => new FakeTable(this.ctx, () => ({ sheet, table })) };
   }
-  override load(spec: string | string[] | { select?: string }): this {
-    const names = props(spec).map((n) => n.replace(/^items\//, ""));
-    this.ctx.queue.push(() => {
-      const sheet = this.sheet();
-      this.itemProxies = sheet.tables.map((table) => {
-        const p = new FakeTable(this.ctx, () => ({ sheet, table }));
-        for (const n of names) p.setLoaded(n, n === "name" ? table.name : undefined);
-        return p;
-      });
-      this.loaded.set("items", true);
-    });
-    return this;
-  }
-  get items(): FakeTable[] {
-    this.get("items");
-    return this.itemProxies;
+  protected value(r: FakeTableRecord, name: string): unknown {
+    return name === "name" ? r.name : undefined;
   }
   add(address: string, _hasHeaders: boolean): FakeTable {
     let made: { sheet: FakeSheet; table: FakeTableRecord } | null = null;
