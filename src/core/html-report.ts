@@ -5,7 +5,7 @@
  */
 import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
 import { escapeXml, radarSvg } from "./radar-svg";
-import { FINDING_STATUS_LABEL, problemCount, typeInstead } from "./summary";
+import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
 
 type Lang = "ja" | "en";
 
@@ -15,20 +15,10 @@ const L = {
     file: "ファイル",
     sheet: "シート",
     range: "表の範囲",
-    company: "会社名",
-    profile: "分野の割り当て",
     generated: "作成日時",
     summary: "概要",
-    items: "項目数",
-    answered: "回答済み",
-    problems: "要確認（未回答・無効・「-」不可）",
-    normalized: "表記ゆれ（自動で読み替え）",
-    overall: "総合スコア",
-    readiness: "準備度（要確認を×とみなす）",
     counts: "回答の内訳",
-    chart: "分野別スコア（0〜100）",
     fields: "分野別スコア",
-    field: "分野",
     score: "スコア",
     items2: "項目数",
     findings: "要確認の入力",
@@ -48,8 +38,9 @@ const L = {
     evidence: "審査で求められる証跡",
     refs: "参照",
     none: "なし",
+    ...REPORT_LABELS.ja,
     note:
-      "スコア = 100 × (○×1 + △×0.5) ÷ (○・△・× の数)。「-」と要確認の項目は分母に含めません。" +
+      REPORT_LABELS.ja.scoreRule +
       "分野の割り当て・ヒント・参照の文言は TICS Check 独自のもので、経済産業省の公式の文言ではありません。",
     series: "今回",
   },
@@ -58,20 +49,10 @@ const L = {
     file: "File",
     sheet: "Sheet",
     range: "Table range",
-    company: "Company",
-    profile: "Field mapping",
     generated: "Generated",
     summary: "Summary",
-    items: "Items",
-    answered: "Answered",
-    problems: "To check (blank, invalid, 「-」 not allowed)",
-    normalized: "Look-alikes (read as canonical)",
-    overall: "Overall score",
-    readiness: "Readiness (entries to check count as ×)",
     counts: "Answers",
-    chart: "Scores by field (0-100)",
     fields: "Scores by field",
-    field: "Field",
     score: "Score",
     items2: "Items",
     findings: "Entries to check",
@@ -91,9 +72,10 @@ const L = {
     evidence: "Evidence an auditor asks for",
     refs: "References",
     none: "none",
+    ...REPORT_LABELS.en,
     note:
-      "Score = 100 × (○×1 + △×0.5) ÷ (number of ○, △, ×). 「-」 and entries to check stay out of the denominator. " +
-      "Field mapping, hints and reference texts are TICS Check's own words, not METI's official wording.",
+      REPORT_LABELS.en.scoreRule +
+      " Field mapping, hints and reference texts are TICS Check's own words, not METI's official wording.",
     series: "This time",
   },
 } as const;

@@ -4,6 +4,7 @@
  * these, so the add-in and the file output look the same.
  */
 import type { Answer, CellRange, CellValue, ItemStatus, Priority, Report } from "./model";
+import { REPORT_LABELS, problemCount } from "./summary";
 
 export const RESULTS_SHEET = "診断結果";
 export const PLAN_SHEET = "改善計画";
@@ -54,38 +55,20 @@ const L = {
     marker: "このシートは TICS Check が作成しました。再作成すると内容が置き換わります（自社の記入は「改善計画」の担当者・期限・状況・メモ欄へ）。",
     date: "診断日時",
     sheet: "対象シート",
-    company: "会社名",
-    items: "項目数",
-    answered: "回答済み",
-    problems: "要確認（未回答・無効・「-」不可）",
-    normalized: "表記ゆれ（自動で読み替え）",
-    overall: "総合スコア",
-    readiness: "準備度（要確認を×とみなす）",
-    profile: "分野の割り当て",
-    field: "分野",
     current: "今回",
     previous: "前回",
-    chart: "分野別スコア（0〜100）",
-    note: "スコア = 100 × (○×1 + △×0.5) ÷ (○・△・× の数)。「-」と要確認の項目は分母に含めません。",
+    ...REPORT_LABELS.ja,
+    note: REPORT_LABELS.ja.scoreRule,
   },
   en: {
     title: "TICS Check results",
     marker: "This sheet was made by TICS Check and is replaced when regenerated (write your own notes in the plan's Owner/Due/Status/Memo columns).",
     date: "Checked at",
     sheet: "Checklist sheet",
-    company: "Company",
-    items: "Items",
-    answered: "Answered",
-    problems: "To check (blank, invalid, 「-」 not allowed)",
-    normalized: "Look-alikes (read as canonical)",
-    overall: "Overall score",
-    readiness: "Readiness (entries to check count as ×)",
-    profile: "Field mapping",
-    field: "Field",
     current: "This time",
     previous: "Previous",
-    chart: "Scores by field (0-100)",
-    note: "Score = 100 × (○×1 + △×0.5) ÷ (number of ○, △, ×). 「-」 and entries to check stay out of the denominator.",
+    ...REPORT_LABELS.en,
+    note: REPORT_LABELS.en.scoreRule,
   },
 } as const;
 
@@ -100,11 +83,6 @@ function pad2(n: number): string {
 /** Local date-time as "YYYY-MM-DD HH:MM". */
 export function formatDate(d: Date): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
-
-function problemCount(report: Report): number {
-  const s = report.summary;
-  return s.blank + s.invalid + s.naNotAllowed;
 }
 
 export function resultsModel(report: Report, lang: Lang, previous: StoredResult | null, now: Date): ResultsModel {

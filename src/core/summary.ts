@@ -52,6 +52,36 @@ const H = {
   },
 } as const;
 
+/** Labels the results sheet and the HTML report share (one wording for the same figures everywhere). */
+export const REPORT_LABELS = {
+  ja: {
+    company: "会社名",
+    items: "項目数",
+    answered: "回答済み",
+    problems: "要確認（未回答・無効・「-」不可）",
+    normalized: "表記ゆれ（自動で読み替え）",
+    overall: "総合スコア",
+    readiness: "準備度（要確認を×とみなす）",
+    profile: "分野の割り当て",
+    field: "分野",
+    chart: "分野別スコア（0〜100）",
+    scoreRule: "スコア = 100 × (○×1 + △×0.5) ÷ (○・△・× の数)。「-」と要確認の項目は分母に含めません。",
+  },
+  en: {
+    company: "Company",
+    items: "Items",
+    answered: "Answered",
+    problems: "To check (blank, invalid, 「-」 not allowed)",
+    normalized: "Look-alikes (read as canonical)",
+    overall: "Overall score",
+    readiness: "Readiness (entries to check count as ×)",
+    profile: "Field mapping",
+    field: "Field",
+    chart: "Scores by field (0-100)",
+    scoreRule: "Score = 100 × (○×1 + △×0.5) ÷ (number of ○, △, ×). 「-」 and entries to check stay out of the denominator.",
+  },
+} as const;
+
 export const FINDING_STATUS_LABEL: Record<Lang, Record<Finding["status"], string>> = {
   ja: { normalized: "表記ゆれ", blank: "未回答", invalid: "無効な値", na_not_allowed: "「-」は使えない項目" },
   en: { normalized: "look-alike", blank: "blank", invalid: "invalid value", na_not_allowed: "「-」 not allowed here" },
