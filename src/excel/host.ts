@@ -35,9 +35,9 @@ export interface ExcelHostDeps {
   profile?: Profile;
 }
 
-/** ExcelApi 1.11: wait for the user to leave cell-edit mode instead of failing the batch. */
-export function runOptions(): Excel.RunOptions | null {
-  return supportsExcelApi("1.11") ? { delayForCellEdit: true } : null;
+/** Every batch waits for the user to leave cell-edit mode instead of failing. */
+export function runOptions(): Excel.RunOptions {
+  return { delayForCellEdit: true };
 }
 
 const defaultRun: ExcelRun = (options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch));

@@ -37,10 +37,7 @@ function typesTable(): Map<string, string> {
 }
 
 /** Members @types/office-js does not annotate, with the documented set. */
-const FROM_DOCS: Record<string, string> = {
-  // RunOptions.delayForCellEdit: Excel.run(options) with delayForCellEdit, documented for ExcelApi 1.11.
-  "RunOptions.delayForCellEdit": "1.11",
-};
+const FROM_DOCS: Record<string, string> = {};
 
 /** Distinctive members above ExcelApi 1.7 (versions from @types/office-js; checked below). */
 const WATCH: Record<string, string> = {
@@ -51,7 +48,6 @@ const WATCH: Record<string, string> = {
   getMergedAreasOrNullObject: "1.13",
   dataValidation: "1.8",
   getDirectPrecedents: "1.12",
-  delayForCellEdit: "1.11",
   mergeUndoGroup: "1.20",
   autoFilter: "1.9",
 };
@@ -137,7 +133,7 @@ describe("API sets", () => {
     const byName = new Map<string, string[]>();
     for (const [k, v] of types) byName.set(memberName(k), [...(byName.get(memberName(k)) ?? []), v]);
     for (const [n, v] of Object.entries(WATCH)) {
-      if (n in FROM_DOCS || n === "delayForCellEdit" || n === "mergeUndoGroup") continue;
+      if (n in FROM_DOCS || n === "mergeUndoGroup") continue;
       expect(byName.get(n) ?? []).toContain(v);
     }
   });
@@ -167,7 +163,7 @@ describe("API sets", () => {
     expect(low.length).toBeGreaterThan(40);
     const high = Object.entries(API_MEMBERS).filter(([, v]) => !versionAtMost(v, MIN_EXCEL_API)).map(([k]) => k).sort();
     expect(high).toEqual(
-      ["DataValidation.rule", "DataValidation.type", "DataValidationRule.list", "ListDataValidation.inCellDropDown", "ListDataValidation.source", "Range.dataValidation", "Range.getMergedAreasOrNullObject", "RangeAreas.address", "RunOptions.delayForCellEdit"].sort(),
+      ["DataValidation.rule", "DataValidation.type", "DataValidationRule.list", "ListDataValidation.inCellDropDown", "ListDataValidation.source", "Range.dataValidation", "Range.getMergedAreasOrNullObject", "RangeAreas.address"].sort(),
     );
   });
 });

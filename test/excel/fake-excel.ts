@@ -195,10 +195,13 @@ export class FakeExcel {
     this.writes = [];
   }
 
+  /** A host that does not honour the delayForCellEdit run option (fails in cell-edit mode all the same). */
+  ignoresDelayForCellEdit = false;
+
   /** Excel.run look-alike: fails in cell-edit mode unless delayForCellEdit is set (then the edit "ends"). */
   run = async <T>(options: { delayForCellEdit?: boolean } | null, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     if (this.cellEditMode) {
-      if (!options?.delayForCellEdit) throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      if (!options?.delayForCellEdit || this.ignoresDelayForCellEdit) throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
       this.cellEditMode = false;
     }
     const ctx = new FakeContext(this);

@@ -165,12 +165,13 @@ describe("full check", () => {
     expect(o.error.message.en.length).toBeGreaterThan(10);
   });
 
-  test("cell-edit mode: waits (delayForCellEdit, ExcelApi 1.11); on older Excel a clear error", async () => {
+  test("cell-edit mode: every batch asks to wait (delayForCellEdit); a host that does not wait gives a clear error", async () => {
     const { excel, host } = setup(5);
     excel.cellEditMode = true;
     expect((await host.check()).ok).toBe(true);
     const old = setup(5);
-    old.excel.apiVersion = "1.10";
+    old.excel.apiVersion = "1.7";
+    old.excel.ignoresDelayForCellEdit = true;
     old.excel.cellEditMode = true;
     const o = await old.host.check();
     expect(o.ok).toBe(false);
