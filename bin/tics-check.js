@@ -8,6 +8,11 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("tics-check: dist/ がありません。`npm run build:cli` を実行してください。 (dist/ missing: run `npm run build:cli`.)\n");
   process.exit(2);
 }
+// Output piped into a reader that stops early (`tics-check … | head`): stop quietly instead of crashing on EPIPE.
+process.stdout.on("error", (err) => {
+  if (err && err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 require(entry).main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => { process.stderr.write(String((err && err.stack) || err) + "\n"); process.exit(2); }
