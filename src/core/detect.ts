@@ -39,6 +39,10 @@ const MAX_GAP = 6;
 const NUMBER_COL_REACH = 4;
 /** Header cells longer than this are not headers (keeps the header scan cheap on long item texts). */
 const MAX_HEADER_LEN = 16;
+/** Header cells with a note in brackets (「チェック欄（○・△・×・－を選択）」) may be this long. */
+const MAX_NOTED_HEADER_LEN = 40;
+/** A trailing note in parentheses, after folding (NFKC turns （） into ASCII parentheses). */
+const TRAILING_NOTE_RE = /\([^()]*\)$/;
 /** A header cell must contain one of these characters (cheap test before folding). */
 const HEADER_CHAR_RE = /[内容チﾁ回答評価分野番項質設確NnＮｎ#＃]/;
 /** Text headers accepted only when a row has no 「内容」 header (a table headed 「項目 | チェック欄」). */
@@ -52,8 +56,13 @@ const ANSWER_KEYS = ["チェック欄", "チェック", "回答欄", "回答", "
 const NUMBER_HEADERS = new Set(["no", "no.", "番号", "項番", "項目番号", "#", "項目no", "項目no."]);
 const COMPANY_LABELS = ["会社名", "企業名", "事業者名", "組織名", "貴社名"];
 
-/** First non-space character of an item number: digit, bracket, roman numeral (ASCII, full-width or Ⅰ-Ⅻ). */
-const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217FNnＮｎQqＱｑ問]/;
+/**
+ * First non-space character of an item number: digit, bracket, roman numeral (ASCII, full-width or Ⅰ-Ⅻ), or an
+ * enclosed number (①-⑳ ⑴-⒇ ⒈-⒛ ㉑-㊿, which NFKC turns into digits).
+ */
+const NUMBER_START_RE = /^[\s\u3000]*[0-9０-９(（IVXＩＶＸ\u2160-\u217F\u2460-\u249B\u3251-\u325F\u32B1-\u32BFNnＮｎQqＱｑ問]/;
+/** Dashes NFKC leaves alone, read as 「-」 between a prefix and a number (「1‐2」「Ⅰー3」). */
+const NUMBER_DASH_RE = /[\u2010-\u2015\u2212\u30FC\uFF70]/g;
 const ITEM_NUMBER_RE = /^(?:no\.?|q|問)?[(]?([0-9]{1,5})[).]?$/i;
 const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
 const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
@@ -116,11 +125,18 @@ export class SheetView {
 // ---------------------------------------------------------------------------------------------------------------
 // Cell classifiers
 
-function isTextHeader(f: string): boolean {
+function isTextHeader(folded: string): boolean {
+  const f = headerCore(folded);
   return f.length <= 12 && f.includes("内容");
 }
 
-function isAnswerHeader(f: string): boolean {
+/** A folded header without a trailing note in brackets: 「チェック欄(○・△・×・-を選択)」 -> 「チェック欄」. */
+function headerCore(f: string): string {
+  return f.length > 2 ? f.replace(TRAILING_NOTE_RE, "") : f;
+}
+
+function isAnswerHeader(folded: string): boolean {
+  const f = headerCore(folded);
   if (f.length > 16 || f.includes("内容") || f.includes("項目")) return false;
   for (const k of ANSWER_KEYS) if (f.startsWith(k) || f.endsWith(k)) return true;
   return false;
@@ -135,7 +151,8 @@ function isFieldHeader(f: string): boolean {
 }
 
 /** The answer header text that matched, for messages. */
-function answerKeyOf(f: string): string {
+function answerKeyOf(folded: string): string {
+  const f = headerCore(folded);
   for (const k of ANSWER_KEYS) if (f.startsWith(k) || f.endsWith(k)) return k;
   return f;
 }
@@ -155,7 +172,7 @@ export function parseItemNumber(v: CellValue): ParsedNumber | null {
   }
   if (typeof v !== "string" || v.length === 0 || v.length > 12) return null;
   if (!NUMBER_START_RE.test(v)) return null;
-  const s = v.normalize("NFKC").replace(/\s+/g, "");
+  const s = v.normalize("NFKC").replace(/\s+/g, "").replace(NUMBER_DASH_RE, "-");
   let m = ITEM_NUMBER_RE.exec(s);
   if (m) {
     const n = Number(m[1]);
@@ -231,7 +248,8 @@ function rowHeaders(v: SheetView, row: CellValue[]): RowHeaders | null {
   let h: RowHeaders | null = null;
   for (let j = 0; j < row.length; j++) {
     const cell = row[j];
-    if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) continue;
+    if (typeof cell !== "string" || cell.length < 2 || !HEADER_CHAR_RE.test(cell)) continue;
+    if (cell.length > MAX_HEADER_LEN && (cell.length > MAX_NOTED_HEADER_LEN || !/[)）]\s*$/.test(cell))) continue;
     const f = fold(cell);
     const col = v.c0 + j;
     if (isTextHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).text.push(col);

@@ -16,6 +16,7 @@ describe("parseItemNumber / parseSection", () => {
   test.each<[CellValue, string | null]>([
     ["1", "1"], [1, "1"], ["1.", "1"], ["(1)", "1"], ["１", "1"], ["（１２）", "12"], ["1)", "1"], [" 7 ", "7"],
     ["I-1", "I-1"], ["Ⅱ-3", "II-3"], ["No.4", "4"], ["Ｑ５", "5"], ["問6", "6"], ["No", null], [0, null], [1.5, null], ["a", null], ["", null], [null, null], [true, null], ["1-2-3", null],
+    ["1-1", "1-1"], ["１－２", "1-2"], ["1‐3", "1-3"], ["Ⅰー4", "I-4"], ["2−5", "2-5"], ["①", "1"], ["⑫", "12"], ["⑴", "1"], ["⒊", "3"], ["㉑", "21"], ["①-1", "1-1"],
   ])("%p -> %p", (v, expected) => {
     const n = parseItemNumber(v);
     expect(n ? (n.prefix ? `${n.prefix}-${n.number}` : n.number) : null).toBe(expected);
@@ -35,6 +36,9 @@ describe("parseItemNumber / parseSection", () => {
     expect(parseSection("1日1回、記録を確認する")).toBeNull();
     expect(parseSection("第2章 人に関する項目")).toEqual({ key: "2", title: "人に関する項目" });
     expect(parseSection("3) 物に関する項目")).toEqual({ key: "3", title: "物に関する項目" });
+    expect(parseSection("Ⅳ．技術に関する項目")).toEqual({ key: "IV", title: "技術に関する項目" });
+    expect(parseSection("１　共通項目")).toEqual({ key: "1", title: "共通項目" });
+    expect(parseSection("１．共通項目")).toEqual({ key: "1", title: "共通項目" });
   });
 });
 
@@ -154,9 +158,41 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["S-1", "S-1#2", "S-1#3"]);
   });
 
-  test.each(["チェック\n欄", "チェック　欄", "回答", "評価", "チェック", "ﾁｪｯｸ欄", "回答欄（○△×-）"])("answer header %p", (answerHeader) => {
+  test.each(["チェック\n欄", "チェック　欄", "チェック\r\n欄", "チ ェ ッ ク 欄", "回答", "評価", "チェック", "ﾁｪｯｸ欄", "回答欄（○△×-）", "チェック欄（○・△・×・－を選択）", "チェック欄\n（○：実施、△：一部実施、×：未実施、－：該当なし）"])("answer header %p", (answerHeader) => {
     const b = buildChecklist(sampleSections(), { answerHeader });
     expect(ok(detectChecklist(wb(b.sheet))).answerCol).toBe(2);
+  });
+
+  test("a 内容 header with a long note in brackets", () => {
+    const b = buildChecklist(sampleSections(), { textHeader: "内容（各項目を読み、右の欄に○△×-を記入）" });
+    expect(ok(detectChecklist(wb(b.sheet)))).toMatchObject({ numberCol: 0, textCol: 1, answerCol: 2 });
+  });
+
+  test("a long sentence starting with 「チェック欄」 on the header row is not an answer header", () => {
+    const values: CellValue[][] = [
+      ["No.", "内容", "チェック欄に○△×を記入してください", "チェック欄"],
+      [1, "一つ目の確認文である。", null, "○"],
+      [2, "二つ目の確認文である。", null, "×"],
+    ];
+    expect(ok(detectChecklist(wb({ name: "s", values }))).answerCol).toBe(3);
+  });
+
+  test("full-width digit sections 「１．」 with full-width item numbers restarting per section", () => {
+    const sections = sampleSections();
+    sections[0].label = "１．共通項目";
+    sections[1].label = "２　人に関する項目";
+    const b = buildChecklist(sections, { restart: true, number: (n) => String.fromCharCode(0xff10 + n) });
+    const loc = ok(detectChecklist(wb(b.sheet)));
+    expect(loc.rows.map((r) => r.id)).toEqual(["1-1", "1-2", "1-3", "2-1", "2-2"]);
+    expect(loc.sections.map((s) => [s.key, s.title])).toEqual([["1", "共通項目"], ["2", "人に関する項目"]]);
+  });
+
+  test("「Ⅳ．」 sections (full-width period) with numbers continuing across sections", () => {
+    const sections = sampleSections();
+    sections[0].label = "Ⅲ．物に関する項目";
+    sections[1].label = "Ⅳ．技術に関する項目";
+    const loc = ok(detectChecklist(wb(buildChecklist(sections).sheet)));
+    expect(loc.rows.map((r) => r.id)).toEqual(["III-1", "III-2", "III-3", "IV-4", "IV-5"]);
   });
 
   test("header 内容 merged across the number and text columns", () => {
@@ -172,6 +208,10 @@ describe("detectChecklist", () => {
     ["parenthesised", (n) => `(${n})`, ["I-1", "I-2"]],
     ["full-width", (n) => String.fromCharCode(0xff10 + n), ["I-1", "I-2"]],
     ["prefixed", (n) => `I-${n}`, ["I-1", "I-2"]],
+    ["section-digit prefixed 1-1", (n) => `1-${n}`, ["1-1", "1-2"]],
+    ["prefixed with a long-vowel dash", (n) => `Ⅰー${n}`, ["I-1", "I-2"]],
+    ["circled", (n) => String.fromCharCode(0x245f + n), ["I-1", "I-2"]],
+    ["parenthesised full-width", (n) => `（${String.fromCharCode(0xff10 + n)}）`, ["I-1", "I-2"]],
   ])("item numbers written as %s", (_name, number, firstIds) => {
     const b = buildChecklist(sampleSections(), { number });
     const loc = ok(detectChecklist(wb(b.sheet)));
