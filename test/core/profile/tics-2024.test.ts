@@ -130,6 +130,20 @@ describe("TICS_2024 profile structure", () => {
     for (const k of TICS_2024.naKeywords) expect(fold(k).length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ["取引先から預かった図面を管理している。", true],
+    ["業務委託先と秘密保持契約を結んでいる。", true],
+    ["外部サービスを使うときの決まりがある。", true],
+    ["クラウドの利用ルールを定めている。", true],
+    ["テレワークのルールを定めている。", true],
+    ["リモートワークで使う端末を決めている。", true],
+    ["在宅勤務の手順を決めている。", true],
+    ["全ての従業員に教育を行っている。", false],
+    ["パスワードの管理ルールを決めている。", false],
+  ])("「-」 rule (partners, outsourcing, outside or cloud services, telework): %s -> %p", (text, allowed) => {
+    expect(textAllowsNa(fold(text), prepareProfile(TICS_2024))).toBe(allowed);
+  });
+
   test("keyword matching folds width: half-width katakana and full-width latin still match", () => {
     expect(bestTopic("ﾊﾟｽﾜｰﾄﾞを設定している")).toBe("passwords");
     expect(bestTopic("ＵＳＢメモリの使用を制限している")).toBe("media");
