@@ -6,7 +6,7 @@
 const JA = {
   "error.empty_workbook": "ブックにデータのあるシートがありません。自己チェックリストのブック（.xlsx）を開いてください。",
   "error.no_checklist":
-    "自己チェックリストの表が見つかりませんでした。探したもの: 「内容」の見出しと、回答欄の見出し（「チェック欄」「回答」「評価」「チェック」のいずれか）が同じ行にあり、その下に「番号・内容・回答欄」の行が並ぶ表。調べたシート: {sheets}。表の回答セルを選択して「範囲を指定」から読み込むこともできます。",
+    "自己チェックリストの表が見つかりませんでした。探したもの: 「内容」の見出しと、回答欄の見出し（「チェック欄」「回答」「評価」「チェック」のいずれか）が同じ行にあり、その下に「番号・内容・回答欄」の行が並ぶ表。調べたシート: {sheets}。Excel アドインでは、表の回答セルを選択して「範囲を指定」から読み込むこともできます。",
   "error.no_items":
     "見出し（「内容」と「{answerHeader}」、シート「{sheet}」の {row} 行目）は見つかりましたが、その下に項目の行（番号・内容の文・回答セル）が見つかりませんでした。番号の列と内容の列に値があるか確認してください。",
   "error.manual_no_items":
@@ -70,7 +70,7 @@ export type MessageKey = keyof typeof JA;
 const EN: Record<MessageKey, string> = {
   "error.empty_workbook": "The workbook has no sheet with data. Open the self-check workbook (.xlsx).",
   "error.no_checklist":
-    "No self-check table was found. Looked for: a row holding the header 「内容」 (content) and an answer header (「チェック欄」, 「回答」, 「評価」 or 「チェック」), followed by rows of number, item text and answer cell. Sheets checked: {sheets}. You can also select the answer cells and use “Set range”.",
+    "No self-check table was found. Looked for: a row holding the header 「内容」 (content) and an answer header (「チェック欄」, 「回答」, 「評価」 or 「チェック」), followed by rows of number, item text and answer cell. Sheets checked: {sheets}. In the Excel add-in you can also select the answer cells and use “Set range”.",
   "error.no_items":
     "Found the headers (「内容」 and 「{answerHeader}」 on sheet “{sheet}”, row {row}) but no item rows below them (number, item text, answer cell). Check that the number and text columns hold values.",
   "error.manual_no_items":

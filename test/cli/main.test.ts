@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import type { Report } from "../../src/core/model";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
-import { synthGrid, synthXlsx } from "./synth";
+import { ANSWERS, synthGrid, synthXlsx } from "./synth";
 
 let dir: string;
 let good: string;
@@ -106,6 +106,56 @@ describe("tics-check --json", () => {
     expect(r.plan.length).toBeGreaterThan(0);
   });
 
+  it("holds every key the issue's report contract names, with the values of the file", async () => {
+    const { code, out, err } = await run([good, "--json"]);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    const r = JSON.parse(out) as Record<string, unknown> & Report;
+    for (const key of ["file", "sheet", "items", "summary", "fields", "overall"]) expect(r).toHaveProperty(key);
+    expect([r.file, r.sheet]).toEqual([good, "チェックリスト"]);
+
+    // items[{id, section, number, text, cell, raw, answer, status, naAllowed, fields, fieldSource}]
+    r.items.forEach((it, i) => {
+      expect(typeof it.id).toBe("string");
+      expect(it.section).toMatch(/^[IVX]+ 合成セクション\d+$/);
+      expect(it.number).toBe(String(i + 1));
+      expect(it.text).toContain(`（合成項目 ${i + 1}）`);
+      expect(it.cell).toBe(cellOf(30, i));
+      expect(it.cell).toBe(`C${it.row + 1}`);
+      expect(it.raw).toEqual(ANSWERS[i % ANSWERS.length]);
+      expect([null, "○", "△", "×", "-"]).toContain(it.answer);
+      expect(["ok", "normalized", "blank", "invalid", "na_not_allowed"]).toContain(it.status);
+      expect(typeof it.naAllowed).toBe("boolean");
+      expect(Array.isArray(it.fields) && it.fields.length > 0 && it.fields.every((f) => typeof f === "string")).toBe(true);
+      expect(["column", "rule", "section"]).toContain(it.fieldSource);
+    });
+    expect(r.items.slice(4, 8).map((i) => [i.raw, i.answer, i.status])).toEqual([
+      ["〇", "○", "normalized"],
+      [null, null, "blank"],
+      ["済", null, "invalid"],
+      ["-", "-", "na_not_allowed"],
+    ]);
+    // Item 18 is about information entrusted by a partner: 「-」 is allowed there by the profile rule.
+    expect(r.items[17]).toMatchObject({ raw: "-", answer: "-", status: "ok", naAllowed: true });
+
+    // summary{items, answered, blank, invalid, normalized, naNotAllowed, counts{○ △ × -}}
+    expect(r.summary).toEqual({ items: 30, answered: 22, blank: 3, invalid: 3, normalized: 3, naNotAllowed: 2, counts: { "○": 12, "△": 6, "×": 3, "-": 1 } });
+
+    // fields[{name, score, items, counts}]: each score follows from its counts (○ 1, △ 0.5, × 0; 「-」 left out)
+    expect(r.fields.length).toBeGreaterThan(0);
+    for (const f of r.fields) {
+      expect(typeof f.name).toBe("string");
+      expect(f.items).toBe(r.items.filter((i) => i.fields.includes(f.name)).length);
+      expect(Object.keys(f.counts).sort()).toEqual(["-", "×", "△", "○"].sort());
+      const counted = f.counts["○"] + f.counts["△"] + f.counts["×"];
+      const expected = counted ? Math.round((1000 * (f.counts["○"] + 0.5 * f.counts["△"])) / counted) / 10 : null;
+      expect([f.name, f.score]).toEqual([f.name, expected]);
+    }
+
+    // overall{score, readiness}: over all items; readiness counts blank, invalid and 「-」-not-allowed as ×
+    expect(r.overall).toEqual({ score: 71.4, readiness: 51.7 }); // 15/21 and 15/29
+  });
+
   it("prints an array for several files, a failed one as {file, error}, and exits 2", async () => {
     const missing = path.join(dir, "missing.xlsx");
     const { code, out, err } = await run([good, missing, clean, "--json"]);
@@ -143,6 +193,24 @@ describe("exit status", () => {
     expect(err).toMatch(/^tics-check: .+: /);
     expect(err).toContain(msg);
     expect(err).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+  });
+
+  it("says what was looked for when a workbook holds no checklist (Japanese, or English with --lang en)", async () => {
+    const ja = await run([noChecklist]);
+    expect([ja.code, ja.out]).toEqual([2, ""]);
+    expect(ja.err).toMatch(new RegExp(`^tics-check: ${noChecklist.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: 自己チェックリストの表が見つかりませんでした。`));
+    for (const part of ["「内容」", "「チェック欄」", "「回答」", "「評価」", "「チェック」", "「Sheet1」"]) expect(ja.err).toContain(part);
+    // 「範囲を指定」 is a button of the Excel add-in, not something the CLI offers.
+    expect(ja.err).toContain("Excel アドインでは");
+    const en = await run([noChecklist, "--lang", "en", "--json"]);
+    expect([en.code, en.out]).toEqual([2, ""]);
+    expect(en.err).toContain("No self-check table was found. Looked for:");
+    expect(en.err).toContain("In the Excel add-in");
+    const many = await run([noChecklist, clean, "--lang", "en", "--json"]);
+    expect(many.code).toBe(2);
+    const arr = JSON.parse(many.out) as { file: string; error: string }[];
+    expect(arr[0]).toMatchObject({ file: noChecklist });
+    expect(arr[0].error).toMatch(/^No self-check table was found/);
   });
 
   it("is 2 for an unknown option, in English with --lang en", async () => {
