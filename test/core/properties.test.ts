@@ -2,6 +2,10 @@ import fc from "fast-check";
 import type { CellRange, CellValue, ListValidation, SheetInput, WorkbookInput } from "../../src/core/model";
 import { analyse, reevaluate } from "../../src/core/analyse";
 import { classifyAnswer } from "../../src/core/answers";
+import type { Answer, ItemResult, ItemStatus } from "../../src/core/model";
+import { TICS_2024 } from "../../src/core/profile/tics-2024";
+import { scoreItems, summarise } from "../../src/core/score";
+import { buildPlan } from "../../src/core/plan";
 import { detectChecklist, findCompanyName, locateFromAnswerCells } from "../../src/core/detect";
 import { fold } from "../../src/core/text";
 import { buildChecklist, testProfile } from "./helpers";
@@ -78,8 +82,41 @@ describe("properties", () => {
         detectChecklist(wb);
         findCompanyName(wb);
         scoresInRange(analyse(wb, { profile: testProfile() }));
+        scoresInRange(analyse(wb));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test("scoring any mix of statuses: 0-100 with one decimal, null only when nothing counts, overall over all items", () => {
+    const judged: fc.Arbitrary<[Answer | null, ItemStatus]> = fc.constantFrom<[Answer | null, ItemStatus]>(
+      ["○", "ok"], ["△", "ok"], ["×", "ok"], ["-", "ok"], ["○", "normalized"], ["△", "normalized"], ["×", "normalized"], ["-", "normalized"],
+      [null, "blank"], [null, "invalid"], ["-", "na_not_allowed"],
+    );
+    const names = TICS_2024.fields.map((f) => f.name.ja).concat(["独自の分野"]);
+    const item = fc.tuple(judged, fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 60 }), (list) => {
+        const items: ItemResult[] = list.map(([[answer, status], fields], i) => ({
+          id: `S-${i + 1}`, section: "", number: String(i + 1), text: "t", cell: `C${i + 1}`, row: i, col: 2, raw: answer,
+          answer, status, naAllowed: true, naSource: "profile", fields, fieldSource: "column", topic: null,
+        }));
+        const { fields, overall } = scoreItems(items, TICS_2024);
+        const oneDecimal = (x: number | null) => x === null || (x >= 0 && x <= 100 && Math.abs(Math.round(x * 10) - x * 10) < 1e-9);
+        for (const s of [overall, ...fields]) expect([oneDecimal(s.score), oneDecimal(s.readiness)]).toEqual([true, true]);
+        // The overall score follows from the answer counts of all items (not from the field scores).
+        const c = summarise(items).counts;
+        const counted = c["○"] + c["△"] + c["×"];
+        expect(overall.score).toBe(counted ? Math.round((1000 * (c["○"] + 0.5 * c["△"])) / counted) / 10 : null);
+        for (const f of fields) {
+          const k = f.counts;
+          expect(f.score === null).toBe(k["○"] + k["△"] + k["×"] === 0);
+        }
+        // One plan row per ×, △, blank, invalid and na_not_allowed item.
+        const needing = items.filter((it) => it.answer === "×" || it.answer === "△" || !["ok", "normalized"].includes(it.status)).length;
+        expect(buildPlan(items, fields, TICS_2024)).toHaveLength(needing);
+      }),
+      { numRuns: 500 },
     );
   });
 
