@@ -57,14 +57,29 @@ export function parseRangeA1(address: string): CellRange {
   };
 }
 
+/**
+ * Splits a comma-separated list of areas at the commas outside quoted sheet names: "'Q1, 2024'!A1,'Q1, 2024'!B2"
+ * is two areas (a sheet name may hold a comma; inside quotes an apostrophe is doubled).
+ */
+export function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
 /** A comma-separated list of areas ("Sheet1!A1:B2,Sheet1!D4") as ranges. */
 export function parseAreas(address: string): CellRange[] {
-  const out: CellRange[] = [];
-  for (const part of address.split(",")) {
-    const t = part.trim();
-    if (t) out.push(parseRangeA1(t));
-  }
-  return out;
+  return splitAreas(address).map(parseRangeA1);
 }
 
 export function intersect(a: CellRange, b: CellRange): CellRange | null {

@@ -18,6 +18,7 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Workbook.settings": "1.4",
   "Workbook.getSelectedRange": "1.1",
   "Workbook.protection": "1.7",
+  "Workbook.tables": "1.1",
   "WorkbookProtection.protected": "1.7",
   "WorksheetCollection.getItem": "1.1",
   "WorksheetCollection.getItemOrNullObject": "1.4",

@@ -94,8 +94,18 @@ export class ExcelHost implements ChecklistHost {
     return supportsExcelApi(MIN_EXCEL_API) ? null : hostError("api_unsupported", { version: MIN_EXCEL_API });
   }
 
+  /** The batch running now (or last): batches run one after another, never interleaved. */
+  private batches: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs a batch after the previous one has finished. Two actions started at once (a double click, a live
+   * re-check during a write) would otherwise both read the same state and both write: two sheets added, two
+   * conditional formats of which the settings remember one.
+   */
   private exec<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.run(runOptions(), batch);
+    const next = this.batches.then(() => this.run(runOptions(), batch));
+    this.batches = next.catch(() => undefined);
+    return next;
   }
 
   private async outcome(batch: (context: Excel.RequestContext) => Promise<Snapshot>): Promise<CheckOutcome> {
@@ -241,13 +251,16 @@ export class ExcelHost implements ChecklistHost {
     return this.liveChain;
   }
 
-  /** Registers onChanged on the checklist sheet (once; moved when the checklist sheet changes). */
+  /**
+   * Registers onChanged on the checklist sheet (once; moved when the checklist is on another sheet). The sheet is
+   * addressed by its id where known, so a renamed sheet keeps its one handler and the handler can still be removed.
+   */
   private async registerLive(): Promise<void> {
     const snap = this.session.snapshot;
     if (this.listeners.size === 0 || !snap) return;
-    if (this.registration?.sheet === snap.location.sheet) return;
+    const sheet = snap.sheetId ?? snap.location.sheet;
+    if (this.registration?.sheet === sheet) return;
     await this.removeHandler();
-    const sheet = snap.location.sheet;
     try {
       const handler = await this.exec(async (ctx) => {
         const h = ctx.workbook.worksheets.getItem(sheet).onChanged.add((args) => this.onChanged(args));

@@ -10,7 +10,7 @@ import { analyse, reevaluate } from "../core/analyse";
 import { detectChecklist, locateFromAnswerCells } from "../core/detect";
 import type { CellRange, CellValue, ChecklistLocation, ListValidation, Report, SheetInput, WorkbookInput } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { cellA1, columnLetters, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns } from "./address";
+import { cellA1, columnLetters, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns, splitAreas } from "./address";
 import { supportsExcelApi } from "./api-sets";
 import { fail, hostError, GatewayError } from "./errors";
 import { queueReadState, stateFrom, type StoredState } from "./state";
@@ -20,6 +20,8 @@ export interface Snapshot {
   wb: WorkbookInput;
   location: ChecklistLocation;
   report: Report;
+  /** The checklist sheet's id (stays the same when the user renames the sheet). */
+  sheetId?: string;
 }
 
 /** Per-session memory of the host. */
@@ -107,7 +109,8 @@ interface ValidationRead {
 
 /**
  * ExcelApi 1.8: queue loading the data validation of each answer cell (one proxy per cell: a multi-cell range
- * whose cells carry different lists reports its rule as inconsistent, and TICS lists differ per item).
+ * whose cells carry different lists reports its rule as inconsistent, and TICS lists differ per item). A cell with
+ * a rule that is not a list (or a list whose items are a reference) gets items null.
  * Null on older Excel (validations then stay unknown and the profile rule applies).
  */
 export function queueValidations(
@@ -125,10 +128,12 @@ export function queueValidations(
   const lists = (): ListValidation[] => {
     const out: ListValidation[] = [];
     for (const c of proxies) {
-      if (c.dv.type !== "List") continue;
-      const source = c.dv.rule.list?.source;
-      if (typeof source !== "string") continue;
-      out.push({ range: { top: c.row, left: c.col, bottom: c.row, right: c.col }, items: listItems(source) });
+      if (c.dv.type === "None") continue;
+      const range = { top: c.row, left: c.col, bottom: c.row, right: c.col };
+      const source = c.dv.type === "List" ? c.dv.rule.list?.source : undefined;
+      // Any other rule (whole number, custom, …) is the user's: kept as "validation without known items", so the
+      // profile rule decides 「-」 and no dropdown is ever put over it.
+      out.push({ range, items: typeof source === "string" ? listItems(source) : null });
     }
     return out;
   };
@@ -185,7 +190,7 @@ function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
  */
 export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  sheets.load("items/name,items/visibility,items/id");
   const stateItem = queueReadState(context);
   const reads = new Map<string, SheetRead>();
   for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name));
@@ -255,7 +260,8 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   if (!result.ok) {
     throw new GatewayError({ code: "no_checklist", message: result.error.message });
   }
-  const snapshot: Snapshot = { wb, location: result.location, report: result.report };
+  const sheetId = sheets.items.find((s) => s.name === result.location.sheet)?.id;
+  const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId };
   session.snapshot = snapshot;
   return snapshot;
 }
@@ -282,13 +288,13 @@ export async function checkFromSelection(
   const sel = context.workbook.getSelectedRange();
   sel.load("address");
   const ws = context.workbook.getSelectedRange().worksheet;
-  ws.load("name");
+  ws.load("name,id");
   const sheetRead = queueRead(ws);
   const stateItem = queueReadState(context);
   await context.sync();
   const state = stateFrom(stateItem);
   const sheet = ws.name;
-  const range = parseRangeA1(sel.address.split(",")[0]);
+  const range = parseRangeA1(splitAreas(sel.address)[0]);
   const wb: WorkbookInput = { sheets: [sheetInput({ name: sheet, ...sheetRead }, false)] };
   const found = locateFromAnswerCells(wb, sheet, range);
   if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
@@ -301,7 +307,7 @@ export async function checkFromSelection(
   if (read) setValidations(wb, sheet, validationsFrom(read));
   const result = analyse(wb, { profile: options.profile, file: options.file, location });
   if (!result.ok) throw new GatewayError({ code: "no_checklist", message: result.error.message });
-  const snapshot: Snapshot = { wb, location: result.location, report: result.report };
+  const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId: ws.id };
   session.snapshot = snapshot;
   session.sheetNames = null;
   return snapshot;

@@ -178,11 +178,15 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Cel
 }
 
 /**
- * 改善計画: sync 1 sheets/protection/state, sync 2 the existing sheet (values, number formats, tables),
+ * 改善計画: sync 1 sheets/protection/state and the workbook's table names, sync 2 the existing sheet (values, number
+ * formats, tables),
  * sync 3 all writes. The user's columns are carried over by item id with their number formats (dates stay dates).
  */
 export async function writePlan(context: Excel.RequestContext, report: Report, lang: Lang): Promise<StoredState> {
   const first = queueSheetsAndState(context);
+  // Table names are unique in the workbook: a plan sheet the user renamed to keep it still holds 「TicsPlan」.
+  const allTables = context.workbook.tables;
+  allTables.load("items/name");
   await context.sync();
   const infos = sheetInfos(first.sheets);
   refuseIfProtected(infos, PLAN_SHEET);
@@ -192,6 +196,7 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   let user = new Map<string, CellValue[]>();
   let userHeaders: string[] | undefined;
   const userFormats = new Map<string, string[]>();
+  const ownTables = new Set<string>();
   if (exists) {
     sheet = context.workbook.worksheets.getItem(PLAN_SHEET);
     const used = sheet.getUsedRange(false);
@@ -220,7 +225,12 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
         userFormats.set(String(id).trim(), cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
       }
     }
-    for (const t of tables.items) if (t.name.startsWith(CHART_PREFIX) || t.name.startsWith("TicsPlan")) t.delete();
+    // The sheet is ours and its used range is cleared: every table on it goes (also one the user renamed, which
+    // would otherwise block the new table).
+    for (const t of tables.items) {
+      ownTables.add(t.name.toLowerCase());
+      t.delete();
+    }
     sheet.getRange(used.address.split("!").pop() as string).clear();
   } else {
     refuseNewSheet(first, PLAN_SHEET);
@@ -241,12 +251,15 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   const target = sheet.getRange(area);
   target.numberFormat = formats;
   target.values = grid;
+  const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !ownTables.has(n)));
+  let tableName = model.tableName;
+  for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
   const table = sheet.tables.add(area, true);
-  table.name = model.tableName;
+  table.name = tableName;
   table.style = "TableStyleMedium2";
   const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
   text.format.wrapText = true;
-  state.created.planTable = model.tableName;
+  state.created.planTable = tableName;
   state.created.planSheet = PLAN_SHEET;
   queueWriteState(context, state);
   await context.sync();
@@ -388,7 +401,7 @@ export async function rewriteCells(
   const first = queueSheetsAndState(context);
   const cells = changes.map((c) => {
     const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
-    r.load("values,formulas");
+    r.load("values,formulas,numberFormat");
     return { change: c, range: r };
   });
   await context.sync();
@@ -407,8 +420,10 @@ export async function rewriteCells(
   }
   if (stale.length > 0) fail("changed_meanwhile", { cells: stale.join(", ") });
   for (const { change, range } of cells) {
+    // A text-formatted cell ("@") takes any string as it is; there an apostrophe would stay in the value.
+    const asText = (v: string): string => (range.numberFormat[0][0] === TEXT_FORMAT ? v : literalText(v));
     if (mode === "apply") {
-      range.values = [[literalText(change.to)]];
+      range.values = [[asText(change.to)]];
       continue;
     }
     const orig = originals.get(key(change));
@@ -416,7 +431,7 @@ export async function rewriteCells(
       range.formulas = [[orig.formula]];
     } else {
       const v = orig ? orig.value : change.from;
-      range.values = [[v === null ? "" : typeof v === "string" ? literalText(v) : v]];
+      range.values = [[v === null ? "" : typeof v === "string" ? asText(v) : v]];
     }
   }
   await context.sync();

@@ -26,6 +26,8 @@ type Op = () => void;
 
 interface Validation {
   source: string;
+  /** Excel's DataValidationType; "List" when not given. */
+  type?: string;
 }
 
 export interface FakeCell {
@@ -108,8 +110,9 @@ export class FakeSheet {
     grid.forEach((row, r) => row.forEach((v, c) => (this.ensure(top + r, left + c).value = v)));
   }
 
-  setValidation(a1: string, source: string | null): void {
-    forEach(parseRangeA1(a1), (r, c) => (this.ensure(r, c).validation = source === null ? null : { source }));
+  /** A list validation (or, with `type`, another kind of rule such as "WholeNumber" or "Custom"). */
+  setValidation(a1: string, source: string | null, type = "List"): void {
+    forEach(parseRangeA1(a1), (r, c) => (this.ensure(r, c).validation = source === null ? null : { source, type }));
   }
 
   /** Bounding box of non-empty cells (values/formulas; with formats too when valuesOnly is false). */
@@ -409,10 +412,13 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly protection: FakeWorkbookProtection;
+  /** Every table of the workbook (names are unique across sheets, as in Excel). */
+  readonly tables: FakeWorkbookTables;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
+    this.tables = new FakeWorkbookTables(ctx);
   }
 
   getSelectedRange(): FakeRange {
@@ -449,9 +455,10 @@ class FakeWorksheetCollection extends Proxy {
     return this.itemProxies;
   }
 
+  /** By name or, as in Excel, by id. */
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.excel.sheets.find((x) => x.name === name);
+      const s = this.ctx.excel.sheets.find((x) => x.name === name) ?? this.ctx.excel.sheets.find((x) => x.id === name);
       if (!s) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
       return s;
     });
@@ -792,11 +799,18 @@ class FakeDataValidation extends Proxy {
   protected snapshot(name: string): unknown {
     const { sheet, rect } = this.resolve();
     this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: `dataValidation.${name}` });
-    const sources = new Set<string | null>();
-    forEach(rect, (r, c) => sources.add(sheet.cell(r, c)?.validation?.source ?? null));
-    const only = sources.size === 1 ? [...sources][0] : undefined;
-    if (name === "type") return only === undefined ? "Inconsistent" : only === null ? "None" : "List";
-    if (name === "rule") return only ? { list: { inCellDropDown: true, source: only } } : {};
+    const rules = new Map<string, Validation | null>();
+    forEach(rect, (r, c) => {
+      const v = sheet.cell(r, c)?.validation ?? null;
+      rules.set(v ? `${v.type ?? "List"}|${v.source}` : "", v);
+    });
+    const only = rules.size === 1 ? [...rules.values()][0] : undefined;
+    const type = only === undefined ? "Inconsistent" : only === null ? "None" : (only.type ?? "List");
+    if (name === "type") return type;
+    if (name === "rule") {
+      if (!only) return {};
+      return type === "List" ? { list: { inCellDropDown: true, source: only.source } } : { custom: { formula: only.source } };
+    }
     throw new Error(`fake: dataValidation.${name}`);
   }
   get type(): string {
@@ -1058,7 +1072,7 @@ class FakeTable extends Proxy {
     this.ctx.queue.push(() => {
       const all = this.ctx.excel.sheets.flatMap((s) => s.tables);
       const t = this.find().table;
-      if (all.some((x) => x !== t && x.name === v)) throw new FakeError("InvalidArgument", `A table named ${v} already exists.`);
+      if (all.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new FakeError("InvalidArgument", `A table named ${v} already exists.`);
       t.name = v;
     });
   }
@@ -1107,6 +1121,16 @@ class FakeTableCollection extends FakeItemCollection<FakeTable, FakeTableRecord>
       if (!made) throw new Error("fake: table not created yet");
       return made;
     });
+  }
+}
+
+class FakeWorkbookTables extends FakeItemCollection<FakeTable, { sheet: FakeSheet; table: FakeTableRecord }> {
+  protected records(): { list: { sheet: FakeSheet; table: FakeTableRecord }[]; make: (r: { sheet: FakeSheet; table: FakeTableRecord }) => FakeTable } {
+    const list = this.ctx.excel.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+    return { list, make: (r) => new FakeTable(this.ctx, () => r) };
+  }
+  protected value(r: { sheet: FakeSheet; table: FakeTableRecord }, name: string): unknown {
+    return name === "name" ? r.table.name : undefined;
   }
 }
 

@@ -1,0 +1,312 @@
+/**
+ * The Excel gateway where users do unexpected things: sheets renamed, deleted or typed into, tables renamed or
+ * sorted, quoted sheet names, text-formatted answer cells, rules that are not lists, actions started twice at once.
+ */
+import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
+import { normaliseChanges } from "../../src/core/normalise";
+import type { Report } from "../../src/core/model";
+import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
+import { parseAreas, splitAreas } from "../../src/excel/address";
+import { createExcelHost } from "../../src/excel/host";
+import { SETTINGS_KEY, parseState } from "../../src/excel/state";
+import { CHART_NAME } from "../../src/excel/write";
+import type { FakeSheet } from "./fake-excel";
+import { ANSWER_COL, SHEET, setup, tick } from "./helpers";
+
+async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
+  const o = await host.check();
+  if (!o.ok) throw new Error(`check failed: ${o.error.message.en}`);
+  return o.report;
+}
+
+function changesOf(report: Report): NormaliseChange[] {
+  return normaliseChanges(report).map((c) => ({ ...c, sheet: report.sheet }));
+}
+
+/** Header texts of row 0 of a sheet, by column. */
+function headers(s: FakeSheet): string[] {
+  const used = s.used(true);
+  const out: string[] = [];
+  for (let c = 0; c <= used.right; c++) out.push(String(s.cell(0, c)?.value ?? ""));
+  return out;
+}
+
+describe("sheet names that need quoting", () => {
+  test("areas split at commas outside quoted sheet names", () => {
+    expect(splitAreas("'Q1, 2024'!$A$1:$B$2,'Q1, 2024'!D4")).toEqual(["'Q1, 2024'!$A$1:$B$2", "'Q1, 2024'!D4"]);
+    expect(splitAreas("'It''s, here'!A1,B2")).toEqual(["'It''s, here'!A1", "B2"]);
+    expect(parseAreas("'Q1, 2024'!A1:B2,'Q1, 2024'!D4")).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 3, left: 3, bottom: 3, right: 3 },
+    ]);
+  });
+
+  test("a checklist sheet whose name holds a comma and an apostrophe: merged areas and the manual range are read", async () => {
+    const { excel, host, layout } = setup(8);
+    const name = "点検, O'Neil 2024";
+    const s = excel.sheet(SHEET);
+    s.name = name;
+    s.merges.push({ top: 0, left: 1, bottom: 0, right: 4 }, { top: 1, left: 2, bottom: 1, right: 3 });
+    const report = await checked(host);
+    expect(report.sheet).toBe(name);
+    expect(host.snapshot?.wb.sheets[0].merges).toEqual(s.merges);
+    const first = layout.itemRows[0];
+    const last = layout.itemRows[layout.itemRows.length - 1];
+    excel.selection = { sheet: name, range: { top: first, left: ANSWER_COL, bottom: last, right: ANSWER_COL } };
+    const o = await host.useSelectionAsAnswerCells();
+    expect(o.ok).toBe(true);
+    if (o.ok) expect(o.report.summary.items).toBe(8);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toEqual({ sheet: name, answers: `D${first + 1}:D${last + 1}` });
+  });
+});
+
+describe("normalise in text-formatted answer cells", () => {
+  test("a 「-」 written into an @ cell is 「-」, not 「'-」; undo restores the exact look-alike", async () => {
+    // Item 0 allows 「-」; its cell holds the look-alike ー and is formatted as text.
+    const { excel, host, layout } = setup(6, (i) => (i === 0 ? "ー" : i === 1 ? "〇" : "○"));
+    const s = excel.sheet(SHEET);
+    s.ensure(layout.itemRows[0], ANSWER_COL).numberFormat = "@";
+    const report = await checked(host);
+    const changes = changesOf(report);
+    expect(changes.map((c) => [c.cell, c.to])).toEqual([
+      [layout.answerCells[0], "-"],
+      [layout.answerCells[1], "○"],
+    ]);
+    const applied = await host.applyNormalise(changes);
+    expect(applied.ok).toBe(true);
+    expect(s.value(layout.answerCells[0])).toBe("-");
+    expect(s.value(layout.answerCells[1])).toBe("○");
+    // a fresh check sees exactly what the pane was told
+    const fresh = await checked(createExcelHost("ja", { run: excel.run }));
+    expect(fresh.items[0]).toMatchObject({ raw: "-", status: "ok" });
+    expect((await host.undoNormalise(changes)).ok).toBe(true);
+    expect(s.value(layout.answerCells[0])).toBe("ー");
+    expect(s.value(layout.answerCells[1])).toBe("〇");
+  });
+
+  test.each([30, 1000])("%i items: normalise and undo take at most 2 syncs each", async (n) => {
+    const { excel, host } = setup(n, (i) => (i % 2 === 0 ? "〇" : "×"));
+    const report = await checked(host);
+    const changes = changesOf(report);
+    expect(changes).toHaveLength(n / 2);
+    excel.resetCounters();
+    expect((await host.applyNormalise(changes)).ok).toBe(true);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    excel.resetCounters();
+    expect((await host.undoNormalise(changes)).ok).toBe(true);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("dropdowns never replace the user's own rules", () => {
+  test("an answer cell with a rule that is not a list keeps it; only cells without any rule get the list", async () => {
+    const { excel, host, layout } = setup(6);
+    const s = excel.sheet(SHEET);
+    s.setValidation(layout.answerCells[0], "=LEN(D6)<=1", "Custom");
+    s.setValidation(layout.answerCells[1], "1", "WholeNumber");
+    s.setValidation(layout.answerCells[2], null);
+    const report = await checked(host);
+    // with no list, the profile rule decides 「-」 for those cells
+    expect(report.items.slice(0, 3).map((i) => i.naSource)).toEqual(["profile", "profile", "profile"]);
+    excel.resetCounters();
+    expect(await host.addDropdowns(report)).toBe(1);
+    expect(s.cell(layout.itemRows[0], ANSWER_COL)?.validation).toEqual({ source: "=LEN(D6)<=1", type: "Custom" });
+    expect(s.cell(layout.itemRows[1], ANSWER_COL)?.validation).toEqual({ source: "1", type: "WholeNumber" });
+    expect(s.cell(layout.itemRows[2], ANSWER_COL)?.validation?.source).toMatch(/^○,△,×/);
+    expect(excel.writes.map((w) => w.address)).toEqual([layout.answerCells[2]]);
+  });
+});
+
+describe("actions started twice at once (double click)", () => {
+  test("two highlight requests leave one conditional format, and the settings know it", async () => {
+    const { excel, host } = setup(10, (i) => (i === 1 ? "はい" : "○"));
+    const report = await checked(host);
+    await Promise.all([host.setHighlight(report, true), host.setHighlight(report, true)]);
+    const s = excel.sheet(SHEET);
+    expect(s.cfs).toHaveLength(1);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.id).toBe(s.cfs[0].id);
+    await host.setHighlight(report, false);
+    expect(s.cfs).toHaveLength(0);
+  });
+
+  test("two results / plan writes at once: both succeed, one sheet, one chart, one table", async () => {
+    const { excel, host } = setup(30);
+    const report = await checked(host);
+    await Promise.all([host.writeResults(report), host.writeResults(report), host.writePlan(report), host.writePlan(report)]);
+    expect(excel.sheets.map((s) => s.name).sort()).toEqual([PLAN_SHEET, RESULTS_SHEET, SHEET].sort());
+    expect(excel.sheet(RESULTS_SHEET).charts).toHaveLength(1);
+    expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
+  });
+});
+
+describe("results sheet after the user touched it", () => {
+  test("renamed: a new 診断結果 is made, the renamed copy is left as it is", async () => {
+    const { excel, host } = setup(30, () => "×");
+    const report = await checked(host);
+    await host.writeResults(report);
+    const old = excel.sheet(RESULTS_SHEET);
+    old.name = "診断結果_4月";
+    const before = JSON.stringify([...old.cells]);
+    await host.writeResults(report);
+    expect(excel.sheet(RESULTS_SHEET).charts).toHaveLength(1);
+    expect(excel.sheet(RESULTS_SHEET).charts[0].name).toBe(CHART_NAME);
+    expect(old.charts).toHaveLength(1);
+    expect(JSON.stringify([...old.cells])).toBe(before);
+  });
+
+  test("deleted: it is made again, with 「前回」 from the stored result", async () => {
+    const { excel, host, layout } = setup(30, () => "×");
+    await host.writeResults(await checked(host));
+    excel.sheets = excel.sheets.filter((s) => s.name !== RESULTS_SHEET);
+    excel.sheet(SHEET).setGrid(layout.itemRows[0], ANSWER_COL, [["○"]]);
+    await host.writeResults(await checked(host));
+    const s = excel.sheet(RESULTS_SHEET);
+    expect(s.charts).toHaveLength(1);
+    expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+  });
+
+  test("typed into below the summary: regenerated with one chart; typed over the marker in A1: refused, nothing written", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    await host.writeResults(report);
+    const s = excel.sheet(RESULTS_SHEET);
+    s.setGrid(40, 0, [["自分のメモ"]]);
+    await host.writeResults(report);
+    expect(s.charts).toHaveLength(1);
+    expect(String(s.value("A1"))).toMatch(/^TICS Check/);
+    s.setGrid(0, 0, [["自社の集計"]]);
+    excel.resetCounters();
+    await expect(host.writeResults(report)).rejects.toMatchObject({ code: "unknown", message: { ja: expect.stringContaining("上書きしませんでした") } });
+    expect(excel.writes).toEqual([]);
+    expect(s.charts).toHaveLength(1);
+  });
+
+  test("protected results sheet: refused in the first sync, nothing written", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    await host.writeResults(report);
+    excel.sheet(RESULTS_SHEET).protected = true;
+    excel.resetCounters();
+    await expect(host.writeResults(report)).rejects.toMatchObject({ code: "protected", message: { ja: expect.stringContaining(RESULTS_SHEET) } });
+    expect(excel.writes).toEqual([]);
+    expect(excel.syncCount).toBe(1);
+  });
+
+  test("structure-protected workbook: existing sheets are still regenerated (no sheet is added)", async () => {
+    const { excel, host } = setup(10, () => "×");
+    const report = await checked(host);
+    await host.writeResults(report);
+    await host.writePlan(report);
+    excel.workbookProtected = true;
+    await host.writeResults(report);
+    await host.writePlan(report);
+    expect(excel.sheets).toHaveLength(3);
+    expect(excel.sheet(RESULTS_SHEET).charts).toHaveLength(1);
+    expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
+  });
+});
+
+describe("plan sheet after the user touched it", () => {
+  test("renamed to keep it: a new plan sheet gets a table under a free name, in at most 3 syncs, nothing half-written", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    excel.sheet(PLAN_SHEET).name = "改善計画_4月";
+    excel.resetCounters();
+    await host.writePlan(report);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    const plan = excel.sheet(PLAN_SHEET);
+    expect(plan.tables.map((t) => t.name)).toEqual([`${PLAN_TABLE}2`]);
+    expect(excel.sheet("改善計画_4月").tables.map((t) => t.name)).toEqual([PLAN_TABLE]);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.planTable).toBe(`${PLAN_TABLE}2`);
+    // regenerating again reuses the sheet's own table name
+    await host.writePlan(report);
+    expect(plan.tables.map((t) => t.name)).toEqual([`${PLAN_TABLE}2`]);
+  });
+
+  test("a plan table the user renamed is replaced, not left to block the new one", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    plan.tables[0].name = "私の計画";
+    await host.writePlan(report);
+    expect(plan.tables.map((t) => t.name)).toEqual([PLAN_TABLE]);
+  });
+
+  test("sorted by the user: 担当者/メモ and an extra column stay with their item id", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    const h = headers(plan);
+    const idCol = h.indexOf("項目ID");
+    const ownerCol = h.indexOf("担当者");
+    const memoCol = h.indexOf("メモ");
+    // the user adds a column 「費用」 right of the table and fills some rows
+    const costCol = h.length;
+    plan.setGrid(0, costCol, [["費用"]]);
+    const bottom = plan.used(true).bottom;
+    const mine = new Map<string, [string, string, number]>();
+    for (let r = 1; r <= bottom; r += 2) {
+      const id = String(plan.cell(r, idCol)?.value);
+      const entry: [string, string, number] = [`担当${r}`, `@メモ${r}`, r * 1000];
+      plan.setGrid(r, ownerCol, [[entry[0]]]);
+      plan.setGrid(r, memoCol, [[entry[1]]]);
+      plan.setGrid(r, costCol, [[entry[2]]]);
+      mine.set(id, entry);
+    }
+    // sort: the body rows in reverse order
+    const rows: Map<number, FakeSheet["cells"] extends Map<string, infer C> ? C : never>[] = [];
+    for (let r = 1; r <= bottom; r++) {
+      const line = new Map();
+      for (let c = 0; c <= costCol; c++) line.set(c, plan.cell(r, c));
+      rows.push(line);
+    }
+    rows.reverse().forEach((line, i) => {
+      for (const [c, cell] of line) {
+        if (cell) plan.cells.set(`${i + 1},${c}`, cell);
+        else plan.cells.delete(`${i + 1},${c}`);
+      }
+    });
+    await host.writePlan(await checked(host));
+    const h2 = headers(plan);
+    expect(h2.slice(-5)).toEqual(["担当者", "期限", "状況", "メモ", "費用"]);
+    const found = new Map<string, [unknown, unknown, unknown]>();
+    for (let r = 1; r <= plan.used(true).bottom; r++) {
+      const id = String(plan.cell(r, h2.indexOf("項目ID"))?.value);
+      if (mine.has(id)) found.set(id, [plan.cell(r, h2.indexOf("担当者"))?.value, plan.cell(r, h2.indexOf("メモ"))?.value, plan.cell(r, h2.indexOf("費用"))?.value]);
+    }
+    expect(found).toEqual(mine);
+    for (const c of plan.cells.values()) expect(c.formula).toBeNull();
+    expect(plan.tables).toHaveLength(1);
+    expect(plan.tables[0].range.right).toBe(h2.length - 1);
+  });
+});
+
+describe("checklist sheet renamed between checks", () => {
+  test("the next check and the next live edit find it under its new name", async () => {
+    const { excel, host, layout } = setup(12);
+    await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.sheet(SHEET).name = "回答 2024";
+    excel.userEdit("回答 2024", layout.answerCells[0], "×");
+    await tick(60);
+    expect(seen.length).toBe(1);
+    const o = seen[0];
+    expect(o.ok && o.report.sheet).toBe("回答 2024");
+    expect(o.ok && o.report.items[0].raw).toBe("×");
+    excel.resetCounters();
+    const again = await checked(host);
+    expect(again.sheet).toBe("回答 2024");
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    // the live handler followed the sheet: one handler, and an edit is still seen
+    await tick();
+    expect(excel.sheet("回答 2024").handlers.size).toBe(1);
+    excel.userEdit("回答 2024", layout.answerCells[1], "×");
+    await tick(60);
+    expect(seen.length).toBe(2);
+  });
+});
