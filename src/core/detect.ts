@@ -249,7 +249,15 @@ function rowHeaders(v: SheetView, row: CellValue[]): RowHeaders | null {
   for (let j = 0; j < row.length; j++) {
     const cell = row[j];
     if (typeof cell !== "string" || cell.length < 2 || !HEADER_CHAR_RE.test(cell)) continue;
-    if (cell.length > MAX_HEADER_LEN && (cell.length > MAX_NOTED_HEADER_LEN || !/[)）]\s*$/.test(cell))) continue;
+    if (cell.length > MAX_HEADER_LEN) {
+      // Only a short header followed by a note in brackets (checked cheaply: item texts are long before any bracket).
+      if (cell.length > MAX_NOTED_HEADER_LEN) continue;
+      let end = cell.charCodeAt(cell.length - 1);
+      if (end <= 0x20 || end === 0x3000) end = cell.trimEnd().charCodeAt(cell.trimEnd().length - 1);
+      if (end !== 0x29 && end !== 0xff09) continue; // ) or ）
+      const open = Math.max(cell.lastIndexOf("(", MAX_HEADER_LEN), cell.lastIndexOf("（", MAX_HEADER_LEN));
+      if (open < 0) continue;
+    }
     const f = fold(cell);
     const col = v.c0 + j;
     if (isTextHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).text.push(col);

@@ -158,7 +158,7 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["S-1", "S-1#2", "S-1#3"]);
   });
 
-  test.each(["チェック\n欄", "チェック　欄", "チェック\r\n欄", "チ ェ ッ ク 欄", "回答", "評価", "チェック", "ﾁｪｯｸ欄", "回答欄（○△×-）", "チェック欄（○・△・×・－を選択）", "チェック欄\n（○：実施、△：一部実施、×：未実施、－：該当なし）"])("answer header %p", (answerHeader) => {
+  test.each(["チェック\n欄", "チェック　欄", "チェック\r\n欄", "チ ェ ッ ク 欄", "回答", "評価", "チェック", "ﾁｪｯｸ欄", "回答欄（○△×-）", "チェック欄（○・△・×・－を選択）", "チェック欄\n（○：実施、△：一部実施、×：未実施、－：該当なし）\n"])("answer header %p", (answerHeader) => {
     const b = buildChecklist(sampleSections(), { answerHeader });
     expect(ok(detectChecklist(wb(b.sheet))).answerCol).toBe(2);
   });
