@@ -116,6 +116,20 @@ function reachable(pkg: Package, part: string, out: Set<string>): void {
   }
 }
 
+/** Parts reachable from the package root without passing through `skip` (the sheets being replaced). */
+function reachableFromRoot(pkg: Package, skip: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const walk = (part: string): void => {
+    for (const r of pkg.rels(part)) {
+      if (r.external || skip.has(r.target) || out.has(r.target) || !pkg.has(r.target)) continue;
+      out.add(r.target);
+      walk(r.target);
+    }
+  };
+  walk("");
+  return out;
+}
+
 /** Every part referenced from any rels part, except the given sources. */
 function referencedElsewhere(pkg: Package, skipSources: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -130,10 +144,12 @@ function referencedElsewhere(pkg: Package, skipSources: Set<string>): Set<string
   return out;
 }
 
+/** An unused part name (part names are case-insensitive in a package). */
 function freePart(pkg: Package, taken: Set<string>, dir: string, base: string, ext: string): string {
+  const used = new Set([...pkg.parts.keys()].map((n) => n.toLowerCase()));
   for (let n = 1; ; n++) {
     const p = `${dir}/${base}${n}.${ext}`;
-    if (!pkg.has(p) && !taken.has(p)) {
+    if (!used.has(p.toLowerCase()) && !taken.has(p)) {
       taken.add(p);
       return p;
     }
@@ -157,13 +173,14 @@ function nextRid(ids: Iterable<string>): () => string {
   };
 }
 
-/** Edits [Content_Types].xml: removes overrides of `removed`, adds overrides for `added`. */
+/** Edits [Content_Types].xml: removes overrides of `removed` parts that are gone, adds overrides for `added`. */
 function editContentTypes(pkg: Package, removed: Set<string>, added: { part: string; type: string }[]): void {
   let xml = pkg.text("[Content_Types].xml") ?? "";
   if (removed.size) {
     xml = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (tag) => {
       const pn = parseAttrs(tag.slice(tag.indexOf(" "), -2)).PartName ?? "";
-      return removed.has(pn.replace(/^\//, "")) ? "" : tag;
+      const name = pn.replace(/^\//, "");
+      return removed.has(name) && !pkg.has(name) ? "" : tag;
     });
   }
   const root = findElement(xml, "Types");
@@ -196,6 +213,38 @@ function ensureStyles(pkg: Package, info: WorkbookInfo, addRel: (type: string, t
     ctAdd.push({ part, type: CT_STYLES });
   }
   let xml = pkg.text(part) ?? "";
+  const root = findElement(xml, "styleSheet");
+  if (!root) throw xlsxError("corrupt", `${part}: <styleSheet>`);
+  const p = root.prefix;
+  if (root.selfClosing) xml = splice(xml, root.start, root.end, xml.slice(root.start, root.end).replace(/\s*\/>$/, ">") + `</${p}styleSheet>`);
+  // The containers we append to are all optional in CT_Stylesheet. A missing or empty one gets what a new
+  // workbook has, so index 0 keeps meaning "default" for the user's cells; schema order decides where it goes.
+  const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+  const DEFAULTS: Record<string, string[]> = {
+    fonts: [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`],
+    fills: [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`],
+    borders: [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`],
+    cellStyleXfs: [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
+    cellXfs: [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
+  };
+  for (const name of Object.keys(DEFAULTS)) {
+    const el = findElement(xml, name);
+    if (el && el.children.length) continue;
+    const filled = `<${p}${name} count="${DEFAULTS[name].length}">${DEFAULTS[name].join("")}</${p}${name}>`;
+    if (el) {
+      xml = splice(xml, el.start, el.end, filled);
+      continue;
+    }
+    let at = findElement(xml, "styleSheet")!.closeStart;
+    for (const next of ORDER.slice(ORDER.indexOf(name) + 1)) {
+      const n = findElement(xml, next);
+      if (n) {
+        at = n.start;
+        break;
+      }
+    }
+    xml = splice(xml, at, at, filled);
+  }
   const appendChild = (parent: string, child: string): number => {
     const el = findElement(xml, parent);
     if (!el || el.selfClosing) throw xlsxError("corrupt", `${part}: <${parent}>`);
@@ -206,9 +255,7 @@ function ensureStyles(pkg: Package, info: WorkbookInfo, addRel: (type: string, t
     xml = xml.slice(0, el.start) + openTag + xml.slice(el.openEnd, el.closeStart) + child + xml.slice(el.closeStart);
     return existing.length;
   };
-  const fonts = findElement(xml, "fonts");
-  if (!fonts || fonts.selfClosing || !fonts.children.length) throw xlsxError("corrupt", `${part}: <fonts>`);
-  const p = fonts.prefix;
+  const fonts = findElement(xml, "fonts")!;
   const font0 = xml.slice(fonts.children[0].start, fonts.children[0].end);
   // The default font made bold (children keep their order; <b/> comes first in CT_Font's usual order).
   const boldFont = /<(\w+:)?b\s*\/>/.test(font0)
@@ -365,6 +412,11 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   const pkg = openPackage(input);
   const info = workbookInfo(pkg);
   const wbPart = info.part;
+  // Strict Open XML: our parts are Transitional; mixing the two would give a file Excel cannot open.
+  const wbRoot = findElement(pkg.text(wbPart) ?? "", "workbook");
+  if (wbRoot && /=\s*["']http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main["']/.test((pkg.text(wbPart) ?? "").slice(wbRoot.start, wbRoot.openEnd))) {
+    throw xlsxError("strict", wbPart);
+  }
   // Only the sheets we may need: the checklist (for fix) and candidates for our own two sheets.
   const need = new Set<string>(options.fix ? [report.sheet] : []);
   info.sheets.forEach((e, i) => {
@@ -406,13 +458,20 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
     const candidates = new Set<string>();
     for (const s of oldSlots) reachable(pkg, s.entry.part, candidates);
     const skip = new Set<string>([...oldSlots.map((s) => s.entry.part), ...candidates]);
+    // Kept: what another part still uses, directly or through a chain (a pivot cache the workbook lists, and
+    // the records behind it).
     const elsewhere = referencedElsewhere(pkg, skip);
-    for (const s of oldSlots) pkg.remove(relsPathOf(s.entry.part));
+    for (const k of reachableFromRoot(pkg, new Set(oldSlots.map((s) => s.entry.part)))) elsewhere.add(k);
+    for (const s of oldSlots) {
+      pkg.remove(relsPathOf(s.entry.part));
+      ctRemoved.add(relsPathOf(s.entry.part));
+    }
     for (const c of candidates) {
       if (elsewhere.has(c)) continue;
       pkg.remove(c);
       pkg.remove(relsPathOf(c));
       ctRemoved.add(c);
+      ctRemoved.add(relsPathOf(c));
     }
   }
 
@@ -457,9 +516,13 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   // Plan sheet with its table. Table ids are unique in the workbook; the name must be too.
   const tablePart = freePart(pkg, taken, "xl/tables", "table", "xml");
   let maxTableId = 0;
-  const tableNames = new Set<string>();
-  for (const [name] of pkg.parts) {
-    if (!/^xl\/tables\/[^/]+\.xml$/.test(name) || name === tablePart) continue;
+  // A table name must differ from every other table's and every defined name (Excel repairs the file otherwise).
+  const tableNames = new Set<string>(info.definedNames.map((d) => d.name.toLowerCase()));
+  const tableParts = new Set<string>();
+  for (const [name] of pkg.parts) if (/^xl\/tables\/[^/]+\.xml$/.test(name)) tableParts.add(name);
+  for (const s of info.sheets) if (s.part) for (const r of pkg.rels(s.part)) if (r.type.endsWith("/table") && !r.external && pkg.has(r.target)) tableParts.add(r.target);
+  for (const name of tableParts) {
+    if (name === tablePart) continue;
     const t = findTags(pkg.text(name) ?? "", "table")[0];
     if (t) {
       maxTableId = Math.max(maxTableId, parseInt(t.id ?? "0", 10) || 0);

@@ -14,7 +14,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Bilingual } from "../core/model";
 import { findTags } from "./xml";
 
-export type XlsxErrorCode = "not_zip" | "not_xlsx" | "encrypted" | "corrupt";
+export type XlsxErrorCode = "not_zip" | "not_xlsx" | "encrypted" | "corrupt" | "strict";
 
 /** A file the gateway cannot read. `message` is Japanese first, then English. */
 export class XlsxError extends Error {
@@ -44,6 +44,10 @@ const MSG: Record<XlsxErrorCode | "xls", Bilingual> = {
   not_xlsx: {
     ja: "この zip ファイルには Excel ブックが含まれていません（xl/workbook.xml がありません）。.xlsx ファイルを選んでください。",
     en: "This zip file does not contain an Excel workbook (no xl/workbook.xml). Please choose an .xlsx file.",
+  },
+  strict: {
+    ja: "このブックは「Strict Open XML スプレッドシート」形式のため、注釈付きのコピーを作れません（チェックはできます）。Excel で開き、「Excel ブック (*.xlsx)」形式で保存し直してください。",
+    en: "This workbook is in the \"Strict Open XML Spreadsheet\" format, so no annotated copy can be made (checking works). Open it in Excel and save it as \"Excel Workbook (*.xlsx)\".",
   },
   corrupt: {
     ja: "ブックが壊れているか、途中までしか保存されていません。Excel で開けるか確認し、保存し直してから読み込んでください。",

@@ -4,7 +4,7 @@ import { planModel, resultsModel } from "../../src/core/sheets";
 import { annotateWorkbook } from "../../src/file/annotate";
 import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
-import { fixture, fixtureReport, parts } from "./helpers";
+import { expectConsistentPackage, fixture, fixtureReport, parts } from "./helpers";
 
 const NOW = new Date(2026, 0, 2, 3, 4);
 const LATER = new Date(2026, 1, 3, 4, 5);
@@ -31,35 +31,6 @@ function trim(rows: CellValue[][]): CellValue[][] {
   });
   while (out.length && out[out.length - 1].length === 0) out.pop();
   return out;
-}
-
-/** Every internal relationship target exists and every part has a content type. */
-function expectConsistentPackage(bytes: Uint8Array): void {
-  const p = parts(bytes);
-  const ct = text(p, "[Content_Types].xml");
-  const overrides = [...ct.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
-  const defaults = [...ct.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
-  for (const o of overrides) expect({ override: o, exists: o in p }).toEqual({ override: o, exists: true });
-  for (const name of Object.keys(p)) {
-    if (name === "[Content_Types].xml" || name.endsWith("/")) continue;
-    const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-    expect({ name, typed: overrides.includes(name) || defaults.includes(ext) }).toEqual({ name, typed: true });
-    if (!name.endsWith(".rels")) continue;
-    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name)!;
-    const dir = m[1].replace(/\/$/, "");
-    for (const r of text(p, name).matchAll(/<Relationship ([^>]*)\/>/g)) {
-      if (/TargetMode="External"/.test(r[1])) continue;
-      const target = /Target="([^"]+)"/.exec(r[1])![1];
-      const segs = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
-      for (const s of target.split("/")) {
-        if (!s || s === ".") continue;
-        if (s === "..") segs.pop();
-        else segs.push(s);
-      }
-      const resolved = segs.join("/");
-      expect({ from: name, target: resolved, exists: resolved in p }).toEqual({ from: name, target: resolved, exists: true });
-    }
-  }
 }
 
 function sheetPartOf(bytes: Uint8Array, name: string): string {

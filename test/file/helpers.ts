@@ -96,3 +96,49 @@ export function fixtureReport(scores: Record<string, number | null> = {}): Repor
     plan,
   };
 }
+
+/**
+ * Every internal relationship target exists, relationship ids are unique per part, every part has a content type,
+ * and workbook.xml's sheets (unique names and sheetIds) and sheet-local names point at what exists.
+ */
+export function expectConsistentPackage(bytes: Uint8Array): void {
+  const p = parts(bytes);
+  const wb = strFromU8(p["xl/workbook.xml"]);
+  const wbRels = strFromU8(p["xl/_rels/workbook.xml.rels"]);
+  const sheets = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/>/g)].map((m) => m[1]);
+  const attr = (a: string, n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(a)?.[1];
+  expect(sheets.length).toBeGreaterThan(0);
+  const names = sheets.map((a) => attr(a, "name")!.toLowerCase());
+  expect(new Set(names).size).toBe(names.length);
+  const ids = sheets.map((a) => attr(a, "sheetId"));
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const a of sheets) expect(wbRels).toContain(`Id="${attr(a, "r:id")}"`);
+  for (const m of wb.matchAll(/localSheetId="(\d+)"/g)) expect(Number(m[1])).toBeLessThan(sheets.length);
+  const ct = strFromU8(p["[Content_Types].xml"]);
+  const overrides = [...ct.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+  const defaults = [...ct.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase());
+  for (const o of overrides) expect({ override: o, exists: o in p }).toEqual({ override: o, exists: true });
+  for (const name of Object.keys(p)) {
+    if (name === "[Content_Types].xml" || name.endsWith("/")) continue;
+    const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+    expect({ name, typed: overrides.includes(name) || defaults.includes(ext) }).toEqual({ name, typed: true });
+    if (!name.endsWith(".rels")) continue;
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name)!;
+    const dir = m[1].replace(/\/$/, "");
+    const relIds = [...strFromU8(p[name]).matchAll(/<Relationship [^>]*Id="([^"]+)"/g)].map((x) => x[1]);
+    expect({ rels: name, unique: new Set(relIds).size === relIds.length }).toEqual({ rels: name, unique: true });
+    for (const r of strFromU8(p[name]).matchAll(/<Relationship ([^>]*)\/>/g)) {
+      if (/TargetMode="External"/.test(r[1])) continue;
+      const target = /Target="([^"]+)"/.exec(r[1])![1];
+      const segs = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+      for (const s of target.split("/")) {
+        if (!s || s === ".") continue;
+        if (s === "..") segs.pop();
+        else segs.push(s);
+      }
+      const resolved = segs.join("/");
+      expect({ from: name, target: resolved, exists: resolved in p }).toEqual({ from: name, target: resolved, exists: true });
+    }
+  }
+}
+
