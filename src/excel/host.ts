@@ -326,6 +326,7 @@ export class ExcelHost implements ChecklistHost {
     let outcome: CheckOutcome | null;
     if (structural || !this.session.snapshot) {
       outcome = await this.check();
+      if (structural && outcome.ok) await this.refreshHighlight();
     } else {
       const snap = this.session.snapshot;
       try {
@@ -340,6 +341,20 @@ export class ExcelHost implements ChecklistHost {
       }
     }
     if (outcome) for (const l of this.listeners) l(outcome);
+  }
+
+  /**
+   * Rows moved: the highlight's formula names item rows (which allow 「-」) and its top cell, so while it is on it
+   * is written again for the new location. A refusal (e.g. the sheet is now protected) leaves it as it was.
+   */
+  private async refreshHighlight(): Promise<void> {
+    const snap = this.session.snapshot;
+    if (!snap || !this.session.state?.created.highlight) return;
+    try {
+      this.session.state = await this.action((ctx) => write.setHighlight(ctx, snap, true));
+    } catch {
+      // keep the pane's outcome; the user can switch highlighting off and on
+    }
   }
 
   private isOwnWrite(sheet: string, row: number, col: number, value: CellValue): boolean {

@@ -296,7 +296,7 @@ export function highlightFormula(topCell: string, naRows: number[], otherRows: n
 
 /**
  * Highlight on/off: removes the add-in's one conditional format (found by the id kept in the state among the
- * formats over the answer area) and, when on, adds a fresh one over the answer area. Sync 1 protection, state
+ * checklist sheet's formats) and, when on, adds a fresh one over the answer area. Sync 1 protection, state
  * and the existing formats; sync 2 remove/add; sync 3 store the new id (on) — 2 syncs when switching off.
  */
 export async function setHighlight(context: Excel.RequestContext, snapshot: Snapshot, on: boolean): Promise<StoredState> {
@@ -305,13 +305,15 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
   const first = queueSheetsAndState(context);
   const ws = context.workbook.worksheets.getItem(sheetName);
   const answerRange = area ? ws.getRange(rangeA1(area)) : null;
-  const existing = answerRange ? answerRange.conditionalFormats : null;
-  if (existing) existing.load("items/id");
+  // The whole sheet's formats: the add-in's own may no longer overlap the answer cells (range chosen again by hand,
+  // cells moved), and must still be found by its id.
+  const existing = context.workbook.worksheets.getItem(sheetName).getRange().conditionalFormats;
+  existing.load("items/id");
   await context.sync();
   refuseIfProtected(sheetInfos(first.sheets), sheetName);
   const state = stateFrom(first.state);
   const old = state.created.highlight;
-  if (existing && old) {
+  if (old) {
     for (const cf of existing.items) if (cf.id === old.id) cf.delete();
   }
   delete state.created.highlight;

@@ -249,6 +249,14 @@ export class FakeExcel {
       moved.set(`${r >= row ? r + 1 : r},${col}`, c);
     }
     s.cells = moved;
+    // Conditional formats, tables and merged areas move (or grow) with their cells, as in Excel.
+    const shift = (r: CellRange): void => {
+      if (r.top >= row) r.top++;
+      if (r.bottom >= row) r.bottom++;
+    };
+    for (const cf of s.cfs) shift(cf.range);
+    for (const t of s.tables) shift(t.range);
+    for (const m of s.merges) shift(m);
     this.fire(s, `${row + 1}:${row + 1}`, "RowInserted");
   }
 

@@ -310,3 +310,51 @@ describe("checklist sheet renamed between checks", () => {
     expect(seen.length).toBe(2);
   });
 });
+
+describe("highlight follows the checklist", () => {
+  test("the add-in's format is found by its id anywhere on the sheet (it no longer overlaps the answer cells)", async () => {
+    const { excel, host } = setup(10, (i) => (i === 1 ? "はい" : "○"));
+    const report = await checked(host);
+    await host.setHighlight(report, true);
+    const s = excel.sheet(SHEET);
+    // a user's own format stays whatever happens
+    s.cfs.push({ id: "user-cf", range: { top: 0, left: 0, bottom: 40, right: 10 }, formula: "=TRUE", fill: "#FFFF00", font: "" });
+    s.cfs[0].range = { ...s.cfs[0].range, left: 7, right: 7 };
+    await host.setHighlight(report, false);
+    expect(s.cfs.map((c) => c.id)).toEqual(["user-cf"]);
+  });
+
+  test("after rows are inserted, a highlight that is on is written again for the new rows (one format)", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 5 ? "-" : i === 1 ? "はい" : "○"));
+    const report = await checked(host);
+    await host.setHighlight(report, true);
+    const s = excel.sheet(SHEET);
+    const before = s.cfs[0].formula;
+    expect(before).toContain(`SUBSTITUTE(${layout.answerCells[0]},`);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.insertRow(SHEET, layout.itemRows[0]);
+    await tick(80);
+    expect(seen.length).toBe(1);
+    expect(s.cfs).toHaveLength(1);
+    const top = layout.itemRows[0] + 1;
+    expect(s.cfs[0].range).toMatchObject({ top, bottom: layout.itemRows[9] + 1 });
+    expect(s.cfs[0].formula).toContain(`SUBSTITUTE(D${top + 1},`);
+    // the rows that allow 「-」 (items 0 and 5) moved down by one
+    expect(s.cfs[0].formula).toContain(`{${top + 1},${layout.itemRows[5] + 2}}`);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.id).toBe(s.cfs[0].id);
+  });
+
+  test("after rows are inserted with highlighting off, nothing is written", async () => {
+    const { excel, host, layout } = setup(10);
+    await checked(host);
+    host.onLiveChange(() => undefined);
+    await tick();
+    excel.resetCounters();
+    excel.insertRow(SHEET, layout.itemRows[0]);
+    await tick(80);
+    expect(excel.writes).toEqual([]);
+    expect(excel.sheet(SHEET).cfs).toEqual([]);
+  });
+});
