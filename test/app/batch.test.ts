@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../../src/app/batch";
+import { checkWorkbookBytes } from "../../src/app/files";
+import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { SummaryInput } from "../../src/core/summary";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { sampleReport } from "../cli/fixture-report";
@@ -47,5 +51,43 @@ describe("summary files", () => {
     expect(lines[2].endsWith(",読めません")).toBe(true);
     const probs = new TextDecoder("utf-8", { ignoreBOM: true }).decode(problemsCsv(results, "ja"));
     expect(probs.split("\r\n").filter(Boolean)).toHaveLength(5);
+  });
+});
+
+describe("a batch over real workbooks", () => {
+  const read = (p: string) => new Uint8Array(readFileSync(join(__dirname, "..", "..", p)));
+  const files = ["test/fixtures/openpyxl-checklist.xlsx", "broken.xlsx", "samples/tics-sample.xlsx"];
+  const checked: SummaryInput[] = files.map((f) => (f === "broken.xlsx" ? checkWorkbookBytes(new Uint8Array([80, 75, 3, 4, 0]), f) : checkWorkbookBytes(read(f), f)));
+
+  it("one row per file: name, company, counts, scores of every field; the broken file keeps its row with the error", () => {
+    const wb = readWorkbook(summaryXlsx(checked, "ja", TICS_2024));
+    const [header, ...rows] = wb.sheets[0].values;
+    expect(rows.map((r) => r[0])).toEqual(files);
+    const col = (h: string) => header.indexOf(h);
+    for (const k of [0, 2]) {
+      const r = checked[k];
+      if (!r.ok) throw new Error("fixture not checked");
+      const rep = r.report;
+      expect(rows[k][col("会社名")]).toBe(rep.company);
+      expect(rows[k][col("項目数")]).toBe(rep.summary.items);
+      expect(rows[k][col("回答済み")]).toBe(rep.summary.answered);
+      expect(rows[k][col("要確認")]).toBe(rep.summary.blank + rep.summary.invalid + rep.summary.naNotAllowed);
+      expect(rows[k][col("総合スコア")]).toBe(rep.overall.score);
+      expect(rows[k][col("準備度")]).toBe(rep.overall.readiness);
+      for (const f of rep.fields) expect({ field: f.name, score: rows[k][col(f.name)] ?? null }).toEqual({ field: f.name, score: f.score });
+    }
+    expect(rows[0][col("会社名")]).toBe("テスト工業株式会社");
+    expect(rows[2][col("会社名")]).toBe("サンプル精機株式会社");
+    // Every field of the profile has its column (the sample scores all eight).
+    expect(header.filter((h) => TICS_2024.fields.some((f) => f.name.ja === h))).toHaveLength(8);
+    expect(rows[1][col("エラー")]).toMatch(/壊れて|Excel ブック/);
+    expect(rows[1].slice(1, col("エラー")).every((v) => v === null || v === undefined)).toBe(true);
+  });
+
+  it("the problem sheet lists every finding with file, cell, value and status", () => {
+    const probs = readWorkbook(summaryXlsx(checked, "ja", TICS_2024)).sheets[1].values;
+    const findings = checked.flatMap((r) => (r.ok ? r.report.findings.map((f) => [r.report.file, f.cell, f.raw ?? ""]) : []));
+    expect(probs.slice(1).map((r) => [r[0], r[2], r[5] ?? ""])).toEqual(findings);
+    expect(probs.slice(1).every((r) => typeof r[6] === "string" && r[6] !== "")).toBe(true);
   });
 });
