@@ -11,7 +11,8 @@
  * 3. Number column: the visible column near the text column with the most item numbers on rows that have item text
  *    (no header needed; a 「No.」「番号」「項目」 header only breaks ties). When no such column exists the number may
  *    lead the item text (「1. 方針を…」).
- * 4. Rows below the header are items (number + text), section rows (roman numeral or digit + title, no answer) or
+ * 4. Rows below the header are items (number + text), section rows (roman numeral or digit + title, no answer; the
+ *    label may stand in the number/text columns or be outdented up to LABEL_OUTDENT columns to their left) or
  *    other; the table ends after more than MAX_GAP rows that are neither (blank rows inside are allowed), or where
  *    numbering starts again after a gap without a section row (another table below).
  * 5. The best candidate wins: visible sheet, then visible text/answer columns, then a 「内容」 header over a
@@ -47,6 +48,8 @@ const TRAILING_NOTE_RE = /\([^()]*\)$/;
 const HEADER_CHAR_RE = /[内容チﾁ回答評価分野番項質設確NnＮｎ#＃]/;
 /** Text headers accepted only when a row has no 「内容」 header (a table headed 「項目 | チェック欄」). */
 const FALLBACK_TEXT_HEADERS = new Set(["項目", "確認項目", "チェック項目", "質問", "設問", "質問項目", "設問内容", "項目名"]);
+/** How many columns left of the table a section label may stand (outdented into a margin column). */
+const LABEL_OUTDENT = 2;
 /** Section titles longer than this are treated as text, not as section rows. */
 const MAX_SECTION_TITLE = 60;
 const MAX_CANDIDATES_PER_SHEET = 24;
@@ -140,6 +143,14 @@ function isAnswerHeader(folded: string): boolean {
   if (f.length > 16 || f.includes("内容") || f.includes("項目")) return false;
   for (const k of ANSWER_KEYS) if (f.startsWith(k) || f.endsWith(k)) return true;
   return false;
+}
+
+/** A legend of answer symbols in the answer column of a section row: 「○△×-」「○・△・×・－」「○/△/×」. */
+function isAnswerLegend(s: string): boolean {
+  const symbols = fold(s).replace(/[・/,、|]/g, "");
+  if (symbols.length < 2) return false;
+  for (const ch of symbols) if (canonicalAnswer(ch) === null) return false;
+  return true;
 }
 
 function isNumberHeader(f: string): boolean {
@@ -399,9 +410,13 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
       });
       continue;
     }
-    // Section? (no answer in the answer cell; a repeated answer header such as 「チェック欄」 is not an answer)
+    // Section? (no answer in the answer cell; a repeated answer header such as 「チェック欄」 or a legend such as
+    // 「○△×-」 is not an answer)
     const answerCell = v.get(r, spec.answerCol);
-    if (isBlank(answerCell) || (typeof answerCell === "string" && answerCell.length <= MAX_HEADER_LEN && isAnswerHeader(fold(answerCell)))) {
+    if (
+      isBlank(answerCell) ||
+      (typeof answerCell === "string" && answerCell.length <= MAX_HEADER_LEN && (isAnswerHeader(fold(answerCell)) || isAnswerLegend(answerCell)))
+    ) {
       let label = "";
       for (let c = labelLeft; c <= labelRight; c++) {
         const cell = v.get(r, c);
@@ -409,15 +424,26 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
         const s = cellText(cell).trim();
         label = label ? `${label} ${s}` : s;
       }
-      if (label && label.length <= MAX_SECTION_TITLE + 8) {
-        const sec = parseSection(label);
-        if (sec) {
-          gap = 0;
-          sectionSince = true;
-          sectionKey = sec.key;
-          sections.push({ key: sec.key, title: sec.title, label, row: r });
-          continue;
+      let sec = label && label.length <= MAX_SECTION_TITLE + 8 ? parseSection(label) : null;
+      if (!sec) {
+        // A section label outdented left of the table (a margin column): the nearest filled cell to the left.
+        for (let c = labelLeft - 1; c >= Math.max(v.c0, labelLeft - LABEL_OUTDENT); c--) {
+          const cell = v.get(r, c);
+          if (isBlank(cell)) continue;
+          if (typeof cell === "string") {
+            const joined = label ? `${cell.trim()} ${label}` : cell.trim();
+            sec = joined.length <= MAX_SECTION_TITLE + 8 ? parseSection(joined) : null;
+            if (sec) label = joined;
+          }
+          break;
         }
+      }
+      if (sec) {
+        gap = 0;
+        sectionSince = true;
+        sectionKey = sec.key;
+        sections.push({ key: sec.key, title: sec.title, label, row: r });
+        continue;
       }
     }
     gap++;

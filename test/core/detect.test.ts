@@ -195,6 +195,35 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["III-1", "III-2", "III-3", "IV-4", "IV-5"]);
   });
 
+  test("section labels outdented into a margin column left of the table, numbering restarted", () => {
+    const values: CellValue[][] = [
+      [null, "No.", "内容", "チェック欄"],
+      ["Ⅰ 共通項目"],
+      [null, 1, "一つ目の確認文である。", "○"],
+      [null, 2, "二つ目の確認文である。", "△"],
+      ["Ⅱ", "人に関する項目"],
+      [null, 1, "三つ目の確認文である。", "×"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc).toMatchObject({ numberCol: 1, textCol: 2, answerCol: 3 });
+    expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "I-2", "II-1"]);
+    expect(loc.sections.map((x) => [x.key, x.title, x.label])).toEqual([["I", "共通項目", "Ⅰ 共通項目"], ["II", "人に関する項目", "Ⅱ 人に関する項目"]]);
+  });
+
+  test("section rows carrying an answer legend (「○△×-」) in the answer column", () => {
+    const values: CellValue[][] = [
+      ["No.", "内容", "チェック欄"],
+      ["Ⅰ 共通項目", null, "○△×-"],
+      [1, "一つ目の確認文である。", "○"],
+      ["Ⅱ 人に関する項目", null, "○・△・×・－"],
+      [1, "二つ目の確認文である。", "×"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc.rows.map((r) => r.id)).toEqual(["I-1", "II-1"]);
+    // A section-like label with a real answer beside it is not a section row.
+    expect(ok(detectChecklist(wb({ name: "s", values: [...values.slice(0, 3), ["Ⅱ 人に関する項目", null, "○"], [2, "二つ目の確認文である。", "×"]] }))).sections).toHaveLength(1);
+  });
+
   test("header 内容 merged across the number and text columns", () => {
     const b = buildChecklist(sampleSections(), { layout: "merged", top: 2, left: 1 });
     const loc = ok(detectChecklist(wb(b.sheet)));
