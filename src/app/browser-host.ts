@@ -210,7 +210,13 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         save(new Blob([renderHtmlReport(l.report, lang)], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
         return;
       }
-      const bytes = annotatedBytes(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
+      let bytes: Uint8Array;
+      try {
+        bytes = annotatedBytes(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
+      } catch (e) {
+        // The annotator's own message (e.g. a Strict Open XML workbook), not "unexpected error: ja / en".
+        throw { code: "unreadable", message: describeError(e).error } satisfies HostError;
+      }
       save(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${base}-tics.xlsx`);
     },
   };

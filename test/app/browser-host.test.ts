@@ -158,3 +158,27 @@ describe("browser host", () => {
     expect(baseName(".xlsx")).toBe("workbook");
   });
 });
+
+describe("browser host: an annotated copy that cannot be made", () => {
+  test("reaches the pane as a HostError with the annotator's bilingual message", async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import("fflate");
+    const files = unzipSync(SAMPLE);
+    for (const n of Object.keys(files)) {
+      if (/\.(xml|rels)$/.test(n)) {
+        files[n] = strToU8(strFromU8(files[n]).replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+      }
+    }
+    const { saved, save } = saver();
+    const h = createBrowserHost("ja", save);
+    const { Session } = await import("../../src/app/session");
+    const session = new Session(h);
+    await session.loadFile(zipSync(files), "strict.xlsx");
+    expect(session.getState().report?.summary.items).toBeGreaterThan(0);
+    await session.download("xlsx", false);
+    const err = session.getState().error;
+    expect(err?.code).toBe("unreadable");
+    expect(err?.message.ja).toMatch(/^このブックは「Strict Open XML/);
+    expect(err?.message.en).toMatch(/^This workbook is in the "Strict Open XML/);
+    expect(saved).toEqual([]);
+  });
+});
