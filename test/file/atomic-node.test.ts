@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,32 @@ describe("writeFileAtomic", () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "tics-atomic-"));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes to a temporary file in the target's own directory, then renames it over the target", () => {
+    const path = join(dir, "out.xlsx");
+    const rename = jest.spyOn(fs, "renameSync");
+    writeFileAtomic(path, new Uint8Array([1]));
+    expect(rename).toHaveBeenCalledTimes(1);
+    const [from, to] = rename.mock.calls[0] as [string, string];
+    expect(to).toBe(path);
+    expect(join(from, "..")).toBe(dir);
+    expect(from).not.toBe(path);
+  });
+
+  it("a failure while writing leaves the old file as it was and no temporary file", () => {
+    const path = join(dir, "out.xlsx");
+    writeFileSync(path, "old");
+    jest.spyOn(fs, "writeSync").mockImplementation(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    });
+    expect(() => writeFileAtomic(path, new Uint8Array(1000))).toThrow(/ENOSPC/);
+    expect(readFileSync(path, "utf8")).toBe("old");
+    expect(readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
 
   it("writes a new file and replaces an existing one, leaving no temporary file", () => {
     const path = join(dir, "out.xlsx");
