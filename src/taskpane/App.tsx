@@ -21,6 +21,7 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import type { CellValue, Finding, Report } from "../core/model";
 import type { NormaliseChange } from "../app/host";
@@ -209,6 +210,17 @@ export function App({ session, lang }: AppProps): React.ReactElement {
   const lookalikes = report ? report.findings.filter((f) => f.status === "normalized").length : 0;
   const fields = (report?.fields ?? []).map((f) => ({ label: lang === "en" ? f.nameEn : f.name, score: f.score, items: f.items }));
 
+  // When the preview closes (cancel, Esc or apply), focus goes back to the button that opened it. The button stays
+  // focusable while disabled (after applying there is nothing left to normalise), so focus is never dropped on the page.
+  const normaliseButton = React.useRef<HTMLButtonElement>(null);
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const previewOpen = preview !== null;
+  const wasOpen = React.useRef(false);
+  React.useEffect(() => {
+    if (wasOpen.current && !previewOpen) normaliseButton.current?.focus();
+    wasOpen.current = previewOpen;
+  }, [previewOpen]);
+
   const openPreview = (): void => setPreview(session.preview());
   const confirmPreview = (): void => {
     const changes = preview ?? [];
@@ -341,7 +353,13 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               {s(lang, "actionsHeading")}
             </h2>
             <div className={styles.actions}>
-              <Button appearance="primary" disabled={busy || lookalikes === 0} onClick={openPreview}>
+              <Button
+                ref={normaliseButton}
+                {...restoreFocusTarget}
+                appearance="primary"
+                disabledFocusable={busy || lookalikes === 0}
+                onClick={openPreview}
+              >
                 {s(lang, "normalise")}
               </Button>
               <Button disabled={busy || state.undoStack.length === 0} onClick={() => void session.undo()}>

@@ -1,0 +1,53 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Session } from "../../src/app/session";
+import { App } from "../../src/taskpane/App";
+import { fakeHost } from "./fake";
+
+jest.setTimeout(30_000);
+
+async function renderPane(): Promise<void> {
+  const host = fakeHost();
+  const session = new Session(host);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} lang="ja" />
+    </FluentProvider>,
+  );
+  await screen.findByTestId("problems");
+}
+
+describe("focus after the normalise dialog", () => {
+  test("cancel returns focus to the normalise button", async () => {
+    await renderPane();
+    const button = screen.getByRole("button", { name: "表記ゆれを正規化…" });
+    button.focus();
+    fireEvent.click(button);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    const cancel = dialog.querySelector("button") as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(cancel);
+    });
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("表記ゆれを正規化…"));
+  });
+
+  test("apply leaves focus on the normalise button (still focusable, now disabled) rather than on the page", async () => {
+    await renderPane();
+    const button = screen.getByRole("button", { name: "表記ゆれを正規化…" });
+    button.focus();
+    fireEvent.click(button);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    const apply = [...dialog.querySelectorAll("button")].find((b) => b.textContent === "適用") as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.click(apply);
+    });
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルを正規化しました"));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("表記ゆれを正規化…"));
+    // nothing is left to normalise: the button is disabled for screen readers but keeps focus
+    expect(document.activeElement?.getAttribute("aria-disabled")).toBe("true");
+  });
+});
