@@ -69,6 +69,12 @@ const NUMBER_DASH_RE = /[\u2010-\u2015\u2212\u30FC\uFF70]/g;
 const ITEM_NUMBER_RE = /^(?:no\.?|q|問)?[(]?([0-9]{1,5})[).]?$/i;
 const PREFIXED_NUMBER_RE = /^([IVX]{1,6}|[0-9]{1,2})[-.]([0-9]{1,5})$/;
 const LEADING_NUMBER_RE = /^[(]?([0-9]{1,5})[).、]\s*(\S.*)$|^([0-9]{1,5})\s+(\S.*)$/;
+/** 「1-2 方針を…」「Ⅰ-3. 方針を…」 (after NFKC and dash folding). */
+const LEADING_PREFIXED_RE = /^([IVX]{1,6}|[0-9]{1,2})-([0-9]{1,5})(?:[.)]\s*|\s+)(\S.*)$/i;
+/** 「No.4 方針を…」「Q5. 方針を…」「問6 方針を…」. */
+const LEADING_LABELLED_RE = /^(?:no\.?|q|問)\s*([0-9]{1,5})(?:[.)]\s*|\s+)(\S.*)$/i;
+/** Enclosed numbers ①-⑳ ⑴-⒇ ⒈-⒛ ㉑-㊿. */
+const ENCLOSED_NUMBER_RE = /^[\u2460-\u249B\u3251-\u325F\u32B1-\u32BF]$/;
 /**
  * Section label: optional 第, a roman numeral or 1-2 digits, a separator, the title. A roman numeral may touch a
  * Japanese title (「Ⅱ人に関する項目」); digits need a separator, so a note such as 「1日1回…」 is not a section.
@@ -207,16 +213,37 @@ function itemText(v: CellValue): string | null {
 }
 
 /** Leading number inside an item text, for tables without a number column. */
-function splitLeadingNumber(text: string): { number: string; text: string } | null {
+function splitLeadingNumber(text: string): { number: string; prefix: string; text: string } | null {
   if (!NUMBER_START_RE.test(text)) return null;
-  const s = text.normalize("NFKC");
-  const m = LEADING_NUMBER_RE.exec(s);
-  if (!m) return null;
-  const digits = m[1] ?? m[3];
-  const rest = (m[2] ?? m[4] ?? "").trim();
+  const t = text.trimStart();
+  // An enclosed number (①方針を…) needs no separator.
+  if (ENCLOSED_NUMBER_RE.test(t[0])) {
+    const n = Number(t[0].normalize("NFKC").replace(/[^0-9]/g, ""));
+    const rest = t.slice(1).trim();
+    return n > 0 && rest.length >= 2 ? { number: String(n), prefix: "", text: rest } : null;
+  }
+  const s = t.normalize("NFKC").replace(NUMBER_DASH_RE, "-");
+  const p = LEADING_PREFIXED_RE.exec(s);
+  if (p) {
+    const n = Number(p[2]);
+    const rest = p[3].trim();
+    return n > 0 && rest.length >= 2 ? { number: String(n), prefix: p[1].toUpperCase(), text: rest } : null;
+  }
+  let digits: string;
+  let rest: string;
+  const l = LEADING_LABELLED_RE.exec(s);
+  if (l) {
+    digits = l[1];
+    rest = l[2].trim();
+  } else {
+    const m = LEADING_NUMBER_RE.exec(s);
+    if (!m) return null;
+    digits = m[1] ?? m[3];
+    rest = (m[2] ?? m[4] ?? "").trim();
+  }
   const n = Number(digits);
   if (!(n > 0) || rest.length < 2) return null;
-  return { number: String(n), text: rest };
+  return { number: String(n), prefix: "", text: rest };
 }
 
 /** Section label "Ⅰ 共通項目" -> key "I", title 「共通項目」. */
@@ -378,7 +405,7 @@ function readTable(v: SheetView, spec: TableSpec): TableRead {
       const t0 = itemText(v.get(r, spec.textCol));
       const split = t0 ? splitLeadingNumber(t0) : null;
       if (split) {
-        num = { number: split.number, prefix: "" };
+        num = { number: split.number, prefix: split.prefix };
         text = t0;
       }
     } else {

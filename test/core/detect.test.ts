@@ -289,6 +289,24 @@ describe("detectChecklist", () => {
     expect(loc.rows.map((r) => r.id)).toEqual(["S-1", "S-2"]);
   });
 
+  test.each<[string, (n: number) => string, string[]]>([
+    ["1-1 …", (n) => `1-${n} `, ["1-1", "1-2"]],
+    ["Ⅰー1. …", (n) => `Ⅰー${n}. `, ["I-1", "I-2"]],
+    ["①…", (n) => String.fromCharCode(0x245f + n), ["S-1", "S-2"]],
+    ["No.1 …", (n) => `No.${n} `, ["S-1", "S-2"]],
+    ["（１）…", (n) => `（${String.fromCharCode(0xff10 + n)}）`, ["S-1", "S-2"]],
+  ])("numbers written as %s leading the item text", (_name, pre, ids) => {
+    const values: CellValue[][] = [
+      ["内容", "チェック欄"],
+      [`${pre(1)}一つ目の確認文である。`, "○"],
+      [`${pre(2)}二つ目の確認文である。`, "×"],
+    ];
+    const loc = ok(detectChecklist(wb({ name: "s", values })));
+    expect(loc.numberCol).toBe(loc.textCol);
+    expect(loc.rows.map((r) => r.id)).toEqual(ids);
+    expect(loc.rows.map((r) => r.raw)).toEqual(["○", "×"]);
+  });
+
   test("the table ends where item rows stop; text after it is not an item", () => {
     const b = buildChecklist(sampleSections(), { trailer: ["あなたの組織の取組状況は以下のとおりです（テスト）", "1 これは注記です。"] });
     const loc = ok(detectChecklist(wb(b.sheet)));
