@@ -88,14 +88,19 @@ function sheetTableNames(pkg: Package, part: string): string[] {
 function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[][]>): { results: Slot | null; plan: Slot | null } {
   let results: Slot | null = null;
   let plan: Slot | null = null;
-  const byMark = (mark: string): Slot | null => {
-    const n = info.definedNames.find((d) => d.name === mark && d.localSheetId !== null);
-    if (n === undefined || n.localSheetId === null) return null;
-    const entry = info.sheets[n.localSheetId];
-    return entry && entry.isWorksheet ? { index: n.localSheetId, entry } : null;
+  // Excel copies sheet-local names with a sheet: a user's copy of our sheet (kept as a snapshot) carries the mark
+  // too. The sheet still under our name wins; otherwise the first marked one.
+  const byMark = (mark: string, ownName: string): Slot | null => {
+    const marked: Slot[] = [];
+    for (const d of info.definedNames) {
+      if (d.name !== mark || d.localSheetId === null) continue;
+      const entry = info.sheets[d.localSheetId];
+      if (entry && entry.isWorksheet) marked.push({ index: d.localSheetId, entry });
+    }
+    return marked.find((s) => sameName(s.entry.name, ownName)) ?? marked[0] ?? null;
   };
-  results = byMark(RESULTS_NAME_MARK);
-  plan = byMark(PLAN_NAME_MARK);
+  results = byMark(RESULTS_NAME_MARK, RESULTS_SHEET);
+  plan = byMark(PLAN_NAME_MARK, PLAN_SHEET);
   info.sheets.forEach((entry, index) => {
     if (!entry.isWorksheet) return;
     if (!results && sameName(entry.name, RESULTS_SHEET)) {

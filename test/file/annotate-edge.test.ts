@@ -1,5 +1,6 @@
 /** The annotator on unusual but valid packages: what must survive, what must not clash, what must be refused. */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { resultsModel } from "../../src/core/sheets";
 import { annotateWorkbook } from "../../src/file/annotate";
 import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
@@ -250,5 +251,31 @@ describe("fix never rewrites a formula cell", () => {
     expect(out.fixed).toEqual(["C7", "C14"]);
     expect(out.warnings.map((w) => w.en)).toEqual(["C9 holds a formula and was not changed."]);
     expect(strFromU8(parts(out.bytes)["xl/worksheets/sheet3.xml"])).toContain('<f t="shared" si="0"/><v>x</v>');
+  });
+});
+
+describe("a user's copy of our sheet (Excel copies the sheet-local marker name with it)", () => {
+  it("replaces the sheet under our name and leaves the copy alone, whatever the order", () => {
+    const old = resultsModel(fixtureReport(), "ja", null, NOW);
+    const input = edit(
+      writeSimpleWorkbook([
+        { name: "チェックリスト", rows: [["No.", "内容", "チェック欄"]] },
+        { name: "診断結果 (2)", rows: old.rows },
+        { name: "診断結果", rows: old.rows },
+      ]),
+      (_f, text, put) => {
+        const names =
+          "<definedNames><definedName name=\"_TicsCheck_Results\" localSheetId=\"1\" hidden=\"1\">'診断結果 (2)'!$A$1</definedName>" +
+          "<definedName name=\"_TicsCheck_Results\" localSheetId=\"2\" hidden=\"1\">'診断結果'!$A$1</definedName></definedNames>";
+        put("xl/workbook.xml", text("xl/workbook.xml").replace("</sheets>", `</sheets>${names}`));
+      },
+    );
+    const out = annotateWorkbook(input, fixtureReport({ ルール作り: 70 }), { ...opts, now: LATER });
+    expect(out.sheets.results).toBe("診断結果");
+    expect(out.warnings).toEqual([]);
+    expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["チェックリスト", "診断結果 (2)", "診断結果", "改善計画"]);
+    expect(sheetValues(out.bytes, "診断結果")[16]).toEqual(["ルール作り", 70, 10]);
+    expect(Buffer.from(parts(out.bytes)["xl/worksheets/sheet2.xml"]).equals(Buffer.from(parts(input)["xl/worksheets/sheet2.xml"]))).toBe(true);
+    expectConsistentPackage(out.bytes);
   });
 });
