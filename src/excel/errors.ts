@@ -86,6 +86,17 @@ function isHostError(e: unknown): e is HostError {
   return typeof o.code === "string" && CODES.has(o.code) && typeof o.message?.ja === "string" && typeof o.message?.en === "string";
 }
 
+/** A sheet or cell the pane knew is gone (renamed or deleted since the last check). */
+export function notFound(): HostError {
+  return {
+    code: "unknown",
+    message: {
+      ja: "シートまたはセルが見つかりません（名前の変更や削除の可能性があります）。何も変更していません。もう一度チェックしてください。",
+      en: "A sheet or cell could not be found (it may have been renamed or deleted). Nothing was changed. Please check again.",
+    },
+  };
+}
+
 /** Maps anything thrown by Excel.run to a HostError. */
 export function toHostError(e: unknown): HostError {
   if (e instanceof GatewayError) return e.error;
@@ -95,5 +106,6 @@ export function toHostError(e: unknown): HostError {
   if (code === "InvalidOperationInCellEditMode" || /cell.?edit/i.test(msg)) return hostError("cell_edit");
   if (code === "AccessDenied" || /protect/i.test(msg)) return hostError("protected", { sheet: "" });
   if (code === "ApiNotFound") return hostError("api_unsupported", { version: "" });
+  if (code === "ItemNotFound") return notFound();
   return hostError("unknown", { detail: msg });
 }

@@ -187,12 +187,21 @@ export class ExcelHost implements ChecklistHost {
 
   async writeResults(report: Report): Promise<void> {
     this.session.state = await this.action((ctx) => write.writeResults(ctx, report, this.lang, this.now()));
-    this.session.sheetNames = null;
+    this.knowSheet(write.RESULTS_SHEET);
   }
 
   async writePlan(report: Report): Promise<void> {
     this.session.state = await this.action((ctx) => write.writePlan(ctx, report, this.lang));
-    this.session.sheetNames = null;
+    this.knowSheet(write.PLAN_SHEET);
+  }
+
+  /**
+   * A sheet the add-in just made joins the session's sheet list, so the next check still reads every sheet in its
+   * first sync (forgetting the list would make it a first check again: 3 syncs when the checklist is in between).
+   */
+  private knowSheet(name: string): void {
+    const names = this.session.sheetNames;
+    if (names && !names.includes(name)) names.push(name);
   }
 
   async setHighlight(_report: Report, on: boolean): Promise<void> {

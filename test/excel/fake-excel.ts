@@ -311,8 +311,16 @@ export class FakeContext {
     try {
       for (const op of ops) op();
     } finally {
-      for (const p of this.nullables) p.resolveNull();
+      // Like Excel, a failed sync leaves the context usable: an object that could not be resolved stays unresolved.
+      const nullables = this.nullables;
       this.nullables = [];
+      for (const p of nullables) {
+        try {
+          p.resolveNull();
+        } catch {
+          /* its sheet is gone: reading isNullObject keeps throwing PropertyNotLoaded */
+        }
+      }
       for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited");
       this.changed = [];
     }

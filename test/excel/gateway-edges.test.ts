@@ -10,8 +10,8 @@ import { parseAreas, splitAreas } from "../../src/excel/address";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME } from "../../src/excel/write";
-import type { FakeSheet } from "./fake-excel";
-import { ANSWER_COL, SHEET, setup, tick } from "./helpers";
+import { FakeExcel, type FakeSheet } from "./fake-excel";
+import { ANSWER_COL, SHEET, buildChecklist, setup, tick } from "./helpers";
 
 async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
   const o = await host.check();
@@ -356,5 +356,43 @@ describe("highlight follows the checklist", () => {
     await tick(80);
     expect(excel.writes).toEqual([]);
     expect(excel.sheet(SHEET).cfs).toEqual([]);
+  });
+});
+
+describe("sync counts after writing sheets", () => {
+  test("a check after writing results and plan stays within 2 syncs (the session keeps the sheet list)", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    excel.addSheet("表紙").setGrid(0, 0, [["表紙（テスト）"]]);
+    buildChecklist(excel, 12);
+    excel.addSheet("別表").setGrid(0, 0, [["メモ"]]);
+    excel.activeSheet = "表紙";
+    const host = createExcelHost("ja", { run: excel.run, debounceMs: 0 });
+    const report = await checked(host); // the documented 3-sync first check
+    excel.resetCounters();
+    await checked(host);
+    expect(excel.syncCount).toBe(1);
+    await host.writeResults(report);
+    await host.writePlan(report);
+    excel.resetCounters();
+    const again = await checked(host);
+    expect(again.sheet).toBe(SHEET);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("the checklist sheet renamed after the preview", () => {
+  test("normalise says to check again, in both languages, and writes nothing", async () => {
+    const { excel, host } = setup(6, (i) => (i === 0 ? "〇" : "○"));
+    const report = await checked(host);
+    excel.sheet(SHEET).name = "回答";
+    excel.resetCounters();
+    const o = await host.applyNormalise(changesOf(report));
+    expect(o.ok).toBe(false);
+    if (!o.ok) {
+      expect(o.error.message.ja).toContain("もう一度チェック");
+      expect(o.error.message.en).toContain("check again");
+    }
+    expect(excel.writes).toEqual([]);
   });
 });
