@@ -183,7 +183,7 @@ function editContentTypes(pkg: Package, removed: Set<string>, added: { part: str
   let xml = pkg.text("[Content_Types].xml") ?? "";
   if (removed.size) {
     xml = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (tag) => {
-      const pn = parseAttrs(tag.slice(tag.indexOf(" "), -2)).PartName ?? "";
+      const pn = parseAttrs(tag.slice(tag.search(/\s/), -2)).PartName ?? "";
       const name = pn.replace(/^\//, "");
       return removed.has(name) && !pkg.has(name) ? "" : tag;
     });
@@ -587,7 +587,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   // Write the workbook rels back.
   if (dropWbRels.size) {
     wbRels = wbRels.replace(/<(?:\w+:)?Relationship\b[^>]*?\/>/g, (tag) => {
-      const id = parseAttrs(tag.slice(tag.indexOf(" "), -2)).Id ?? "";
+      const id = parseAttrs(tag.slice(tag.search(/\s/), -2)).Id ?? "";
       return dropWbRels.has(id) ? "" : tag;
     });
   }

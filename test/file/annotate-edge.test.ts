@@ -279,3 +279,29 @@ describe("a user's copy of our sheet (Excel copies the sheet-local marker name w
     expectConsistentPackage(out.bytes);
   });
 });
+
+describe("[Content_Types].xml written with line breaks inside tags", () => {
+  it("still drops the override of a part it removes (calcChain left empty)", () => {
+    const first = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), fixtureReport(), opts);
+    const input = edit(first.bytes, (_f, text, put) => {
+      put("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="K2" i="5"/></calcChain>');
+      put(
+        "xl/_rels/workbook.xml.rels",
+        text("xl/_rels/workbook.xml.rels").replace(
+          "</Relationships>",
+          '<Relationship\tId="rId99"\nType="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain"\nTarget="calcChain.xml"/></Relationships>',
+        ),
+      );
+      put(
+        "[Content_Types].xml",
+        text("[Content_Types].xml").replace("</Types>", '<Override\nPartName="/xl/calcChain.xml"\nContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>\n</Types>'),
+      );
+    });
+    const out = annotateWorkbook(input, fixtureReport(), { ...opts, now: LATER });
+    const p = parts(out.bytes);
+    expect(p["xl/calcChain.xml"]).toBeUndefined();
+    expect(strFromU8(p["[Content_Types].xml"])).not.toContain("calcChain");
+    expect(strFromU8(p["xl/_rels/workbook.xml.rels"])).not.toContain("calcChain");
+    expectConsistentPackage(out.bytes);
+  });
+});
