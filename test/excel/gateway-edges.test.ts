@@ -396,3 +396,20 @@ describe("the checklist sheet renamed after the preview", () => {
     expect(excel.writes).toEqual([]);
   });
 });
+
+describe("undo of an original that Excel would read as a formula", () => {
+  test("「- 」 (dash and a space) comes back as the same text, not as a formula", async () => {
+    const { excel, host, layout } = setup(6, (i) => (i === 0 ? "- " : i === 5 ? "-\u3000" : "○"));
+    const report = await checked(host);
+    const changes = changesOf(report);
+    expect(changes.map((c) => [c.cell, c.from, c.to])).toEqual([
+      [layout.answerCells[0], "- ", "-"],
+      [layout.answerCells[5], "-\u3000", "-"],
+    ]);
+    expect((await host.applyNormalise(changes)).ok).toBe(true);
+    expect((await host.undoNormalise(changes)).ok).toBe(true);
+    const s = excel.sheet(SHEET);
+    expect(s.cell(layout.itemRows[0], ANSWER_COL)).toMatchObject({ value: "- ", formula: null });
+    expect(s.cell(layout.itemRows[5], ANSWER_COL)).toMatchObject({ value: "-\u3000", formula: null });
+  });
+});
