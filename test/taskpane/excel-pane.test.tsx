@@ -68,3 +68,39 @@ test("pane over the Excel host: check, select, normalise with preview, undo, wri
   expect(screen.queryByRole("alert")).toBeNull();
   session.dispose();
 });
+
+test("pane over the Excel host: highlight on/off, and a protected checklist gives an alert and leaves the sheet untouched", async () => {
+  const { excel, host, layout } = setup(8, (i) => (i === 1 ? "〇" : i === 3 ? "はい" : defaultAnswer(i)));
+  const session = new Session(host);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} lang="ja" />
+    </FluentProvider>,
+  );
+  await screen.findByTestId("problems");
+  const sheet = excel.sheet(SHEET);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("switch", { name: "問題セルを強調表示" }));
+  });
+  await waitFor(() => expect(sheet.cfs).toHaveLength(1));
+  expect((screen.getByRole("switch", { name: "問題セルを強調表示" }) as HTMLInputElement).checked).toBe(true);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("switch", { name: "問題セルを強調表示" }));
+  });
+  await waitFor(() => expect(sheet.cfs).toHaveLength(0));
+
+  sheet.protected = true;
+  excel.resetCounters();
+  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+  const dialog = await screen.findByRole("dialog", { hidden: true });
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: "適用", hidden: true }));
+  });
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toContain(`シート「${SHEET}」は保護されている`);
+  expect(excel.writes).toEqual([]);
+  expect(sheet.value(layout.answerCells[1])).toBe("〇");
+  // the last good report stays on screen
+  expect(screen.getByTestId("progress").textContent).toBe("回答済み 6 / 8 項目");
+  session.dispose();
+});
