@@ -140,6 +140,10 @@ describe("TICS_2024 profile structure", () => {
     ["在宅勤務の手順を決めている。", true],
     ["全ての従業員に教育を行っている。", false],
     ["パスワードの管理ルールを決めている。", false],
+    ["社外の情報システムを使うときのルールがある。", true],
+    ["外部のサービスに図面を保存するときの決まりがある。", true],
+    ["外部の者の入室を記録している。", false],
+    ["守るべき情報の社外への持ち出しを制限している。", false],
   ])("「-」 rule (partners, outsourcing, outside or cloud services, telework): %s -> %p", (text, allowed) => {
     expect(textAllowsNa(fold(text), prepareProfile(TICS_2024))).toBe(allowed);
   });
