@@ -34,6 +34,15 @@ afterAll(() => {
 });
 
 describe("bin/tics-check.js", () => {
+  it("stops quietly with status 0 when the reader closes stdout early (tics-check … | head)", () => {
+    // The reader exits after one byte; the CLI's later writes of a long JSON array hit a closed pipe (EPIPE).
+    const files = Array.from({ length: 20 }, (_, i) => `f${String(i).padStart(2, "0")}.xlsx`).join(" ");
+    const script = `( "${process.execPath}" "${BIN}" ${files} --json 2>pipe-err.txt; echo $? > pipe-rc.txt ) | head -c 1 >/dev/null`;
+    spawnSync("sh", ["-c", script], { cwd: dir, encoding: "utf8" });
+    expect(fs.readFileSync(path.join(dir, "pipe-err.txt"), "utf8")).toBe("");
+    expect(fs.readFileSync(path.join(dir, "pipe-rc.txt"), "utf8").trim()).toBe("0");
+  });
+
   it("checks a file and prints the report as JSON", () => {
     const r = cli(["f00.xlsx", "--json"]);
     expect(r.stderr).toBe("");
