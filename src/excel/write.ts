@@ -18,7 +18,7 @@ import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
-import { answerArea, type Snapshot } from "./read";
+import { answerArea, queueValidations, type Snapshot } from "./read";
 import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
 
 type Lang = "ja" | "en";
@@ -337,19 +337,22 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
 }
 
 /**
- * ExcelApi 1.8: adds the ○/△/×(/-) list to answer cells that have none (per the cached read). Sync 1 checks
- * protection, sync 2 writes. Returns the number of cells that got a list.
+ * ExcelApi 1.8: adds the ○/△/×(/-) list to answer cells that have no rule of any kind. Sync 1 checks protection
+ * and reads the answer cells' rules afresh, sync 2 writes. Returns the number of cells that got a list.
  */
 export async function queueDropdowns(context: Excel.RequestContext, snapshot: Snapshot): Promise<number> {
   if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
   const sheetName = snapshot.location.sheet;
+  const col = snapshot.location.answerCol;
   const first = queueSheetsAndState(context);
+  // The rules as they are now (adding a rule fires no change event, so the cached read may be stale).
+  const fresh = queueValidations(context, sheetName, snapshot.report.items.map((i) => ({ row: i.row, col })));
   await context.sync();
   refuseIfProtected(sheetInfos(first.sheets), sheetName);
   const sheet = snapshot.wb.sheets.find((s) => s.name === sheetName);
+  const current = fresh ? fresh.lists() : (sheet?.validations ?? []);
   const has = (row: number, col: number): boolean =>
-    (sheet?.validations ?? []).some((v) => v.range.top <= row && row <= v.range.bottom && v.range.left <= col && col <= v.range.right);
-  const col = snapshot.location.answerCol;
+    current.some((v) => v.range.top <= row && row <= v.range.bottom && v.range.left <= col && col <= v.range.right);
   const byList = new Map<string, number[]>();
   for (const item of snapshot.report.items) {
     if (has(item.row, col)) continue;
@@ -370,8 +373,12 @@ export async function queueDropdowns(context: Excel.RequestContext, snapshot: Sn
   }
   if (count > 0) await context.sync();
   if (sheet) {
+    const answerCells = new Set(snapshot.report.items.map((i) => i.row));
+    const elsewhere = (sheet.validations ?? []).filter(
+      (v) => !(v.range.top === v.range.bottom && v.range.left === col && v.range.right === col && answerCells.has(v.range.top)),
+    );
     sheet.validations = [
-      ...(sheet.validations ?? []),
+      ...(fresh ? [...elsewhere, ...current] : (sheet.validations ?? [])),
       ...added.map((a) => ({ range: { top: a.row, left: col, bottom: a.row, right: col }, items: a.items })),
     ];
   }

@@ -413,3 +413,21 @@ describe("undo of an original that Excel would read as a formula", () => {
     expect(s.cell(layout.itemRows[5], ANSWER_COL)).toMatchObject({ value: "-\u3000", formula: null });
   });
 });
+
+describe("dropdowns read the rules afresh", () => {
+  test("a rule the user added after the check (no change event) is not overwritten", async () => {
+    const { excel, host, layout } = setup(6);
+    const s = excel.sheet(SHEET);
+    s.setValidation(layout.answerCells[0], null);
+    s.setValidation(layout.answerCells[1], null);
+    const report = await checked(host);
+    s.setValidation(layout.answerCells[0], "○,△,×,-,未確認");
+    excel.resetCounters();
+    expect(await host.addDropdowns(report)).toBe(1);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(s.cell(layout.itemRows[0], ANSWER_COL)?.validation?.source).toBe("○,△,×,-,未確認");
+    expect(excel.writes.map((w) => w.address)).toEqual([layout.answerCells[1]]);
+    // a second press adds nothing
+    expect(await host.addDropdowns(report)).toBe(0);
+  });
+});
