@@ -202,7 +202,8 @@ function csvCell(v: CellValue): string {
   else if (typeof v === "boolean") s = v ? "TRUE" : "FALSE";
   else {
     s = v;
-    if (FORMULA_START.test(s)) s = "'" + s;
+    // The answer 「-」 on its own is not a formula: it stays as typed (a quote would show in Excel).
+    if (s !== "-" && FORMULA_START.test(s)) s = "'" + s;
   }
   if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
   return s;
@@ -210,8 +211,8 @@ function csvCell(v: CellValue): string {
 
 /**
  * CSV text per RFC 4180 (CRLF line ends, fields with comma, quote or line break quoted, quotes doubled),
- * starting with a UTF-8 BOM so Excel reads Japanese correctly. Text starting with = + - @ gets a leading
- * single quote so it is never run as a formula.
+ * starting with a UTF-8 BOM so Excel reads Japanese correctly. Text starting with = + - @ (or tab, CR) gets a
+ * leading single quote so it is never run as a formula; only the answer 「-」 on its own stays as it is.
  */
 export function toCsv(rows: CellValue[][]): string {
   return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
