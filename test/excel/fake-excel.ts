@@ -624,6 +624,9 @@ class FakeRangeFont extends Sub {
   set bold(v: boolean) {
     this.put("font.bold", v);
   }
+  get bold(): boolean {
+    throw new PropertyNotLoaded("bold");
+  }
 }
 
 class FakeRangeFormat extends Sub {
@@ -631,8 +634,14 @@ class FakeRangeFormat extends Sub {
   set columnWidth(v: number) {
     this.put("columnWidth", v);
   }
+  get columnWidth(): number {
+    throw new PropertyNotLoaded("columnWidth");
+  }
   set wrapText(v: boolean) {
     this.put("wrapText", v);
+  }
+  get wrapText(): boolean {
+    throw new PropertyNotLoaded("wrapText");
   }
 }
 
@@ -1094,6 +1103,9 @@ class FakeTable extends Proxy {
   }
   set style(_v: string) {
     /* layout only */
+  }
+  get style(): string {
+    throw new PropertyNotLoaded("style");
   }
   delete(): void {
     this.ctx.queue.push(() => {

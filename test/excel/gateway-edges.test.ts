@@ -431,3 +431,27 @@ describe("dropdowns read the rules afresh", () => {
     expect(await host.addDropdowns(report)).toBe(0);
   });
 });
+
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
+   reads unloaded properties on purpose, to show the fake refuses like Excel does */
+describe("the fake refuses unloaded reads of write-only-looking properties too", () => {
+  test("format and table properties that were only set throw PropertyNotLoaded when read", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S").setGrid(0, 0, [["a"], ["b"]]);
+    await excel.run(null, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const r = ws.getRange("A1:A2");
+      r.format.font.bold = true;
+      r.format.wrapText = true;
+      const t = ws.tables.add("A1:A2", true);
+      t.style = "TableStyleMedium2";
+      await ctx.sync();
+      expect(() => r.format.font.bold).toThrow(/not available/);
+      expect(() => r.format.wrapText).toThrow(/not available/);
+      expect(() => r.format.columnWidth).toThrow(/not available/);
+      expect(() => t.style).toThrow(/not available/);
+      expect(() => t.name).toThrow(/not available/);
+    });
+  });
+});
+/* eslint-enable office-addins/load-object-before-read, office-addins/call-sync-before-read */
