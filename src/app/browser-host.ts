@@ -11,7 +11,8 @@ import { analyse, reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
 import type { ChecklistLocation, Report, WorkbookInput } from "../core/model";
 import { readWorkbook } from "../file/xlsx-read";
-import { annotatedBytes, describeError } from "./files";
+import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
+import { annotatedCopy, describeError } from "./files";
 import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
 
 /** Saves a finished download; the default clicks an <a download> on an object URL. */
@@ -32,7 +33,6 @@ export const BROWSER_CAPABILITIES: HostCapabilities = {
   live: false,
 };
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function saveWithLink(data: Blob, fileName: string): void {
   const url = URL.createObjectURL(data);
@@ -65,10 +65,17 @@ function unsupported(): Promise<never> {
   } satisfies HostError);
 }
 
-/** The base name of a file without .xlsx. */
+/** The base name of a file without its workbook extension (.xlsx, .xlsm, .xltx, .xltm). */
 export function baseName(name: string): string {
-  return name.replace(/\.xlsx$/i, "") || "workbook";
+  return name.replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "") || "workbook";
 }
+
+const MIME_OF: Record<WorkbookExtension, string> = {
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+  ".xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+  ".xltm": "application/vnd.ms-excel.template.macroEnabled.12",
+};
 
 function hostCode(code: string): HostError["code"] {
   if (code === "no_checklist" || code === "no_items" || code === "empty_workbook") return "no_checklist";
@@ -210,14 +217,15 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         save(new Blob([renderHtmlReport(l.report, lang)], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
         return;
       }
-      let bytes: Uint8Array;
+      let copy: AnnotateResult;
       try {
-        bytes = annotatedBytes(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
+        copy = annotatedCopy(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
       } catch (e) {
         // The annotator's own message (e.g. a Strict Open XML workbook), not "unexpected error: ja / en".
         throw { code: "unreadable", message: describeError(e).error } satisfies HostError;
       }
-      save(new Blob([bytes as BlobPart], { type: XLSX_MIME }), `${base}-tics.xlsx`);
+      // The copy keeps the input's kind: a macro-enabled workbook stays .xlsm (Excel refuses it as .xlsx).
+      save(new Blob([copy.bytes as BlobPart], { type: MIME_OF[copy.extension] }), `${base}-tics${copy.extension}`);
     },
   };
   return host;

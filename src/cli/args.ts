@@ -149,8 +149,8 @@ export function parseArgs(argv: string[]): ParseResult {
   if (o.report && o.files.length > 1) {
     return err(lang, "--report は入力ファイルが 1 つのときだけ使えます。", "--report works with one input file only.");
   }
-  if (o.out && !/\.xlsx$/i.test(o.out)) {
-    return err(lang, `--out の出力先は .xlsx にしてください: ${o.out}`, `--out must name an .xlsx file: ${o.out}`);
+  if (o.out && !/\.(xlsx|xlsm|xltx|xltm)$/i.test(o.out)) {
+    return err(lang, `--out の出力先は .xlsx（マクロ有効ブックは .xlsm）にしてください: ${o.out}`, `--out must name an .xlsx file (.xlsm for a macro-enabled workbook): ${o.out}`);
   }
   if (o.summary && !/\.(xlsx|csv)$/i.test(o.summary)) {
     return err(lang, `--summary の出力先は .xlsx か .csv にしてください: ${o.summary}`, `--summary must name an .xlsx or .csv file: ${o.summary}`);

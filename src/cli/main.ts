@@ -104,6 +104,15 @@ async function writeOutputs(io: CliIo, o: CliOptions, results: FileCheck[], byte
     let data: Uint8Array;
     try {
       const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
+      const ext = o.out.slice(o.out.lastIndexOf(".")).toLowerCase();
+      if (ext !== res.extension) {
+        // Excel refuses a macro-enabled (or template) package under another extension: keep the input's kind.
+        say(io, lang, {
+          ja: `入力は ${res.extension} 形式のブックです。--out の名前を ${res.extension} で終わるようにしてください（何も保存していません）: ${o.out}`,
+          en: `The input is an ${res.extension} workbook. Give --out a name ending in ${res.extension} (nothing was saved): ${o.out}`,
+        });
+        return false;
+      }
       data = res.bytes;
       for (const w of res.warnings) say(io, lang, w);
       if (o.fix) {

@@ -50,6 +50,28 @@ export interface AnnotateResult {
   sheets: { results: string; plan: string };
   /** Cells rewritten by `fix` (A1 addresses on the checklist sheet). */
   fixed: string[];
+  /** The file extension Excel expects for the copy: the input's kind is kept (macros, template). */
+  extension: WorkbookExtension;
+}
+
+export type WorkbookExtension = ".xlsx" | ".xlsm" | ".xltx" | ".xltm";
+
+const EXTENSION_OF_MAIN: Record<string, WorkbookExtension> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": ".xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": ".xltx",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
+};
+
+/**
+ * Which kind of workbook the package is, from the content type of its workbook part: Excel refuses to open a
+ * macro-enabled package named .xlsx, so the copy has to keep the input's extension.
+ */
+export function workbookExtension(pkg: Package, wbPart: string): WorkbookExtension {
+  const ct = findTags(pkg.text("[Content_Types].xml") ?? "", "Override").find(
+    (a) => (a.PartName ?? "").replace(/^\//, "").toLowerCase() === wbPart.toLowerCase(),
+  );
+  return EXTENSION_OF_MAIN[(ct?.ContentType ?? "").trim()] ?? ".xlsx";
 }
 
 export const RESULTS_NAME_MARK = "_TicsCheck_Results";
@@ -596,5 +618,5 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(wbRelsPath, wbRels);
 
   editContentTypes(pkg, ctRemoved, ctAdded);
-  return { bytes: pkg.toBytes(), warnings, sheets: { results: resultsName, plan: planName }, fixed };
+  return { bytes: pkg.toBytes(), warnings, sheets: { results: resultsName, plan: planName }, fixed, extension: workbookExtension(pkg, wbPart) };
 }

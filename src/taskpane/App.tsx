@@ -581,7 +581,7 @@ function DropZone(props: {
 
   const take = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    if (!/\.xlsx$/i.test(file.name)) {
+    if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
       setError(s(lang, "notXlsx", { name: file.name }));
       return;
     }
@@ -615,7 +615,7 @@ function DropZone(props: {
         id={`${id}-file`}
         className={styles.hiddenInput}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         aria-hidden="true"
         data-testid="file-input"
         disabled={props.disabled}

@@ -1,5 +1,6 @@
 import fs from "fs";
 import path from "path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createBrowserHost, baseName } from "../../src/app/browser-host";
 import type { NormaliseChange } from "../../src/app/host";
 import { normaliseChanges } from "../../src/core/normalise";
@@ -104,6 +105,24 @@ describe("browser host", () => {
     expect(await saved[1].blob.text()).toMatch(/<html/i);
   });
 
+  test("a macro-enabled workbook downloads as .xlsm with its content type kept", async () => {
+    const z = unzipSync(SAMPLE);
+    z["[Content_Types].xml"] = strToU8(
+      strFromU8(z["[Content_Types].xml"]).replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      ),
+    );
+    const { saved, save } = saver();
+    const h = createBrowserHost("ja", save);
+    expect((await h.loadFile(zipSync(z), "Macro Book.xlsm")).ok).toBe(true);
+    await h.download("xlsx", { fix: false });
+    expect(saved.map((s) => s.name)).toEqual(["Macro Book-tics.xlsm"]);
+    expect(saved[0].blob.type).toBe("application/vnd.ms-excel.sheet.macroenabled.12"); // Blob lower-cases the type
+    const ct = strFromU8(unzipSync(await bytesOf(saved[0].blob))["[Content_Types].xml"]);
+    expect(ct).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+  });
+
   test("the annotated workbook has both sheets; look-alikes change only when normalised or fixed", async () => {
     const { saved, save } = saver();
     const h = createBrowserHost("ja", save);
@@ -153,8 +172,10 @@ describe("browser host", () => {
     await expect(h.selectCell("x", "A1")).rejects.toMatchObject({ code: "api_unsupported" });
   });
 
-  test("baseName drops .xlsx", () => {
+  test("baseName drops .xlsx (and .xlsm, .xltx, .xltm)", () => {
     expect(baseName("a.XLSX")).toBe("a");
+    expect(baseName("b.xlsm")).toBe("b");
+    expect(baseName("c.xltm")).toBe("c");
     expect(baseName(".xlsx")).toBe("workbook");
   });
 });

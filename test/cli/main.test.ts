@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -229,7 +230,37 @@ describe("exit status", () => {
   });
 });
 
+/** The same bytes re-labelled as a macro-enabled workbook (content type of the workbook part). */
+function asMacroEnabled(file: string): string {
+  const z = unzipSync(new Uint8Array(fs.readFileSync(file)));
+  const ct = strFromU8(z["[Content_Types].xml"]);
+  const relabelled = ct.replace("spreadsheetml.sheet.main+xml", "ZZ").replace("application/vnd.openxmlformats-officedocument.ZZ", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+  expect(relabelled).toContain("macroEnabled");
+  z["[Content_Types].xml"] = strToU8(relabelled);
+  const out = file.replace(/\.xlsx$/, ".xlsm");
+  fs.writeFileSync(out, zipSync(z));
+  return out;
+}
+
 describe("--out", () => {
+  it("keeps a macro-enabled input's kind: --out .xlsx is refused with nothing written, .xlsm works", async () => {
+    const xlsm = asMacroEnabled(good);
+    const wrong = path.join(dir, "copy-of-macro.xlsx");
+    const bad = await run([xlsm, "--out", wrong]);
+    expect(bad.code).toBe(2);
+    expect(fs.existsSync(wrong)).toBe(false);
+    expect(bad.err).toContain(".xlsm");
+    expect(bad.err).toContain("何も保存していません");
+    const right = path.join(dir, "copy-of-macro.xlsm");
+    const ok = await run([xlsm, "--out", right, "--lang", "en"]);
+    expect(ok.code).toBe(0);
+    const ct = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(right)))["[Content_Types].xml"]);
+    expect(ct).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    expect(readWorkbook(new Uint8Array(fs.readFileSync(right))).sheets.map((x) => x.name)).toEqual(expect.arrayContaining(["診断結果", "改善計画"]));
+    const en = await run([xlsm, "--out", wrong, "--lang", "en"]);
+    expect(en.err).toContain("Give --out a name ending in .xlsm");
+  });
+
   it("writes an annotated copy with 診断結果 and 改善計画 and leaves the input untouched", async () => {
     const before = sha(good);
     const out = path.join(dir, "annotated.xlsx");

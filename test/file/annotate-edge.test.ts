@@ -305,3 +305,28 @@ describe("[Content_Types].xml written with line breaks inside tags", () => {
     expectConsistentPackage(out.bytes);
   });
 });
+
+describe("the kind of workbook", () => {
+  const relabel = (bytes: Uint8Array, ct: string): Uint8Array => {
+    const z = unzipSync(bytes);
+    const xml = strFromU8(z["[Content_Types].xml"]).replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      ct,
+    );
+    expect(xml).toContain(ct);
+    z["[Content_Types].xml"] = strToU8(xml);
+    return zipSync(z);
+  };
+
+  it.each([
+    ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", ".xlsx"],
+    ["application/vnd.ms-excel.sheet.macroEnabled.main+xml", ".xlsm"],
+    ["application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml", ".xltx"],
+    ["application/vnd.ms-excel.template.macroEnabled.main+xml", ".xltm"],
+  ])("workbook part %s: the copy is an %s and keeps that content type", (ct, ext) => {
+    const input = relabel(fixture("openpyxl-checklist.xlsx"), ct);
+    const out = annotateWorkbook(input, fixtureReport(), { fix: false, lang: "ja" });
+    expect(out.extension).toBe(ext);
+    expect(strFromU8(unzipSync(out.bytes)["[Content_Types].xml"])).toContain(ct);
+  });
+});
