@@ -309,7 +309,8 @@ export async function checkFromSelection(
   if (!result.ok) throw new GatewayError({ code: "no_checklist", message: result.error.message });
   const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId: ws.id };
   session.snapshot = snapshot;
-  session.sheetNames = null;
+  // Only this sheet is known: the next full check reads it (with its validations) in sync 1 and the rest in sync 2.
+  session.sheetNames = [sheet];
   return snapshot;
 }
 

@@ -200,6 +200,11 @@ describe("manual location", () => {
     const { excel, host, layout } = setup(8);
     const s = excel.sheet(SHEET);
     s.setGrid(HEADER_ROW, 1, [["", "", "", ""]]); // no headers: detection cannot find the table
+    // The checklist sits between a cover and a chart sheet, so it is not first or last.
+    const cover = excel.addSheet("表紙");
+    excel.sheets.splice(excel.sheets.indexOf(cover), 1);
+    excel.sheets.unshift(cover);
+    excel.addSheet("グラフ");
     expect((await host.check()).ok).toBe(false);
     const first = layout.itemRows[0];
     const last = layout.itemRows[layout.itemRows.length - 1];
@@ -211,6 +216,9 @@ describe("manual location", () => {
     expect(excel.syncCount).toBeLessThanOrEqual(2);
     const state = parseState(excel.settings.get(SETTINGS_KEY));
     expect(state.manual).toEqual({ sheet: SHEET, answers: `D${first + 1}:D${last + 1}` });
+    excel.resetCounters();
+    expect((await checked(host)).summary.items).toBe(8);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
     const fresh = createExcelHost("ja", { run: excel.run });
     expect((await checked(fresh)).summary.items).toBe(8);
     await fresh.clearManualLocation();
