@@ -64,6 +64,8 @@ export interface ChecklistHost {
   writeResults(report: Report): Promise<void>;
   writePlan(report: Report): Promise<void>;
   setHighlight(report: Report, on: boolean): Promise<void>;
+  /** Whether the workbook carries the add-in's highlight already (known after a check; e.g. from an earlier session). */
+  highlightActive?(): boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds list validation to answer cells without one; returns how many cells got one. */
   addDropdowns(report: Report): Promise<number>;

@@ -124,9 +124,13 @@ export class Session {
     }
   }
 
-  /** Full check. */
+  /** Full check. The highlight switch follows the workbook (a highlight left on by an earlier session shows as on). */
   async check(): Promise<void> {
-    await this.run("check", async () => this.take(await this.host.check(), { kind: "checked" }));
+    await this.run("check", async () => {
+      const outcome = await this.host.check();
+      if (outcome.ok && this.host.highlightActive) this.set({ highlight: this.host.highlightActive() });
+      this.take(outcome, { kind: "checked" });
+    });
   }
 
   /** Browser mode: opens a file; forgets the undo stack of the previous one. */

@@ -133,6 +133,10 @@ export class ExcelHost implements ChecklistHost {
     }
   }
 
+  highlightActive(): boolean {
+    return Boolean(this.session.state?.created.highlight);
+  }
+
   check(): Promise<CheckOutcome> {
     const opts = { profile: this.profile };
     return this.outcome((ctx) => fullCheck(ctx, this.session, opts));

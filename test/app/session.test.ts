@@ -92,6 +92,18 @@ describe("Session", () => {
     expect(session.getState().notice).toEqual({ kind: "dropdowns", count: 3 });
   });
 
+  test("the highlight switch follows the workbook after a check (a highlight left on by an earlier session)", async () => {
+    const host = fakeHost();
+    host.workbookHighlight = true;
+    const session = new Session(host);
+    expect(session.getState().highlight).toBe(false);
+    await session.check();
+    expect(session.getState().highlight).toBe(true);
+    host.workbookHighlight = false;
+    await session.check();
+    expect(session.getState().highlight).toBe(false);
+  });
+
   test("a thrown host error becomes the state's error; a plain Error becomes code unknown", async () => {
     const host = fakeHost();
     const session = new Session(host);

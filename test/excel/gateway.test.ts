@@ -617,7 +617,13 @@ describe("highlight and dropdowns", () => {
     expect(state.created.highlight?.id).toBe(s.cfs[0].id);
     // the user's own fills/values are untouched: no value writes on the checklist sheet
     expect(excel.writes.filter((w) => w.sheet === SHEET && w.what !== "conditionalFormat.add" && w.what !== "conditionalFormat.delete")).toEqual([]);
+    // a new session (pane reopened) learns from the workbook that the highlight is on
+    const reopened = createExcelHost("ja", { run: excel.run, debounceMs: 0 });
+    expect(reopened.highlightActive()).toBe(false);
+    await checked(reopened);
+    expect(reopened.highlightActive()).toBe(true);
     await host.setHighlight(report, false);
+    expect(host.highlightActive()).toBe(false);
     expect(s.cfs).toHaveLength(0);
     expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight).toBeUndefined();
   });

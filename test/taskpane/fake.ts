@@ -92,6 +92,8 @@ export type Call = [string, ...unknown[]];
 export interface FakeHost extends ChecklistHost {
   calls: Call[];
   next: { check?: CheckOutcome; apply?: CheckOutcome; undo?: CheckOutcome; load?: CheckOutcome; fail?: HostError };
+  /** What highlightActive() answers (the workbook's highlight state as the Excel host would know it). */
+  workbookHighlight: boolean;
   emit(outcome: CheckOutcome): void;
 }
 
@@ -113,6 +115,8 @@ export function fakeHost(kind: "excel" | "browser" = "excel", lang: "ja" | "en" 
     capabilities: { ...ALL, ...(kind === "browser" ? { selectCell: false, highlight: false, dropdowns: false, manualLocation: false, writeSheets: false, download: true, live: false } : {}), ...caps },
     calls: [],
     next: {},
+    workbookHighlight: false,
+    highlightActive: () => host.workbookHighlight,
     emit: (o) => listeners.forEach((l) => l(o)),
     async check() {
       host.calls.push(["check"]);
@@ -136,6 +140,7 @@ export function fakeHost(kind: "excel" | "browser" = "excel", lang: "ja" | "en" 
     },
     async setHighlight(_report: Report, on: boolean) {
       host.calls.push(["setHighlight", on]);
+      host.workbookHighlight = on;
     },
     async selectCell(sheet: string, cell: string) {
       host.calls.push(["selectCell", sheet, cell]);
