@@ -144,14 +144,11 @@ if (built) {
   }
 }
 
-// --- section: excel syncs
-// (Excel engineer: sync counts per action; or add scripts/bench-excel.ts.)
-
-// --- section: bundle size
-// (UI engineer: pane JS size gzipped; or add scripts/bench-bundle.ts.)
-
-// --- section: other bench files (scripts/bench-*.ts, run in name order with tsx)
+// --- sections in their own files (scripts/bench-*.ts, run in name order with tsx): bench-bundle (pane JS size,
+// measured on a fresh production build made here), bench-excel (sync counts per action), bench-file (.xlsx gateway)
 {
+  console.log("\n  (building the pane for the bundle figures: npm run build)");
+  execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "ignore" });
   const extra = fs
     .readdirSync(__dirname)
     .filter((f) => /^bench-.+\.ts$/.test(f))
