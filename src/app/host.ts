@@ -69,6 +69,11 @@ export interface ChecklistHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds list validation to answer cells without one; returns how many cells got one. */
   addDropdowns(report: Report): Promise<number>;
+  /**
+   * Undoes the last addDropdowns of this session: removes the lists it added, except where the user changed a rule
+   * since. Returns how many cells lost their list.
+   */
+  removeAddedDropdowns?(): Promise<number>;
   /** Use the current selection as the answer cells of the checklist and remember it. */
   useSelectionAsAnswerCells(): Promise<CheckOutcome>;
   clearManualLocation(): Promise<void>;

@@ -16,8 +16,12 @@ export type Notice =
   | { kind: "plan_written" }
   | { kind: "highlight"; on: boolean }
   | { kind: "dropdowns"; count: number }
+  | { kind: "dropdowns_removed"; count: number }
   | { kind: "downloaded"; what: "xlsx" | "html" | "json" }
   | { kind: "live" };
+
+/** One undoable action of this session. */
+export type UndoEntry = { kind: "normalise"; changes: NormaliseChange[] } | { kind: "dropdowns"; count: number };
 
 export interface SessionState {
   /** The name of the action running, or null when idle. */
@@ -28,8 +32,8 @@ export interface SessionState {
   report: Report | null;
   /** Error of the last action, or null. */
   error: HostError | null;
-  /** Applied normalisations, last on top. */
-  undoStack: NormaliseChange[][];
+  /** What 「元に戻す」 can undo, last on top: applied normalisations and added dropdowns. */
+  undoStack: UndoEntry[];
   highlight: boolean;
   notice: Notice | null;
   /** Browser mode: the name of the loaded file. */
@@ -155,20 +159,27 @@ export class Session {
     if (changes.length === 0) return;
     await this.run("normalise", async () => {
       const outcome = await this.host.applyNormalise(changes);
-      if (outcome.ok) this.set({ undoStack: [...this.state.undoStack, changes] });
+      if (outcome.ok) this.set({ undoStack: [...this.state.undoStack, { kind: "normalise", changes }] });
       this.takeAction(outcome, { kind: "normalised", count: changes.length });
     });
   }
 
-  /** Reverts the last applied normalisation. */
+  /** Reverts the last undoable action: a normalisation, or the dropdowns just added. */
   async undo(): Promise<void> {
     const stack = this.state.undoStack;
     const last = stack[stack.length - 1];
     if (!last) return;
     await this.run("undo", async () => {
-      const outcome = await this.host.undoNormalise(last);
+      if (last.kind === "dropdowns") {
+        const remove = this.host.removeAddedDropdowns;
+        if (!remove) return;
+        const count = await remove.call(this.host);
+        this.set({ undoStack: stack.slice(0, -1), notice: { kind: "dropdowns_removed", count } });
+        return;
+      }
+      const outcome = await this.host.undoNormalise(last.changes);
       if (outcome.ok) this.set({ undoStack: stack.slice(0, -1) });
-      this.takeAction(outcome, { kind: "undone", count: last.length });
+      this.takeAction(outcome, { kind: "undone", count: last.changes.length });
     });
   }
 
@@ -224,7 +235,11 @@ export class Session {
     if (!report) return;
     await this.run("dropdowns", async () => {
       const count = await this.host.addDropdowns(report);
-      this.set({ notice: { kind: "dropdowns", count } });
+      const undoable = count > 0 && typeof this.host.removeAddedDropdowns === "function";
+      this.set({
+        notice: { kind: "dropdowns", count },
+        ...(undoable ? { undoStack: [...this.state.undoStack, { kind: "dropdowns" as const, count }] } : {}),
+      });
     });
   }
 

@@ -60,6 +60,7 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "RangeFont.bold": "1.1",
   "DataValidation.type": "1.8",
   "DataValidation.rule": "1.8",
+  "DataValidation.clear": "1.8",
   "DataValidationRule.list": "1.8",
   "ListDataValidation.source": "1.8",
   "ListDataValidation.inCellDropDown": "1.8",
@@ -104,6 +105,7 @@ export const GUARDED: Readonly<Record<string, string>> = {
   queueMergedAreas: "1.13",
   queueValidations: "1.8",
   queueDropdowns: "1.8",
+  removeDropdowns: "1.8",
 };
 
 function parts(v: string): number[] {

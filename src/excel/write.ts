@@ -18,7 +18,7 @@ import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
-import { answerArea, queueValidations, type Snapshot } from "./read";
+import { answerArea, listItems, queueValidations, type Snapshot } from "./read";
 import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
 
 type Lang = "ja" | "en";
@@ -336,11 +336,18 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
   return state;
 }
 
+/** What one addDropdowns wrote: the ranges (A1, no sheet) and the list each got, for undo. */
+export interface AddedDropdowns {
+  sheet: string;
+  count: number;
+  ranges: { range: string; source: string }[];
+}
+
 /**
  * ExcelApi 1.8: adds the ○/△/×(/-) list to answer cells that have no rule of any kind. Sync 1 checks protection
- * and reads the answer cells' rules afresh, sync 2 writes. Returns the number of cells that got a list.
+ * and reads the answer cells' rules afresh, sync 2 writes. Returns what it wrote (count: cells that got a list).
  */
-export async function queueDropdowns(context: Excel.RequestContext, snapshot: Snapshot): Promise<number> {
+export async function queueDropdowns(context: Excel.RequestContext, snapshot: Snapshot): Promise<AddedDropdowns> {
   if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
   const sheetName = snapshot.location.sheet;
   const col = snapshot.location.answerCol;
@@ -363,10 +370,13 @@ export async function queueDropdowns(context: Excel.RequestContext, snapshot: Sn
   }
   let count = 0;
   const added: { row: number; items: string[] }[] = [];
+  const ranges: AddedDropdowns["ranges"] = [];
   for (const [source, rows] of byList) {
     for (const [top, bottom] of rowRuns(rows)) {
-      const dv = context.workbook.worksheets.getItem(sheetName).getRange(rangeA1({ top, left: col, bottom, right: col })).dataValidation;
+      const range = rangeA1({ top, left: col, bottom, right: col });
+      const dv = context.workbook.worksheets.getItem(sheetName).getRange(range).dataValidation;
       dv.rule = { list: { inCellDropDown: true, source } };
+      ranges.push({ range, source });
       count += bottom - top + 1;
       for (let r = top; r <= bottom; r++) added.push({ row: r, items: source.split(",") });
     }
@@ -382,7 +392,33 @@ export async function queueDropdowns(context: Excel.RequestContext, snapshot: Sn
       ...added.map((a) => ({ range: { top: a.row, left: col, bottom: a.row, right: col }, items: a.items })),
     ];
   }
-  return count;
+  return { sheet: sheetName, count, ranges };
+}
+
+/**
+ * ExcelApi 1.8: undoes queueDropdowns. Sync 1 checks protection and reads the rule of every range it added; a range
+ * whose rule is no longer that same list (the user changed it, or one of its cells) is left alone. Sync 2 clears
+ * the others. Returns the ranges cleared.
+ */
+export async function removeDropdowns(context: Excel.RequestContext, added: AddedDropdowns): Promise<string[]> {
+  if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
+  const first = queueSheetsAndState(context);
+  const ws = context.workbook.worksheets.getItem(added.sheet);
+  const reads = added.ranges.map((r) => {
+    const dv = ws.getRange(r.range).dataValidation;
+    dv.load("type,rule");
+    return { ...r, dv };
+  });
+  await context.sync();
+  refuseIfProtected(sheetInfos(first.sheets), added.sheet);
+  const same = (a: string[] | null, b: string[] | null): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const ours = reads.filter((x) => {
+    const source = x.dv.type === "List" ? x.dv.rule.list?.source : undefined;
+    return typeof source === "string" && same(listItems(source), listItems(x.source));
+  });
+  for (const x of ours) ws.getRange(x.range).dataValidation.clear();
+  if (ours.length > 0) await context.sync();
+  return ours.map((x) => x.range);
 }
 
 /** What a cell held before normalisation: its value and, for a formula cell, the formula. */

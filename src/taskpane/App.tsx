@@ -159,6 +159,8 @@ function noticeText(lang: Lang, n: Notice): string {
       return s(lang, n.on ? "noticeHighlightOn" : "noticeHighlightOff");
     case "dropdowns":
       return s(lang, "noticeDropdowns", { count: n.count });
+    case "dropdowns_removed":
+      return s(lang, "noticeDropdownsRemoved", { count: n.count });
     case "downloaded":
       return s(lang, "noticeDownloaded");
     case "live":

@@ -40,7 +40,7 @@ describe("Session", () => {
     const changes = session.preview();
     await session.applyNormalise(changes);
     expect(host.calls.find((c) => c[0] === "applyNormalise")).toEqual(["applyNormalise", changes]);
-    expect(session.getState().undoStack).toEqual([changes]);
+    expect(session.getState().undoStack).toEqual([{ kind: "normalise", changes }]);
     expect(session.getState().report?.summary.normalized).toBe(0);
     expect(session.getState().notice).toEqual({ kind: "normalised", count: 1 });
     await session.undo();
@@ -90,6 +90,37 @@ describe("Session", () => {
     ]);
     expect(session.getState().highlight).toBe(true);
     expect(session.getState().notice).toEqual({ kind: "dropdowns", count: 3 });
+  });
+
+  test("added dropdowns are undoable: undo asks the host to remove them, then normalisations below come next", async () => {
+    const host = fakeHost();
+    const session = new Session(host);
+    await session.check();
+    const changes = session.preview();
+    await session.applyNormalise(changes);
+    await session.addDropdowns();
+    expect(session.getState().undoStack).toEqual([{ kind: "normalise", changes }, { kind: "dropdowns", count: 3 }]);
+    await session.undo();
+    expect(host.calls.filter((c) => c[0] === "removeAddedDropdowns")).toHaveLength(1);
+    expect(host.calls.some((c) => c[0] === "undoNormalise")).toBe(false);
+    expect(session.getState().notice).toEqual({ kind: "dropdowns_removed", count: 3 });
+    expect(session.getState().undoStack).toEqual([{ kind: "normalise", changes }]);
+    await session.undo();
+    expect(host.calls.find((c) => c[0] === "undoNormalise")).toEqual(["undoNormalise", changes]);
+    expect(session.getState().undoStack).toEqual([]);
+  });
+
+  test("dropdowns on a host that cannot remove them, or none added: nothing to undo", async () => {
+    const host = fakeHost();
+    const session = new Session(host);
+    await session.check();
+    host.addDropdowns = async () => 0;
+    await session.addDropdowns();
+    expect(session.getState().undoStack).toEqual([]);
+    host.addDropdowns = async () => 2;
+    delete host.removeAddedDropdowns;
+    await session.addDropdowns();
+    expect(session.getState().undoStack).toEqual([]);
   });
 
   test("the highlight switch follows the workbook after a check (a highlight left on by an earlier session)", async () => {

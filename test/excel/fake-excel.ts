@@ -852,6 +852,17 @@ class FakeDataValidation extends Proxy {
       forEach(rect, (r, c) => (sheet.ensure(r, c).validation = source === null ? null : { source }));
     });
   }
+  /** ExcelApi 1.8: removes the rule from every cell of the range. */
+  clear(): void {
+    this.ctx.queue.push(() => {
+      const { sheet, rect } = this.resolve();
+      this.ctx.wrote(sheet, rect, "dataValidation.clear", false);
+      forEach(rect, (r, c) => {
+        const cell = sheet.cell(r, c);
+        if (cell) cell.validation = null;
+      });
+    });
+  }
 }
 
 class FakeCF extends Proxy {

@@ -657,6 +657,43 @@ describe("highlight and dropdowns", () => {
     expect(dv(5)).toBe("○,△,×,-");
     expect(new Set(excel.writes.map((w) => w.what))).toEqual(new Set(["dataValidation"]));
   });
+
+  test("undo removes exactly the lists it added, not one the user changed since, not the user's own", async () => {
+    const { excel, host, layout } = setup(10);
+    const s = excel.sheet(SHEET);
+    for (const i of [0, 1, 2, 7]) s.setValidation(layout.answerCells[i], null);
+    const report = await checked(host);
+    expect(await host.addDropdowns(report)).toBe(4);
+    const dv = (i: number): string | undefined => s.cell(layout.itemRows[i], ANSWER_COL)?.validation?.source;
+    // the user edits the list of item 7 after it was added
+    s.setValidation(layout.answerCells[7], "○,×");
+    excel.resetCounters();
+    const removed = await host.removeAddedDropdowns();
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(removed).toBe(3);
+    for (const i of [0, 1, 2]) expect(dv(i)).toBeUndefined();
+    expect(dv(7)).toBe("○,×");
+    expect(dv(5)).toBe("○,△,×,-");
+    expect(excel.writes.every((w) => w.what === "dataValidation.clear")).toBe(true);
+    // nothing left to undo
+    expect(await host.removeAddedDropdowns()).toBe(0);
+    // the cached grid no longer claims those lists: a new addDropdowns adds them again
+    expect(await host.addDropdowns(report)).toBe(3);
+  });
+
+  test("undo of dropdowns on a sheet protected meanwhile: refused, nothing cleared, still undoable", async () => {
+    const { excel, host, layout } = setup(6);
+    const s = excel.sheet(SHEET);
+    s.setValidation(layout.answerCells[0], null);
+    const report = await checked(host);
+    expect(await host.addDropdowns(report)).toBe(1);
+    s.protected = true;
+    await expect(host.removeAddedDropdowns()).rejects.toMatchObject({ code: "protected" });
+    expect(s.cell(layout.itemRows[0], ANSWER_COL)?.validation?.source).toBe("○,△,×");
+    s.protected = false;
+    expect(await host.removeAddedDropdowns()).toBe(1);
+    expect(s.cell(layout.itemRows[0], ANSWER_COL)?.validation).toBeNull();
+  });
 });
 
 describe("select cell", () => {

@@ -111,6 +111,24 @@ describe("task pane (Excel host)", () => {
     expect(host.calls.some((c) => c[0] === "applyNormalise")).toBe(false);
   });
 
+  test("added dropdowns can be undone with 元に戻す; the status says what happened", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    const undo = (): HTMLButtonElement => screen.getByRole("button", { name: "元に戻す" }) as HTMLButtonElement;
+    expect(undo().disabled || undo().getAttribute("aria-disabled") === "true").toBe(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "回答セルにドロップダウンを追加" }));
+    });
+    expect(await screen.findByText("3 セルにドロップダウンを追加しました。「元に戻す」で取り消せます。")).toBeTruthy();
+    await waitFor(() => expect(undo().disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(undo());
+    });
+    expect(host.calls.filter((c) => c[0] === "removeAddedDropdowns")).toHaveLength(1);
+    expect(await screen.findByText("追加したドロップダウンを 3 セルから取り除きました。")).toBeTruthy();
+    await waitFor(() => expect(undo().disabled).toBe(true));
+  });
+
   test("results and plan buttons call the host; highlight toggles", async () => {
     const host = fakeHost();
     await renderPane(host);

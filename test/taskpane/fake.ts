@@ -149,6 +149,10 @@ export function fakeHost(kind: "excel" | "browser" = "excel", lang: "ja" | "en" 
       host.calls.push(["addDropdowns"]);
       return 3;
     },
+    async removeAddedDropdowns() {
+      host.calls.push(["removeAddedDropdowns"]);
+      return 3;
+    },
     async useSelectionAsAnswerCells() {
       host.calls.push(["useSelectionAsAnswerCells"]);
       return { ok: true, report: sampleReport() };
