@@ -403,9 +403,8 @@ export async function queueDropdowns(context: Excel.RequestContext, snapshot: Sn
 export async function removeDropdowns(context: Excel.RequestContext, added: AddedDropdowns): Promise<string[]> {
   if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
   const first = queueSheetsAndState(context);
-  const ws = context.workbook.worksheets.getItem(added.sheet);
   const reads = added.ranges.map((r) => {
-    const dv = ws.getRange(r.range).dataValidation;
+    const dv = context.workbook.worksheets.getItem(added.sheet).getRange(r.range).dataValidation;
     dv.load("type,rule");
     return { ...r, dv };
   });
@@ -416,7 +415,7 @@ export async function removeDropdowns(context: Excel.RequestContext, added: Adde
     const source = x.dv.type === "List" ? x.dv.rule.list?.source : undefined;
     return typeof source === "string" && same(listItems(source), listItems(x.source));
   });
-  for (const x of ours) ws.getRange(x.range).dataValidation.clear();
+  for (const x of ours) x.dv.clear();
   if (ours.length > 0) await context.sync();
   return ours.map((x) => x.range);
 }
