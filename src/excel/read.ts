@@ -29,6 +29,11 @@ export interface Session {
   sheetNames: string[] | null;
   snapshot: Snapshot | null;
   state: StoredState | null;
+  /**
+   * The workbook was too big to read whole (Excel on the web refuses a response over about 5 MB): from then on
+   * each sheet is read only within its first BOUNDED_ROWS rows and HIDDEN_SCAN columns.
+   */
+  bounded?: boolean;
 }
 
 export interface CheckOptions {
@@ -48,9 +53,24 @@ interface SheetRead {
 /** Columns checked for being hidden (one small proxy each; checklists sit well inside A:AN). */
 export const HIDDEN_SCAN = 40;
 
-/** Queue one sheet's reads: used range values, merged areas (guarded) and hidden columns. */
-function queueRead(ws: Excel.Worksheet): Omit<SheetRead, "name"> {
-  const used = ws.getUsedRange(true);
+/** Rows read per sheet once a workbook proved too big to read whole (see Session.bounded). */
+export const BOUNDED_ROWS = 2000;
+
+/**
+ * Queue one sheet's reads: used range values, merged areas (guarded) and hidden columns. Bounded: only the part of
+ * the used range inside the first BOUNDED_ROWS × HIDDEN_SCAN cells (a null object when the sheet has nothing there).
+ */
+function queueRead(ws: Excel.Worksheet, bounded = false): Omit<SheetRead, "name"> {
+  let used: Excel.Range;
+  let merged: () => CellRange[];
+  if (bounded) {
+    const window = ws.getRangeByIndexes(0, 0, BOUNDED_ROWS, HIDDEN_SCAN);
+    used = ws.getUsedRange(true).getIntersectionOrNullObject(window);
+    merged = queueMergedAreas(window);
+  } else {
+    used = ws.getUsedRange(true);
+    merged = queueMergedAreas(used);
+  }
   used.load("values,rowIndex,columnIndex");
   const cols: Excel.Range[] = [];
   for (let c = 0; c < HIDDEN_SCAN; c++) {
@@ -60,11 +80,33 @@ function queueRead(ws: Excel.Worksheet): Omit<SheetRead, "name"> {
     cols.push(col);
   }
   const hiddenColumns = (): number[] => cols.map((col, c) => (col.columnHidden ? c : -1)).filter((c) => c >= 0);
-  return { used, merged: queueMergedAreas(used), hiddenColumns };
+  return { used, merged, hiddenColumns };
 }
 
-function queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
-  return { name, ...queueRead(context.workbook.worksheets.getItem(name)) };
+function queueSheetRead(context: Excel.RequestContext, name: string, bounded = false): SheetRead {
+  return { name, ...queueRead(context.workbook.worksheets.getItem(name), bounded) };
+}
+
+/** Excel on the web's answer when a sync would send or return more than about 5 MB. */
+export function isPayloadTooLarge(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const o = e as { code?: unknown; message?: unknown };
+  return (
+    o.code === "ResponsePayloadSizeLimitExceeded" ||
+    o.code === "RequestPayloadSizeLimitExceeded" ||
+    /payload size/i.test(typeof o.message === "string" ? o.message : "")
+  );
+}
+
+/** Even the bounded read was too big: a clear message instead of Excel's. */
+function tooLarge(): GatewayError {
+  return new GatewayError({
+    code: "unreadable",
+    message: {
+      ja: `ブックが大きすぎて Excel から一度に読み込めません（Excel on the web の上限 約 5 MB）。各シートの先頭 ${BOUNDED_ROWS} 行でも収まりませんでした。不要な大きいシートを別のブックに移すか、デスクトップ版 Excel かブラウザーモード（ファイルを開く）でお試しください。`,
+      en: `The workbook is too big to read from Excel in one go (Excel on the web's limit of about 5 MB), even its sheets' first ${BOUNDED_ROWS} rows. Move large sheets to another workbook, or use desktop Excel or the browser mode (open the file).`,
+    },
+  });
 }
 
 /** ExcelApi 1.13: queue reading the merged areas of a range; the result is read after the sync ([] on older Excel). */
@@ -83,13 +125,15 @@ function toCellValue(v: unknown): CellValue {
 }
 
 function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
-  const values = read.used.values.map((row) => row.map(toCellValue));
+  // A bounded read of a sheet with nothing in its window is a null object: an empty grid.
+  const empty = read.used.isNullObject;
+  const values = empty ? [] : read.used.values.map((row) => row.map(toCellValue));
   const merges = read.merged();
   return {
     name: read.name,
     values,
-    originRow: read.used.rowIndex,
-    originCol: read.used.columnIndex,
+    originRow: empty ? 0 : read.used.rowIndex,
+    originCol: empty ? 0 : read.used.columnIndex,
     merges,
     hiddenColumns: read.hiddenColumns(),
     hidden,
@@ -187,20 +231,25 @@ function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
  * checklist is found on a sheet that sync 1 could not read (first check of a session, the checklist neither the
  * active, the first nor the last sheet) or detection over all sheets picks a different table
  * than the guess: Office.js cannot read a sheet before knowing its name, so its validations come one trip later.
+ * When Excel refuses a sync as too big (Excel on the web, about 5 MB), the check starts again bounded (see
+ * Session.bounded): one failed sync more, once per session.
  */
 export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/id");
   const stateItem = queueReadState(context);
+  const bounded = session.bounded === true;
   const reads = new Map<string, SheetRead>();
-  for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name));
+  for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name, bounded));
   // First check of a session: the sheet names are not known yet, so read the sheets Office.js can reach without
-  // them: the active, the first and the last sheet (a two-sheet workbook is then read whole).
+  // them: the active, the first and the last sheet (a two-sheet workbook is then read whole). Bounded (a big
+  // workbook): the active sheet only, since the same sheet may come back up to three times.
   let starters: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> }[] | null = null;
   if (!session.sheetNames) {
-    starters = [sheets.getActiveWorksheet(), sheets.getFirst(), sheets.getLast()].map((ws) => {
+    const reachable = bounded ? [sheets.getActiveWorksheet()] : [sheets.getActiveWorksheet(), sheets.getFirst(), sheets.getLast()];
+    starters = reachable.map((ws) => {
       ws.load("name");
-      return { ws, read: queueRead(ws) };
+      return { ws, read: queueRead(ws, bounded) };
     });
   }
   const prev = session.snapshot;
@@ -212,6 +261,7 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   try {
     await context.sync();
   } catch (e) {
+    if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
     // A remembered sheet was renamed or deleted: forget the list and read everything afresh.
     if (!session.sheetNames) throw e;
     session.sheetNames = null;
@@ -237,8 +287,13 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
         speculative = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
       }
     }
-    for (const n of missing) reads.set(n, queueSheetRead(context, n));
-    await context.sync();
+    for (const n of missing) reads.set(n, queueSheetRead(context, n, bounded));
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
+      throw e;
+    }
   }
   session.sheetNames = names;
   const wb: WorkbookInput = { sheets: names.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
@@ -266,6 +321,15 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   return snapshot;
 }
 
+/** The whole workbook did not fit in one response: read it again, bounded (once; bounded and still too big: a message). */
+function retryBounded(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+  if (session.bounded) throw tooLarge();
+  session.bounded = true;
+  session.sheetNames = null;
+  session.snapshot = null;
+  return fullCheck(context, session, options);
+}
+
 /** Like locate, but null instead of an error. */
 function locateIn(wb: WorkbookInput, state: StoredState): ChecklistLocation | null {
   try {
@@ -289,9 +353,15 @@ export async function checkFromSelection(
   sel.load("address");
   const ws = context.workbook.getSelectedRange().worksheet;
   ws.load("name,id");
-  const sheetRead = queueRead(ws);
+  const sheetRead = queueRead(ws, session.bounded === true);
   const stateItem = queueReadState(context);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || session.bounded) throw isPayloadTooLarge(e) ? tooLarge() : e;
+    session.bounded = true;
+    return checkFromSelection(context, session, options, saveState);
+  }
   const state = stateFrom(stateItem);
   const sheet = ws.name;
   const range = parseRangeA1(splitAreas(sel.address)[0]);

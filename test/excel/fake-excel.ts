@@ -155,6 +155,8 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   selection: { sheet: string; range: CellRange } | null = null;
+  /** Most value cells one sync may return (Excel on the web's response size limit); null: no limit. */
+  responseCellLimit: number | null = null;
   activeSheet: string | null = null;
   cellEditMode = false;
   /** Workbook structure protection (no sheets can be added). */
@@ -304,12 +306,21 @@ export class FakeContext {
     if (fireEvent) this.changed.push({ sheet, address: rangeA1(rect) });
   }
 
+  /** Cells of `values` loaded in the sync running now (for the response size limit). */
+  valueCells = 0;
+
   async sync(): Promise<void> {
     this.excel.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    this.valueCells = 0;
     try {
       for (const op of ops) op();
+      // Excel on the web refuses a response over about 5 MB: modelled as a number of value cells per sync.
+      const limit = this.excel.responseCellLimit;
+      if (limit !== null && this.valueCells > limit) {
+        throw new FakeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      }
     } finally {
       // Like Excel, a failed sync leaves the context usable: an object that could not be resolved stays unresolved.
       const nullables = this.nullables;
@@ -608,6 +619,14 @@ export class FakeWorksheet extends Proxy {
     });
   }
 
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({
+      sheet: this.resolve(),
+      rect: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 },
+    }));
+  }
+
   activate(): void {
     this.ctx.queue.push(() => (this.ctx.excel.activeSheet = this.resolve().name));
   }
@@ -664,9 +683,41 @@ export class FakeRange extends Proxy {
     this.dataValidation = new FakeDataValidation(ctx, resolve);
   }
 
+  /** ExcelApi 1.4: the overlap with another range, or a null object when they do not overlap. */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    const overlap = (): { sheet: FakeSheet; rect: CellRange } | null => {
+      const a = this.resolve();
+      const b = other.resolve();
+      const top = Math.max(a.rect.top, b.rect.top);
+      const left = Math.max(a.rect.left, b.rect.left);
+      const bottom = Math.min(a.rect.bottom, b.rect.bottom);
+      const right = Math.min(a.rect.right, b.rect.right);
+      return top <= bottom && left <= right ? { sheet: a.sheet, rect: { top, left, bottom, right } } : null;
+    };
+    const r = new FakeRange(this.ctx, () => {
+      const o = overlap();
+      if (!o) throw new FakeError("ItemNotFound", "null object: the ranges do not overlap");
+      return o;
+    });
+    r.nullable = true;
+    r.trackNull(() => overlap() === null);
+    return r;
+  }
+
+  /** A null object's properties load as null (reading them is the caller's mistake, as in Excel). */
+  private nullable = false;
+
   protected snapshot(name: string): unknown {
+    if (this.nullable) {
+      try {
+        this.resolve();
+      } catch {
+        return null;
+      }
+    }
     const { sheet, rect } = this.resolve();
     this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: name });
+    if (name === "values") this.ctx.valueCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
     const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
       const out: T[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {

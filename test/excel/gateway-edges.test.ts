@@ -455,3 +455,59 @@ describe("the fake refuses unloaded reads of write-only-looking properties too",
   });
 });
 /* eslint-enable office-addins/load-object-before-read, office-addins/call-sync-before-read */
+
+describe("a workbook too big for one response (Excel on the web, about 5 MB)", () => {
+  /** A data sheet of `rows` × 10 numbers, first in the workbook and active. */
+  function bigWorkbook(rows: number, limit: number): { excel: FakeExcel; host: ReturnType<typeof createExcelHost>; cell: string } {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    const data = excel.addSheet("明細");
+    data.setGrid(0, 0, Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => r * 10 + c)));
+    const layout = buildChecklist(excel, 30);
+    excel.addSheet("メモ").setGrid(0, 0, [["メモ"]]);
+    excel.activeSheet = "明細";
+    excel.responseCellLimit = limit;
+    const host = createExcelHost("ja", { run: excel.run, debounceMs: 0 });
+    return { excel, host, cell: layout.answerCells[1] };
+  }
+
+  test("is read again bounded (first 2,000 rows of each sheet): the checklist is found, later checks stay within 2 syncs", async () => {
+    const { excel, host, cell } = bigWorkbook(6000, 40_000);
+    const report = await checked(host);
+    expect(report.sheet).toBe(SHEET);
+    expect(report.summary.items).toBe(30);
+    expect(report.items.every((i) => i.naSource === "validation")).toBe(true);
+    // every value read after the refusal stays inside the window
+    const big = excel.loads.filter((l) => l.sheet === "明細" && l.what === "values").map((l) => parseAreas(l.address)[0]);
+    expect(big[big.length - 1].bottom).toBeLessThan(2000);
+    excel.resetCounters();
+    await checked(host);
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    // live edits still work on the bounded snapshot
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    excel.userEdit(SHEET, cell, "×");
+    await tick(50);
+    expect(seen.length).toBe(1);
+    expect(seen[0].ok && seen[0].report.items[1].answer).toBe("×");
+  });
+
+  test("still too big when bounded: a clear message in both languages, nothing written", async () => {
+    const { excel, host } = bigWorkbook(6000, 100);
+    const o = await host.check();
+    expect(o.ok).toBe(false);
+    if (o.ok) return;
+    expect(o.error.code).toBe("unreadable");
+    expect(o.error.message.ja).toContain("5 MB");
+    expect(o.error.message.en).toContain("5 MB");
+    expect(excel.writes).toEqual([]);
+  });
+
+  test("without the limit nothing is bounded (the whole used range is read)", async () => {
+    const { excel, host } = bigWorkbook(6000, Number.MAX_SAFE_INTEGER);
+    await checked(host);
+    const big = excel.loads.filter((l) => l.sheet === "明細" && l.what === "values").map((l) => parseAreas(l.address)[0]);
+    expect(big[0].bottom).toBe(5999);
+  });
+});
