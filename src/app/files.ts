@@ -50,12 +50,10 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Pr
   }
 }
 
-/** An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`). */
-export function annotatedBytes(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang }): Uint8Array {
-  return annotateWorkbook(bytes, report, opts).bytes;
-}
-
-/** The same, with what the annotator has to tell (warnings, sheet names used, cells fixed). */
+/**
+ * An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`), with what the
+ * annotator has to tell: warnings, the sheet names used, the cells fixed and the file extension the copy needs.
+ */
 export function annotatedCopy(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang; now?: Date }): AnnotateResult {
   return annotateWorkbook(bytes, report, opts);
 }

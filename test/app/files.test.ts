@@ -1,4 +1,4 @@
-import { annotatedBytes, annotatedCopy, checkWorkbookBytes, describeError } from "../../src/app/files";
+import { annotatedCopy, checkWorkbookBytes, describeError } from "../../src/app/files";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { synthXlsx } from "../cli/synth";
@@ -51,12 +51,15 @@ describe("describeError", () => {
   });
 });
 
-describe("annotatedBytes", () => {
+describe("annotatedCopy", () => {
   it("adds the results and plan sheets, and --fix style rewriting only when asked", () => {
     const bytes = synthXlsx({ items: 10 });
     const r = checkWorkbookBytes(bytes, "a.xlsx");
     if (!r.ok) throw new Error(r.error.en);
-    const plain = readWorkbook(annotatedBytes(bytes, r.report, { fix: false, lang: "ja" }));
+    const copy = annotatedCopy(bytes, r.report, { fix: false, lang: "ja" });
+    expect(copy.extension).toBe(".xlsx");
+    expect(copy.fixed).toEqual([]);
+    const plain = readWorkbook(copy.bytes);
     expect(plain.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["診断結果", "改善計画"]));
     const fixed = annotatedCopy(bytes, r.report, { fix: true, lang: "ja" });
     expect(fixed.fixed).toEqual([r.report.findings.find((f) => f.status === "normalized")!.cell]);
