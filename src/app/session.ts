@@ -235,11 +235,9 @@ export class Session {
     if (!report) return;
     await this.run("dropdowns", async () => {
       const count = await this.host.addDropdowns(report);
-      const undoable = count > 0 && typeof this.host.removeAddedDropdowns === "function";
-      this.set({
-        notice: { kind: "dropdowns", count },
-        ...(undoable ? { undoStack: [...this.state.undoStack, { kind: "dropdowns" as const, count }] } : {}),
-      });
+      const stack = this.state.undoStack;
+      const undoable = count > 0 && this.host.removeAddedDropdowns !== undefined;
+      this.set({ notice: { kind: "dropdowns", count }, undoStack: undoable ? [...stack, { kind: "dropdowns", count }] : stack });
     });
   }
 

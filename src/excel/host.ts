@@ -6,7 +6,7 @@ import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, No
 import { reevaluate } from "../core/analyse";
 import type { CellRange, CellValue, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { parseAreas, parseRangeA1 } from "./address";
+import { parseAreas } from "./address";
 import { MIN_EXCEL_API, supportsExcelApi } from "./api-sets";
 import { hostError, toHostError } from "./errors";
 import { checkFromSelection, fullCheck, patchCell, readChanged, type Session, type Snapshot } from "./read";
@@ -230,26 +230,12 @@ export class ExcelHost implements ChecklistHost {
   async removeAddedDropdowns(): Promise<number> {
     const last = this.addedDropdowns.pop();
     if (!last) return 0;
-    let cleared: string[];
     try {
-      cleared = await this.action((ctx) => write.removeDropdowns(ctx, last));
+      return await this.action((ctx) => write.removeDropdowns(ctx, last, this.session.snapshot));
     } catch (e) {
       this.addedDropdowns.push(last);
       throw e;
     }
-    // The cached grid forgets those lists too (the profile rule decides 「-」 there again).
-    const sheet = this.session.snapshot?.wb.sheets.find((s) => s.name === last.sheet);
-    let cells = 0;
-    const gone = new Set<string>();
-    for (const a of cleared) {
-      const r = parseRangeA1(a);
-      for (let row = r.top; row <= r.bottom; row++) gone.add(`${row},${r.left}`);
-      cells += r.bottom - r.top + 1;
-    }
-    if (sheet?.validations) {
-      sheet.validations = sheet.validations.filter((v) => !(v.range.top === v.range.bottom && gone.has(`${v.range.top},${v.range.left}`)));
-    }
-    return cells;
   }
 
   useSelectionAsAnswerCells(): Promise<CheckOutcome> {

@@ -358,7 +358,8 @@ export async function checkFromSelection(
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadTooLarge(e) || session.bounded) throw isPayloadTooLarge(e) ? tooLarge() : e;
+    if (!isPayloadTooLarge(e)) throw e;
+    if (session.bounded) throw tooLarge();
     session.bounded = true;
     return checkFromSelection(context, session, options, saveState);
   }

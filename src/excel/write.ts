@@ -398,9 +398,10 @@ export async function queueDropdowns(context: Excel.RequestContext, snapshot: Sn
 /**
  * ExcelApi 1.8: undoes queueDropdowns. Sync 1 checks protection and reads the rule of every range it added; a range
  * whose rule is no longer that same list (the user changed it, or one of its cells) is left alone. Sync 2 clears
- * the others. Returns the ranges cleared.
+ * the others, and the snapshot's grid forgets those lists (the profile rule decides 「-」 there again). Returns the
+ * number of cells cleared.
  */
-export async function removeDropdowns(context: Excel.RequestContext, added: AddedDropdowns): Promise<string[]> {
+export async function removeDropdowns(context: Excel.RequestContext, added: AddedDropdowns, snapshot: Snapshot | null): Promise<number> {
   if (!supportsExcelApi("1.8")) fail("api_unsupported", { version: "1.8" });
   const first = queueSheetsAndState(context);
   const reads = added.ranges.map((r) => {
@@ -417,7 +418,16 @@ export async function removeDropdowns(context: Excel.RequestContext, added: Adde
   });
   for (const x of ours) x.dv.clear();
   if (ours.length > 0) await context.sync();
-  return ours.map((x) => x.range);
+  const gone = new Set<string>();
+  for (const x of ours) {
+    const r = parseRangeA1(x.range);
+    for (let row = r.top; row <= r.bottom; row++) gone.add(`${row},${r.left}`);
+  }
+  const sheet = snapshot?.wb.sheets.find((s) => s.name === added.sheet);
+  if (sheet?.validations) {
+    sheet.validations = sheet.validations.filter((v) => !(v.range.top === v.range.bottom && gone.has(`${v.range.top},${v.range.left}`)));
+  }
+  return gone.size;
 }
 
 /** What a cell held before normalisation: its value and, for a formula cell, the formula. */

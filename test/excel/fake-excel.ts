@@ -406,13 +406,17 @@ abstract class FakeItemCollection<P extends Proxy, R> extends Proxy {
   protected abstract records(): { list: R[]; make: (r: R) => P };
   /** The value of a loaded item property (only names are loaded through collections here). */
   protected abstract value(r: R, name: string): unknown;
+  /** Marks the loaded properties on one item proxy. */
+  protected fill(p: P, r: R, names: string[]): void {
+    for (const n of names) p.setLoaded(n, this.value(r, n));
+  }
   override load(spec: string | string[] | { select?: string }): this {
     const names = props(spec).map((n) => n.replace(/^items\//, ""));
     this.ctx.queue.push(() => {
       const { list, make } = this.records();
       this.itemProxies = list.map((r) => {
         const p = make(r);
-        for (const n of names) p.setLoaded(n, this.value(r, n));
+        this.fill(p, r, names);
         return p;
       });
       this.loaded.set("items", true);
@@ -458,28 +462,16 @@ class FakeWorkbookProxy {
   }
 }
 
-class FakeWorksheetCollection extends Proxy {
-  private itemProxies: FakeWorksheet[] = [];
-  protected snapshot(name: string): unknown {
-    return name;
+class FakeWorksheetCollection extends FakeItemCollection<FakeWorksheet, FakeSheet> {
+  protected records(): { list: FakeSheet[]; make: (s: FakeSheet) => FakeWorksheet } {
+    return { list: this.ctx.excel.sheets, make: (s) => new FakeWorksheet(this.ctx, () => s) };
   }
-
-  override load(spec: string | string[] | { select?: string }): this {
-    const names = props(spec).map((n) => n.replace(/^items\//, ""));
-    this.ctx.queue.push(() => {
-      this.itemProxies = this.ctx.excel.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => s);
-        ws.fill(names);
-        return ws;
-      });
-      this.loaded.set("items", true);
-    });
-    return this;
+  protected value(): unknown {
+    return undefined;
   }
-
-  get items(): FakeWorksheet[] {
-    this.get("items");
-    return this.itemProxies;
+  /** Worksheet items load their own properties (name, id, visibility, protection/protected). */
+  protected override fill(ws: FakeWorksheet, _s: FakeSheet, names: string[]): void {
+    ws.fill(names);
   }
 
   /** By name or, as in Excel, by id. */

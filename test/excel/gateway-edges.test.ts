@@ -2,26 +2,14 @@
  * The Excel gateway where users do unexpected things: sheets renamed, deleted or typed into, tables renamed or
  * sorted, quoted sheet names, text-formatted answer cells, rules that are not lists, actions started twice at once.
  */
-import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
-import { normaliseChanges } from "../../src/core/normalise";
-import type { Report } from "../../src/core/model";
+import type { CheckOutcome } from "../../src/app/host";
 import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
 import { parseAreas, splitAreas } from "../../src/excel/address";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME } from "../../src/excel/write";
 import { FakeExcel, type FakeSheet } from "./fake-excel";
-import { ANSWER_COL, SHEET, buildChecklist, setup, tick } from "./helpers";
-
-async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
-  const o = await host.check();
-  if (!o.ok) throw new Error(`check failed: ${o.error.message.en}`);
-  return o.report;
-}
-
-function changesOf(report: Report): NormaliseChange[] {
-  return normaliseChanges(report).map((c) => ({ ...c, sheet: report.sheet }));
-}
+import { ANSWER_COL, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
 
 /** Header texts of row 0 of a sheet, by column. */
 function headers(s: FakeSheet): string[] {

@@ -1,22 +1,10 @@
 import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
-import { normaliseChanges } from "../../src/core/normalise";
-import type { Report } from "../../src/core/model";
 import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME, MAX_CF_FORMULA, highlightFormula, literalText } from "../../src/excel/write";
 import { FakeExcel } from "./fake-excel";
-import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, setup, tick } from "./helpers";
-
-async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
-  const o = await host.check();
-  if (!o.ok) throw new Error(`check failed: ${o.error.message.en}`);
-  return o.report;
-}
-
-function changesOf(report: Report): NormaliseChange[] {
-  return normaliseChanges(report).map((c) => ({ ...c, sheet: report.sheet }));
-}
+import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
    this block reads unloaded properties on purpose, to show the fake refuses like Excel does */

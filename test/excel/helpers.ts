@@ -1,7 +1,9 @@
 /**
  * A checklist sheet in the fake Excel. All texts are made up for the tests (not the official workbook's wording).
  */
-import type { CellValue } from "../../src/core/model";
+import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
+import type { CellValue, Report } from "../../src/core/model";
+import { normaliseChanges } from "../../src/core/normalise";
 import { createExcelHost, type ExcelHost } from "../../src/excel/host";
 import { FakeExcel, type FakeSheet } from "./fake-excel";
 
@@ -63,4 +65,16 @@ export function setup(n: number, answer?: (i: number) => CellValue): { excel: Fa
 
 export function tick(ms = 20): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** A check that must succeed: its report. */
+export async function checked(host: { check(): Promise<CheckOutcome> }): Promise<Report> {
+  const o = await host.check();
+  if (!o.ok) throw new Error(`check failed: ${o.error.message.en}`);
+  return o.report;
+}
+
+/** Every normalisation the report proposes, as host changes on its sheet. */
+export function changesOf(report: Report): NormaliseChange[] {
+  return normaliseChanges(report).map((c) => ({ ...c, sheet: report.sheet }));
 }

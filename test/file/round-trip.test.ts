@@ -86,6 +86,8 @@ for (const name of ["openpyxl-checklist.xlsx", "libreoffice-checklist.xlsx"]) {
         expect({ part: n, same: after[n] !== undefined && Buffer.from(after[n]).equals(Buffer.from(before[n])) }).toEqual({ part: n, same: true });
       }
       expect(Object.keys(after).filter((n) => !(n in before)).sort()).toEqual(ADDED);
+      expect(out.warnings).toEqual([]);
+      expect(out.sheets).toEqual({ results: "診断結果", plan: "改善計画" });
       for (const n of EDITED) {
         expect(text(after, n)).not.toBe(text(before, n));
         expect(withoutInsertions(n, text(after, n), text(before, n))).toBe(text(before, n));

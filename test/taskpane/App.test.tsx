@@ -4,21 +4,12 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Session } from "../../src/app/session";
 import { App } from "../../src/taskpane/App";
-import { fakeHost, NO_CHECKLIST, type FakeHost } from "./fake";
+import { fakeHost, NO_CHECKLIST } from "./fake";
+import { renderPane } from "./render-pane";
 
 // Role queries over Fluent's DOM are slow in jsdom on a small machine; this is not a speed test.
 jest.setTimeout(30_000);
 
-async function renderPane(host: FakeHost): Promise<Session> {
-  const session = new Session(host);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App session={session} lang={host.lang} />
-    </FluentProvider>,
-  );
-  if (host.kind === "excel") await screen.findByTestId("problems");
-  return session;
-}
 
 describe("task pane (Excel host)", () => {
   test("renders status, progress, problems, scores and plan from the report", async () => {

@@ -4,24 +4,17 @@
  * check on open, problem click selects the cell, normalise preview → write → undo, results/plan sheets.
  */
 import "./setup-dom";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { Session } from "../../src/app/session";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { PLAN_SHEET, RESULTS_SHEET } from "../../src/core/sheets";
-import { App } from "../../src/taskpane/App";
 import { SHEET, defaultAnswer, setup } from "../excel/helpers";
+import { renderPane } from "./render-pane";
 
 jest.setTimeout(30_000);
 
 test("pane over the Excel host: check, select, normalise with preview, undo, write sheets", async () => {
   // Item 2 holds the look-alike 〇 (U+3007), item 4 an invalid entry, item 7 is blank (default pattern).
   const { excel, host, layout } = setup(8, (i) => (i === 1 ? "〇" : i === 3 ? "はい" : defaultAnswer(i)));
-  const session = new Session(host);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App session={session} lang="ja" />
-    </FluentProvider>,
-  );
+  const session = await renderPane(host);
   const problems = await screen.findByTestId("problems");
   expect(screen.getByTestId("progress").textContent).toBe("回答済み 6 / 8 項目");
   const buttons = within(problems).getAllByRole("button");
@@ -71,12 +64,7 @@ test("pane over the Excel host: check, select, normalise with preview, undo, wri
 
 test("pane over the Excel host: highlight on/off, and a protected checklist gives an alert and leaves the sheet untouched", async () => {
   const { excel, host, layout } = setup(8, (i) => (i === 1 ? "〇" : i === 3 ? "はい" : defaultAnswer(i)));
-  const session = new Session(host);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App session={session} lang="ja" />
-    </FluentProvider>,
-  );
+  const session = await renderPane(host);
   await screen.findByTestId("problems");
   const sheet = excel.sheet(SHEET);
   await act(async () => {

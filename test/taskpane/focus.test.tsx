@@ -1,27 +1,15 @@
 /** @jest-environment jsdom */
 import "./setup-dom";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { Session } from "../../src/app/session";
-import { App } from "../../src/taskpane/App";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { fakeHost } from "./fake";
+import { renderPane } from "./render-pane";
 
 jest.setTimeout(30_000);
 
-async function renderPane(): Promise<void> {
-  const host = fakeHost();
-  const session = new Session(host);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App session={session} lang="ja" />
-    </FluentProvider>,
-  );
-  await screen.findByTestId("problems");
-}
 
 describe("focus after the normalise dialog", () => {
   test("cancel returns focus to the normalise button", async () => {
-    await renderPane();
+    await renderPane(fakeHost());
     const button = screen.getByRole("button", { name: "表記ゆれを正規化…" });
     button.focus();
     fireEvent.click(button);
@@ -35,7 +23,7 @@ describe("focus after the normalise dialog", () => {
   });
 
   test("apply leaves focus on the normalise button (still focusable, now disabled) rather than on the page", async () => {
-    await renderPane();
+    await renderPane(fakeHost());
     const button = screen.getByRole("button", { name: "表記ゆれを正規化…" });
     button.focus();
     fireEvent.click(button);
