@@ -1,6 +1,7 @@
 /** The readable (non-JSON) output of tics-check. */
 import { colToLetters } from "../core/a1";
 import type { Priority, Report } from "../core/model";
+import { adviceOf } from "../core/plan";
 import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
 import type { Lang } from "./args";
 
@@ -147,7 +148,8 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
     out.push(style.bold(l.plan(top.length, report.plan.length)));
     for (const p of top) {
       out.push(`  ${p.rank}. [${PRIORITY[lang][p.priority]}] ${p.cell} ${short(`${p.number} ${p.text}`, 50)}`);
-      const step = p.firstStep[lang] || p.hint[lang];
+      const a = adviceOf(report, p);
+      const step = a.firstStep[lang] || a.hint[lang];
       if (step) out.push(`     ${l.firstStep}: ${step}`);
     }
   }

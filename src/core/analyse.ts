@@ -8,7 +8,7 @@ import { toA1 } from "./a1";
 import { classifyAnswer, listAllowsNa } from "./answers";
 import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
 import { type PreparedProfile, assignFields, prepareProfile, scanText } from "./fields";
-import { buildFindings, buildPlan } from "./plan";
+import { buildFindings, buildPlan, planTopics } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
 
@@ -148,6 +148,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     };
   }
   const { fields, overall } = scoreItems(items, profile);
+  const plan = buildPlan(items, fields, profile);
   return {
     ...(options?.file !== undefined ? { file: options.file } : {}),
     sheet: location.sheet,
@@ -167,6 +168,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     fields,
     overall,
     findings: buildFindings(items),
-    plan: buildPlan(items, fields, profile),
+    plan,
+    topics: planTopics(plan, profile),
   };
 }

@@ -4,6 +4,7 @@
  * read from the workbook is escaped.
  */
 import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
+import { adviceOf } from "./plan";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
 
@@ -234,17 +235,18 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     );
     for (const p of report.plan) {
       const raw = items.get(p.itemId)?.raw ?? null;
+      const a = adviceOf(report, p);
       const refs: string[] = [];
-      if (p.references.tics[lang]) refs.push(`TICS: ${p.references.tics[lang]}`);
-      if (p.references.iso27001.length) refs.push(`ISO/IEC 27001:2022 ${p.references.iso27001.join(", ")}`);
-      if (p.references.jama[lang]) {
-        refs.push(`${lang === "ja" ? "自工会/部工会ガイドライン" : "JAMA/JAPIA guideline"}: ${p.references.jama[lang]}`);
+      if (a.references.tics[lang]) refs.push(`TICS: ${a.references.tics[lang]}`);
+      if (a.references.iso27001.length) refs.push(`ISO/IEC 27001:2022 ${a.references.iso27001.join(", ")}`);
+      if (a.references.jama[lang]) {
+        refs.push(`${lang === "ja" ? "自工会/部工会ガイドライン" : "JAMA/JAPIA guideline"}: ${a.references.jama[lang]}`);
       }
       out.push(
         `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
           `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(p.fields.join("、"))}</td>` +
-          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(p.hint[lang])}</td>` +
-          `<td>${e(p.firstStep[lang])}</td><td>${e(p.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
+          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.hint[lang])}</td>` +
+          `<td>${e(a.firstStep[lang])}</td><td>${e(a.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
       );
     }
     out.push(`</tbody></table>`);

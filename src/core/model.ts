@@ -191,11 +191,21 @@ export interface PlanRow {
   fields: string[];
   priority: Priority;
   topic: string | null;
+  /** Key into `Report.topics`: the matched topic's id, or FALLBACK_ADVICE when the item matched none. */
+  advice: string;
+}
+
+/** Advice shared by every plan row of one topic; sent once per topic in `Report.topics`. */
+export interface Advice {
+  title: Bilingual;
   hint: Bilingual;
   firstStep: Bilingual;
   evidence: Bilingual;
   references: References;
 }
+
+/** The `Report.topics` key of the advice for items that match no topic. */
+export const FALLBACK_ADVICE = "_fallback";
 
 /** What to type instead of a problem entry. */
 export interface Finding {
@@ -231,6 +241,8 @@ export interface Report {
   overall: Overall;
   findings: Finding[];
   plan: PlanRow[];
+  /** The advice the plan rows point to (`PlanRow.advice`), once per topic. */
+  topics: Record<string, Advice>;
 }
 
 /** Detection failure: what was looked for and what came closest. */

@@ -3,7 +3,8 @@
  * Pure models (cell grids + where the table and chart go). The Excel gateway and the .xlsx annotator both render
  * these, so the add-in and the file output look the same.
  */
-import type { Answer, CellRange, CellValue, ItemStatus, Priority, Report } from "./model";
+import type { Answer, CellRange, CellValue, ItemStatus, Priority, References, Report } from "./model";
+import { adviceOf } from "./plan";
 import { REPORT_LABELS, problemCount } from "./summary";
 
 export const RESULTS_SHEET = "診断結果";
@@ -192,7 +193,7 @@ function answerLabel(lang: Lang, answer: Answer | null, status: ItemStatus, raw:
   return label;
 }
 
-function referencesText(lang: Lang, r: Report["plan"][number]["references"]): string {
+function referencesText(lang: Lang, r: References): string {
   const parts: string[] = [];
   if (r.tics[lang]) parts.push(`TICS: ${r.tics[lang]}`);
   if (r.iso27001.length) parts.push(`ISO/IEC 27001:2022 ${r.iso27001.join(", ")}`);
@@ -286,9 +287,12 @@ export function planModel(
   };
   const rows: CellValue[][] = [];
   const inPlan = new Set<string>();
+  const itemById = new Map<string, Report["items"][number]>();
+  for (const it of report.items) itemById.set(it.id, it);
   for (const p of report.plan) {
     inPlan.add(p.itemId);
-    const raw = report.items.find((i) => i.id === p.itemId)?.raw ?? null;
+    const raw = itemById.get(p.itemId)?.raw ?? null;
+    const advice = adviceOf(report, p);
     rows.push([
       p.rank,
       p.itemId,
@@ -296,16 +300,16 @@ export function planModel(
       answerLabel(lang, p.answer, p.status, raw),
       p.fields.join("、"),
       PRIORITY_LABEL[lang][p.priority],
-      p.hint[lang],
-      p.firstStep[lang],
-      p.evidence[lang],
-      referencesText(lang, p.references),
+      advice.hint[lang],
+      advice.firstStep[lang],
+      advice.evidence[lang],
+      referencesText(lang, advice.references),
       ...userValues(p.itemId),
     ]);
   }
   for (const [id] of user) {
     if (inPlan.has(id)) continue;
-    const item = report.items.find((i) => i.id === id);
+    const item = itemById.get(id);
     const gone = lang === "ja" ? "（チェックリストに見当たりません）" : "(no longer in the checklist)";
     rows.push([
       null,

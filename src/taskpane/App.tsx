@@ -24,6 +24,7 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import type { CellValue, Finding, Report } from "../core/model";
+import { adviceOf } from "../core/plan";
 import type { NormaliseChange } from "../app/host";
 import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
@@ -491,7 +492,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                       <strong>{p.cell}</strong> {p.number}. {p.text}{" "}
                       <span className={styles.muted}>({s(lang, "priority", { p: t(lang, `priority.${p.priority}` as MessageKey) })})</span>
                     </div>
-                    <div className={styles.muted}>{s(lang, "planFirstStep", { step: p.firstStep[lang] })}</div>
+                    <div className={styles.muted}>{s(lang, "planFirstStep", { step: adviceOf(report, p).firstStep[lang] })}</div>
                   </li>
                 ))}
               </ol>

@@ -85,11 +85,20 @@ export function makeReport(items: FixtureItem[], opts: { file?: string; company?
       fields: r.fields,
       priority: i === 0 ? "high" : "medium",
       topic: null,
-      hint: { ja: `ヒント${i}`, en: `Hint ${i}` },
-      firstStep: { ja: `第一歩${i}`, en: `Step ${i}` },
-      evidence: { ja: `証跡${i}`, en: `Evidence ${i}` },
-      references: { tics: { ja: "方針", en: "Policy" }, iso27001: ["A.5.1"], jama: { ja: "", en: "" } },
+      advice: `t${i}`,
     })),
+    topics: Object.fromEntries(
+      [...problems, ...results.filter((r) => r.answer === "×" || r.answer === "△")].map((_, i) => [
+        `t${i}`,
+        {
+          title: { ja: `テーマ${i}`, en: `Topic ${i}` },
+          hint: { ja: `ヒント${i}`, en: `Hint ${i}` },
+          firstStep: { ja: `第一歩${i}`, en: `Step ${i}` },
+          evidence: { ja: `証跡${i}`, en: `Evidence ${i}` },
+          references: { tics: { ja: "方針", en: "Policy" }, iso27001: ["A.5.1"], jama: { ja: "", en: "" } },
+        },
+      ]),
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Answer, FieldScore, ItemResult, ItemStatus } from "../../src/core/model";
-import { PRIORITY_RULES, buildFindings, buildPlan } from "../../src/core/plan";
+import { PRIORITY_RULES, adviceOf, buildFindings, buildPlan, planTopics } from "../../src/core/plan";
+import { FALLBACK_ADVICE } from "../../src/core/model";
 import { testProfile } from "./helpers";
 
 function item(id: string, answer: Answer | null, status: ItemStatus, fields: string[], topic: string | null, naAllowed = false): ItemResult {
@@ -32,10 +33,11 @@ describe("plan", () => {
     expect(plan.map((p) => p.itemId).sort()).toEqual(["10", "2", "3", "4", "5", "7", "8", "9"]);
   });
 
-  test("order: answer class, weakest field (null = 0), topic importance, sheet order", () => {
-    // × rows: 9 (min(C=0, A=40) = 0), 5 (B=10), then A=40: 10 (access, imp 1), 3 (training, imp 2)
-    // unresolved: 8 (C=0), 4 (B=10), 7 (A=40); then △: 2
-    expect(plan.map((p) => p.itemId)).toEqual(["9", "5", "10", "3", "8", "4", "7", "2"]);
+  test("order: priority label, answer class, weakest field (null = 0), topic importance, sheet order", () => {
+    // 高: × 5 (B=10), × 10 (A=40), unresolved 7; 中: × 9 (min(C=0, A=40) = 0), × 3 (A=40, imp 2),
+    // unresolved 8 (C=0), 4 (B=10); 低: △ 2
+    expect(plan.map((p) => p.itemId)).toEqual(["5", "10", "7", "9", "3", "8", "4", "2"]);
+    expect(plan.map((p) => p.priority)).toEqual(["high", "high", "high", "medium", "medium", "medium", "medium", "low"]);
     expect(plan.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
@@ -44,12 +46,18 @@ describe("plan", () => {
     expect(Object.fromEntries(byId)).toEqual({ "9": "medium", "5": "high", "10": "high", "3": "medium", "8": "medium", "4": "medium", "7": "high", "2": "low" });
   });
 
-  test("advice from the topic, or the profile fallback", () => {
-    const p5 = plan.find((p) => p.itemId === "5");
-    expect(p5?.hint.ja).toBe("方針のヒント");
-    expect(p5?.references.iso27001).toEqual(["A.5.1"]);
-    const p4 = plan.find((p) => p.itemId === "4");
-    expect(p4?.firstStep.en).toBe("Generic first step");
+  test("advice from the topic, or the profile fallback, once per topic", () => {
+    const topics = planTopics(plan, testProfile());
+    const report = { topics };
+    const p5 = plan.find((p) => p.itemId === "5")!;
+    expect(p5.advice).toBe("policy");
+    expect(adviceOf(report, p5).hint.ja).toBe("方針のヒント");
+    expect(adviceOf(report, p5).references.iso27001).toEqual(["A.5.1"]);
+    const p4 = plan.find((p) => p.itemId === "4")!;
+    expect(p4.advice).toBe(FALLBACK_ADVICE);
+    expect(adviceOf(report, p4).firstStep.en).toBe("Generic first step");
+    // one entry per distinct topic among the rows, none for topics without a plan row
+    expect(Object.keys(topics).sort()).toEqual([...new Set(plan.map((p) => p.advice))].sort());
   });
 
   test("PRIORITY_RULES is bilingual and states the order", () => {

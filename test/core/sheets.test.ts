@@ -13,6 +13,13 @@ import {
 
 const refs = { tics: { ja: "方針", en: "Policy" }, iso27001: ["A.5.1"], jama: { ja: "方針・体制", en: "Policy" } };
 const b = (ja: string, en: string) => ({ ja, en });
+const policyAdvice = {
+  title: b("方針", "Policy"),
+  hint: b("方針を文書にする", "Write the policy down"),
+  firstStep: b("雛形を作る", "Draft it"),
+  evidence: b("基本方針", "Policy document"),
+  references: refs,
+};
 
 function item(id: string, number: string, text: string, raw: string | null, answer: ItemResult["answer"], status: ItemResult["status"]): ItemResult {
   return {
@@ -24,9 +31,7 @@ function item(id: string, number: string, text: string, raw: string | null, answ
 function planRow(rank: number, it: ItemResult, priority: PlanRow["priority"]): PlanRow {
   return {
     rank, itemId: it.id, cell: it.cell, section: it.section, number: it.number, text: it.text, answer: it.answer,
-    status: it.status, fields: it.fields, priority, topic: it.topic,
-    hint: b("方針を文書にする", "Write the policy down"), firstStep: b("雛形を作る", "Draft it"),
-    evidence: b("基本方針", "Policy document"), references: refs,
+    status: it.status, fields: it.fields, priority, topic: it.topic, advice: "policy",
   };
 }
 
@@ -50,6 +55,7 @@ function report(): Report {
     overall: { score: 50, readiness: 25 },
     findings: [],
     plan: [planRow(1, items[1], "high"), planRow(2, items[2], "medium"), planRow(3, items[3], "medium")],
+    topics: { policy: policyAdvice },
   };
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
-import type { Answer, CellValue, FieldScore, ItemResult, ItemStatus, PlanRow, Report } from "../../src/core/model";
+import { type Advice, type Answer, type CellValue, FALLBACK_ADVICE, type FieldScore, type ItemResult, type ItemStatus, type PlanRow, type Report } from "../../src/core/model";
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", name)));
@@ -77,11 +77,17 @@ export function fixtureReport(scores: Record<string, number | null> = {}): Repor
       fields: i.fields,
       priority: "high",
       topic: null,
+      advice: FALLBACK_ADVICE,
+    }));
+  const topics: Record<string, Advice> = {
+    [FALLBACK_ADVICE]: {
+      title: { ja: "その他", en: "Other" },
       hint: { ja: "=ヒント（テスト）", en: "=hint (test)" },
       firstStep: { ja: "第一歩（テスト）", en: "first step (test)" },
       evidence: { ja: "証跡（テスト）", en: "evidence (test)" },
       references: { tics: { ja: "", en: "" }, iso27001: ["A.5.1"], jama: { ja: "", en: "" } },
-    }));
+    },
+  };
   return {
     file: "openpyxl-checklist.xlsx",
     sheet: "チェックリスト",
@@ -94,6 +100,7 @@ export function fixtureReport(scores: Record<string, number | null> = {}): Repor
     overall: { score: 55.5, readiness: 40 },
     findings: [],
     plan,
+    topics,
   };
 }
 

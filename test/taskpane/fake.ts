@@ -69,12 +69,18 @@ export function sampleReport(): Report {
         fields: ["サイバー対策"],
         priority: "high",
         topic: null,
+        advice: "_fallback",
+      },
+    ],
+    topics: {
+      _fallback: {
+        title: { ja: "その他", en: "Other" },
         hint: { ja: "ヒント", en: "Hint" },
         firstStep: { ja: "担当者を決める", en: "Name an owner" },
         evidence: { ja: "記録", en: "Record" },
         references: { tics: { ja: "t", en: "t" }, iso27001: ["A.5.1"], jama: { ja: "j", en: "j" } },
       },
-    ],
+    },
   };
 }
 
