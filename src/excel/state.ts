@@ -18,8 +18,11 @@ export interface CreatedObjects {
   chartName?: string;
   planSheet?: string;
   planTable?: string;
-  /** The one conditional format that highlights problem answers. */
-  highlight?: { sheet: string; range: string; id: string };
+  /**
+   * The highlight is on (where it was put). No format id is kept: Excel's ids are positions that shift; the
+   * add-in's formats are found by their formula (see isOwnHighlight in write.ts).
+   */
+  highlight?: { sheet: string; range: string };
 }
 
 export interface StoredState {
@@ -93,8 +96,8 @@ export function parseState(raw: unknown): StoredState {
       planTable: str(c.planTable),
     };
     const h = c.highlight;
-    if (isObject(h) && typeof h.sheet === "string" && typeof h.range === "string" && typeof h.id === "string") {
-      s.created.highlight = { sheet: h.sheet, range: h.range, id: h.id };
+    if (isObject(h) && typeof h.sheet === "string" && typeof h.range === "string") {
+      s.created.highlight = { sheet: h.sheet, range: h.range };
     }
   }
   return s;

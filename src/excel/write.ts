@@ -295,9 +295,22 @@ export function highlightFormula(topCell: string, naRows: number[], otherRows: n
 }
 
 /**
- * Highlight on/off: removes the add-in's one conditional format (found by the id kept in the state among the
- * checklist sheet's formats) and, when on, adds a fresh one over the answer area. Sync 1 protection, state
- * and the existing formats; sync 2 remove/add; sync 3 store the new id (on) — 2 syncs when switching off.
+ * Whether a custom conditional-format formula is the add-in's highlight (any version of it, on any fragment):
+ * its first test `LEFT(TRIM(SUBSTITUTE(<cell>,"　"," ")),1)` looked up in the answer symbols. The cell reference is
+ * not part of the signature: Excel re-bases it when a format is split by a paste, and it moves with inserted rows.
+ */
+export function isOwnHighlight(formula: string): boolean {
+  return /LEFT\(TRIM\(SUBSTITUTE\(\$?[A-Za-z]{1,3}\$?\d+,"\u3000"," "\)\),1\),"○△×/.test(formula);
+}
+
+/**
+ * Highlight on/off. The add-in's conditional formats are found by their content, never by `ConditionalFormat.id`
+ * (that is the format's priority in the collection it was loaded from: it shifts whenever a format is added or
+ * deleted, so a stored id may name one of the user's formats). Sync 1: protection, state and the type of every
+ * format on the checklist sheet; sync 2 (only when the sheet has custom formats): each custom format's formula,
+ * loaded per item (loading `items/custom/rule/formula` fails on a collection that holds other types,
+ * office-js#2180); sync 3: every format carrying the add-in's formula is deleted (also fragments left by pasting
+ * into the area), the new one added when on, and the state saved. 2–3 syncs.
  */
 export async function setHighlight(context: Excel.RequestContext, snapshot: Snapshot, on: boolean): Promise<StoredState> {
   const sheetName = snapshot.location.sheet;
@@ -306,31 +319,30 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
   const ws = context.workbook.worksheets.getItem(sheetName);
   const answerRange = area ? ws.getRange(rangeA1(area)) : null;
   // The whole sheet's formats: the add-in's own may no longer overlap the answer cells (range chosen again by hand,
-  // cells moved), and must still be found by its id.
+  // cells moved, fragments after a paste).
   const existing = context.workbook.worksheets.getItem(sheetName).getRange().conditionalFormats;
-  existing.load("items/id");
+  existing.load("items/type");
   await context.sync();
   refuseIfProtected(sheetInfos(first.sheets), sheetName);
   const state = stateFrom(first.state);
-  const old = state.created.highlight;
-  if (old) {
-    for (const cf of existing.items) if (cf.id === old.id) cf.delete();
-  }
+  const custom = existing.items.filter((cf) => cf.type === "Custom");
+  const rules = custom.map((cf) => {
+    const rule = cf.custom.rule;
+    rule.load("formula");
+    return { cf, rule };
+  });
+  if (rules.length > 0) await context.sync();
+  for (const { cf, rule } of rules) if (isOwnHighlight(rule.formula)) cf.delete();
   delete state.created.highlight;
-  if (!on || !answerRange || !area) {
-    queueWriteState(context, state);
-    await context.sync();
-    return state;
+  if (on && answerRange && area) {
+    const added = answerRange.conditionalFormats.add("Custom");
+    const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
+    const otherRows = snapshot.report.items.filter((i) => !i.naAllowed).map((i) => i.row);
+    added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows, otherRows);
+    added.custom.format.fill.color = "#FFC7CE";
+    added.custom.format.font.color = "#9C0006";
+    state.created.highlight = { sheet: sheetName, range: rangeA1(area) };
   }
-  const added = answerRange.conditionalFormats.add("Custom");
-  const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
-  const otherRows = snapshot.report.items.filter((i) => !i.naAllowed).map((i) => i.row);
-  added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows, otherRows);
-  added.custom.format.fill.color = "#FFC7CE";
-  added.custom.format.font.color = "#9C0006";
-  added.load("id");
-  await context.sync();
-  state.created.highlight = { sheet: sheetName, range: rangeA1(area), id: added.id };
   queueWriteState(context, state);
   await context.sync();
   return state;

@@ -38,7 +38,13 @@ export interface FakeCell {
 }
 
 export interface FakeCFRecord {
-  id: string;
+  /**
+   * Excel's ConditionalFormatType ("Custom", "CellValue", "ColorScale", …). Excel gives a format no stable id:
+   * `ConditionalFormat.id` is its priority in the collection it was loaded from (see FakeCFCollection).
+   */
+  type: string;
+  /** A label for the tests only (Excel has none). */
+  label?: string;
   range: CellRange;
   formula: string;
   fill: string;
@@ -113,6 +119,35 @@ export class FakeSheet {
   /** A list validation (or, with `type`, another kind of rule such as "WholeNumber" or "Custom"). */
   setValidation(a1: string, source: string | null, type = "List"): void {
     forEach(parseRangeA1(a1), (r, c) => (this.ensure(r, c).validation = source === null ? null : { source, type }));
+  }
+
+  /**
+   * Cells pasted inside a conditional format take the source's formats, so Excel splits the format: it keeps
+   * applying to the rest of its range as several formats (one per remaining rectangle), each with its relative
+   * references re-based to its own top-left cell (Excel's "Manage Rules" then lists fragments of one rule).
+   */
+  splitFormats(pasted: CellRange): void {
+    const out: FakeCFRecord[] = [];
+    for (const cf of this.cfs) {
+      if (!overlaps(cf.range, pasted)) {
+        out.push(cf);
+        continue;
+      }
+      const r = cf.range;
+      const parts: CellRange[] = [];
+      if (r.top < pasted.top) parts.push({ ...r, bottom: pasted.top - 1 });
+      if (r.bottom > pasted.bottom) parts.push({ ...r, top: pasted.bottom + 1 });
+      const midTop = Math.max(r.top, pasted.top);
+      const midBottom = Math.min(r.bottom, pasted.bottom);
+      if (r.left < pasted.left) parts.push({ top: midTop, bottom: midBottom, left: r.left, right: pasted.left - 1 });
+      if (r.right > pasted.right) parts.push({ top: midTop, bottom: midBottom, left: pasted.right + 1, right: r.right });
+      const origin = cellA1(r.top, r.left);
+      for (const part of parts) {
+        const moved = cf.formula.replace(new RegExp(`(?<![$A-Z])${origin}(?![0-9])`, "g"), cellA1(part.top, part.left));
+        out.push({ ...cf, range: part, formula: moved });
+      }
+    }
+    this.cfs = out;
   }
 
   /** Bounding box of non-empty cells (values/formulas; with formats too when valuesOnly is false). */
@@ -239,6 +274,7 @@ export class FakeExcel {
       cell.formula = null;
       if (validation !== undefined) cell.validation = validation === null ? null : { source: validation };
     });
+    s.splitFormats(p);
     this.fire(s, rangeA1(p), "RangeEdited");
   }
 
@@ -908,28 +944,46 @@ class FakeDataValidation extends Proxy {
   }
 }
 
+/** `custom.rule` of a conditional format: `formula` loads per item (see FakeCFCollection.load for office-js#2180). */
+class FakeCFRule extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; cf: FakeCFRecord },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    const { cf } = this.find();
+    // The reference: `custom` is "null if the conditional format is not of type custom"; loading through it fails.
+    if (cf.type !== "Custom") throw new FakeError("InvalidOperation", "This operation is not permitted for the current object.");
+    if (name === "formula") return cf.formula;
+    throw new Error(`fake: conditionalFormat.custom.rule.${name}`);
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.ctx.queue.push(() => (this.find().cf.formula = v));
+  }
+}
+
 class FakeCF extends Proxy {
   readonly custom: {
-    rule: { formula: string };
+    rule: FakeCFRule;
     format: { fill: { color: string }; font: { color: string } };
   };
   constructor(
     ctx: FakeContext,
     private readonly find: () => { sheet: FakeSheet; cf: FakeCFRecord },
+    /** The records of the collection this format was reached through, in priority order (for `id`). */
+    private readonly siblings: () => FakeCFRecord[],
   ) {
     super(ctx);
     const set = (f: (cf: FakeCFRecord) => void): void => {
       ctx.queue.push(() => f(find().cf));
     };
     this.custom = {
-      rule: {
-        set formula(v: string) {
-          set((cf) => (cf.formula = v));
-        },
-        get formula(): string {
-          throw new PropertyNotLoaded("formula");
-        },
-      },
+      rule: new FakeCFRule(ctx, find),
       format: {
         fill: {
           set color(v: string) {
@@ -951,11 +1005,19 @@ class FakeCF extends Proxy {
     };
   }
   protected snapshot(name: string): unknown {
-    if (name === "id") return this.find().cf.id;
+    const { cf } = this.find();
+    // ConditionalFormat.id: "The priority of the conditional format in the current ConditionalFormatCollection"
+    // (@types/office-js, Excel.ConditionalFormat.id): a position, not a stable id. It shifts when a format is added
+    // (add() inserts at the top) or deleted, and differs between a range's and the whole sheet's collection.
+    if (name === "id") return String(this.siblings().indexOf(cf));
+    if (name === "type") return cf.type;
     throw new Error(`fake: conditionalFormat.${name}`);
   }
   get id(): string {
     return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
   }
   delete(): void {
     this.ctx.queue.push(() => {
@@ -973,12 +1035,25 @@ class FakeCFCollection extends FakeItemCollection<FakeCF, FakeCFRecord> {
   ) {
     super(ctx);
   }
-  protected records(): { list: FakeCFRecord[]; make: (r: FakeCFRecord) => FakeCF } {
+  /** The formats overlapping the range, highest priority first (sheet.cfs is kept in priority order). */
+  private list(): { sheet: FakeSheet; list: FakeCFRecord[] } {
     const { sheet, rect } = this.resolve();
-    return { list: sheet.cfs.filter((cf) => overlaps(cf.range, rect)), make: (cf) => new FakeCF(this.ctx, () => ({ sheet, cf })) };
+    return { sheet, list: sheet.cfs.filter((cf) => overlaps(cf.range, rect)) };
+  }
+  protected records(): { list: FakeCFRecord[]; make: (r: FakeCFRecord) => FakeCF } {
+    const { sheet, list } = this.list();
+    return { list, make: (cf) => new FakeCF(this.ctx, () => ({ sheet, cf }), () => this.list().list) };
   }
   protected value(r: FakeCFRecord, name: string): unknown {
-    return name === "id" ? r.id : undefined;
+    if (name === "id") return String(this.list().list.indexOf(r));
+    if (name === "type") return r.type;
+    // office-js#2180: loading `items/custom/rule/formula` fails the whole sync ("This operation is not permitted for
+    // the current object") as soon as one format in the collection is not a custom one.
+    if (name === "custom/rule/formula") {
+      if (this.list().list.some((x) => x.type !== "Custom")) throw new FakeError("InvalidOperation", "This operation is not permitted for the current object.");
+      return r.formula;
+    }
+    return undefined;
   }
   add(type: string): FakeCF {
     if (type !== "Custom") throw new Error(`fake: conditional format type ${type}`);
@@ -986,14 +1061,16 @@ class FakeCFCollection extends FakeItemCollection<FakeCF, FakeCFRecord> {
     this.ctx.queue.push(() => {
       const { sheet, rect } = this.resolve();
       this.ctx.wrote(sheet, rect, "conditionalFormat.add", false);
-      const cf = { id: this.ctx.excel.newId("cf"), range: rect, formula: "", fill: "", font: "" };
-      sheet.cfs.push(cf);
+      const cf: FakeCFRecord = { type: "Custom", range: rect, formula: "", fill: "", font: "" };
+      // A new format goes on top of the priority list (Excel's UI and Office.js alike): every other id shifts by one.
+      sheet.cfs.unshift(cf);
       made = { sheet, cf };
     });
-    return new FakeCF(this.ctx, () => {
+    const find = (): { sheet: FakeSheet; cf: FakeCFRecord } => {
       if (!made) throw new Error("fake: conditional format not created yet");
       return made;
-    });
+    };
+    return new FakeCF(this.ctx, find, () => this.list().list);
   }
 }
 

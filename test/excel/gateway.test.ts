@@ -588,7 +588,7 @@ describe("results and plan sheets", () => {
 });
 
 describe("highlight and dropdowns", () => {
-  test("one conditional format owned by the add-in: added once, replaced, removed; id kept in settings", async () => {
+  test("one conditional format owned by the add-in: added once, replaced, removed; settings know it is on", async () => {
     const { excel, host, layout } = setup(10, (i) => (i === 1 ? "はい" : "○"));
     const report = await checked(host);
     excel.resetCounters();
@@ -602,7 +602,7 @@ describe("highlight and dropdowns", () => {
     expect(s.cfs[0].formula.length).toBeLessThanOrEqual(MAX_CF_FORMULA);
     expect(s.cfs[0]).toMatchObject({ fill: "#FFC7CE", font: "#9C0006" });
     const state = parseState(excel.settings.get(SETTINGS_KEY));
-    expect(state.created.highlight?.id).toBe(s.cfs[0].id);
+    expect(state.created.highlight).toEqual({ sheet: SHEET, range: `${layout.answerCells[0]}:${layout.answerCells[9]}` });
     // the user's own fills/values are untouched: no value writes on the checklist sheet
     expect(excel.writes.filter((w) => w.sheet === SHEET && w.what !== "conditionalFormat.add" && w.what !== "conditionalFormat.delete")).toEqual([]);
     // a new session (pane reopened) learns from the workbook that the highlight is on
