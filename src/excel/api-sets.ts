@@ -17,6 +17,8 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Workbook.worksheets": "1.1",
   "Workbook.settings": "1.4",
   "Workbook.getSelectedRange": "1.1",
+  "Workbook.getSelectedRanges": "1.9",
+  "RangeAreas.areaCount": "1.9",
   "Workbook.protection": "1.7",
   "Workbook.tables": "1.1",
   "WorkbookProtection.protected": "1.7",
@@ -104,6 +106,8 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
  */
 export const GUARDED: Readonly<Record<string, string>> = {
   queueMergedAreas: "1.13",
+  readMergesApart: "1.13",
+  selectionAreaCount: "1.9",
   queueValidations: "1.8",
   queueDropdowns: "1.8",
   removeDropdowns: "1.8",

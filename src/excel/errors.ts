@@ -45,6 +45,17 @@ export function notOurs(sheet: string): HostError {
   };
 }
 
+/** 「選択範囲を回答欄として使う」 with several areas selected (Ctrl+click). */
+export function multiAreaSelection(): HostError {
+  return {
+    code: "no_checklist",
+    message: {
+      ja: "複数の範囲が選択されています。回答欄（チェック欄）のセルを 1 つの連続した範囲として選択し直してから、もう一度「選択範囲を回答欄として使う」を押してください。",
+      en: "Several ranges are selected. Select the answer cells (チェック欄) as one continuous range, then press “Use selection as answer cells” again.",
+    },
+  };
+}
+
 /** Workbook structure protection blocks adding a sheet. */
 export function workbookProtected(sheet: string): HostError {
   return {

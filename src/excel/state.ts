@@ -7,7 +7,10 @@ import type { StoredResult } from "../core/sheets";
 export const SETTINGS_KEY = "TicsCheck.state";
 
 export interface ManualLocation {
+  /** The sheet's name when it was chosen (used when the id is unknown or gone). */
   sheet: string;
+  /** The sheet's id (Worksheet.id), which survives a rename. */
+  sheetId?: string;
   /** A1 range of the answer cells, no sheet prefix. */
   answers: string;
 }
@@ -83,7 +86,10 @@ export function parseState(raw: unknown): StoredState {
   if (!isObject(v) || v.version !== 1) return emptyState();
   const s = emptyState();
   const m = v.manual;
-  if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") s.manual = { sheet: m.sheet, answers: m.answers };
+  if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") {
+    s.manual = { sheet: m.sheet, answers: m.answers };
+    if (typeof m.sheetId === "string") s.manual.sheetId = m.sheetId;
+  }
   s.previous = storedResult(v.previous);
   s.last = storedResult(v.last);
   if (isObject(v.created)) {

@@ -179,6 +179,10 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 
 const WHOLE: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
 
+/** Most cells one range property read may cover (see FakeRange.snapshot). */
+export const CELLS_PER_READ = 5_000_000;
+const CELL_GRIDS = new Set(["values", "formulas", "formulasR1C1", "numberFormat"]);
+
 export interface LogEntry {
   sheet: string;
   address: string;
@@ -189,7 +193,8 @@ export interface LogEntry {
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
-  selection: { sheet: string; range: CellRange } | null = null;
+  /** The selection; `areas` when the user selected several areas (Ctrl+click), `range` being the first. */
+  selection: { sheet: string; range: CellRange; areas?: CellRange[] } | null = null;
   /** Most value cells one sync may return (Excel on the web's response size limit); null: no limit. */
   responseCellLimit: number | null = null;
   activeSheet: string | null = null;
@@ -197,6 +202,11 @@ export class FakeExcel {
   /** Workbook structure protection (no sheets can be added). */
   workbookProtected = false;
   apiVersion = "1.13";
+
+  /** Fails the sync like Excel does when a member above the running ExcelApi version is used. */
+  requireApi(version: string, member: string): void {
+    if (!versionAtMost(version, this.apiVersion)) throw new FakeError("ApiNotFound", `${member} needs ExcelApi ${version}`);
+  }
   syncCount = 0;
   loads: LogEntry[] = [];
   writes: LogEntry[] = [];
@@ -492,9 +502,17 @@ class FakeWorkbookProxy {
     const excel = this.ctx.excel;
     const sel = (): { sheet: FakeSheet; rect: CellRange } => {
       if (!excel.selection) throw new FakeError("ItemNotFound", "No selection");
+      // "If there are multiple ranges selected, this method will throw an error." (@types/office-js,
+      // Workbook.getSelectedRange). The code is not documented; InvalidSelection is Excel.ErrorCodes' closest.
+      if ((excel.selection.areas?.length ?? 1) > 1) throw new FakeError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: excel.sheet(excel.selection.sheet), rect: excel.selection.range };
     };
     return new FakeRange(this.ctx, sel);
+  }
+
+  /** ExcelApi 1.9: every selected area (only `areaCount` and `address` are modelled). */
+  getSelectedRanges(): FakeSelectedAreas {
+    return new FakeSelectedAreas(this.ctx);
   }
 }
 
@@ -745,7 +763,14 @@ export class FakeRange extends Proxy {
     }
     const { sheet, rect } = this.resolve();
     this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: name });
-    if (name === "values") this.ctx.valueCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    // Excel reads at most five million cells of a range's values, formulas or formats in one request, on every
+    // platform ("Resource limits and performance optimization for Office Add-ins", Excel add-ins section; the error
+    // code is Excel.ErrorCodes.rangeExceedsLimit). One value in XFD1048576 makes the used range 17 billion cells.
+    if (cells > CELLS_PER_READ && CELL_GRIDS.has(name)) {
+      throw new FakeError("RangeExceedsLimit", "The number of cells in the range has exceeded the maximum supported count.");
+    }
+    if (name === "values") this.ctx.valueCells += cells;
     const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
       const out: T[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
@@ -873,6 +898,27 @@ export class FakeRange extends Proxy {
   }
 }
 
+class FakeSelectedAreas extends Proxy {
+  protected snapshot(name: string): unknown {
+    this.ctx.excel.requireApi("1.9", "getSelectedRanges");
+    const sel = this.ctx.excel.selection;
+    if (!sel) throw new FakeError("ItemNotFound", "No selection");
+    const areas = sel.areas ?? [sel.range];
+    if (name === "areaCount") return areas.length;
+    if (name === "address") return areas.map((a) => `${quoteSheet(sel.sheet)}!${rangeA1(a)}`).join(",");
+    throw new Error(`fake: selectedRanges.${name}`);
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
+/** Most merged areas getMergedAreasOrNullObject returns (@types/office-js: "more than 512 … will fail"). */
+export const MERGED_AREAS_LIMIT = 512;
+
 class FakeRangeAreas extends Proxy {
   constructor(
     ctx: FakeContext,
@@ -883,10 +929,11 @@ class FakeRangeAreas extends Proxy {
   protected snapshot(name: string): unknown {
     if (name !== "address") throw new Error(`fake: rangeAreas.${name}`);
     const { sheet, rect } = this.resolve();
-    return sheet.merges
-      .filter((m) => overlaps(m, rect))
-      .map((m) => `${quoteSheet(sheet.name)}!${rangeA1(m)}`)
-      .join(",");
+    const hits = sheet.merges.filter((m) => overlaps(m, rect));
+    // Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method
+    // will fail to return the result" (@types/office-js). The failure takes the whole sync with it.
+    if (hits.length > MERGED_AREAS_LIMIT) throw new FakeError("GeneralException", "There was an internal error while processing the request.");
+    return hits.map((m) => `${quoteSheet(sheet.name)}!${rangeA1(m)}`).join(",");
   }
   get address(): string {
     return this.get("address");

@@ -44,7 +44,7 @@ describe("sheet names that need quoting", () => {
     const o = await host.useSelectionAsAnswerCells();
     expect(o.ok).toBe(true);
     if (o.ok) expect(o.report.summary.items).toBe(8);
-    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toEqual({ sheet: name, answers: `D${first + 1}:D${last + 1}` });
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toEqual({ sheet: name, sheetId: s.id, answers: `D${first + 1}:D${last + 1}` });
   });
 });
 

@@ -203,7 +203,7 @@ describe("manual location", () => {
     if (o.ok) expect(o.report.summary.items).toBe(8);
     expect(excel.syncCount).toBeLessThanOrEqual(2);
     const state = parseState(excel.settings.get(SETTINGS_KEY));
-    expect(state.manual).toEqual({ sheet: SHEET, answers: `D${first + 1}:D${last + 1}` });
+    expect(state.manual).toEqual({ sheet: SHEET, sheetId: s.id, answers: `D${first + 1}:D${last + 1}` });
     excel.resetCounters();
     expect((await checked(host)).summary.items).toBe(8);
     expect(excel.syncCount).toBeLessThanOrEqual(2);

@@ -7,6 +7,8 @@ import { PLAN_SHEET, RESULTS_SHEET } from "../../src/core/sheets";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME } from "../../src/excel/write";
+import { isPayloadTooLarge } from "../../src/excel/read";
+import { parseAreas } from "../../src/excel/address";
 import { FakeExcel } from "./fake-excel";
 import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
 
@@ -59,5 +61,97 @@ describe("conditional-format ids are positions (issue 9, point 1)", () => {
       mixed.load("items/custom/rule/formula");
       await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
     });
+  });
+});
+
+describe("more than 512 merged areas (point 2)", () => {
+  test("a sheet with 600 merged areas: the check works, other sheets' merged areas are still read", async () => {
+    const { excel, host } = setup(10);
+    excel.sheet(SHEET).merges.push({ top: 0, left: 1, bottom: 0, right: 4 });
+    const form = excel.addSheet("様式");
+    form.setGrid(0, 0, [["様式（テスト）"]]);
+    for (let r = 0; r < 600; r++) form.merges.push({ top: r, left: 0, bottom: r, right: 1 });
+    form.setGrid(599, 1, [["x"]]);
+    const report = await checked(host);
+    expect(report.summary.items).toBe(10);
+    const merges = new Map(host.snapshot?.wb.sheets.map((s) => [s.name, s.merges]));
+    expect(merges.get(SHEET)).toEqual([{ top: 0, left: 1, bottom: 0, right: 4 }]);
+    expect(merges.get("様式")).toEqual([]);
+    // later checks in the session read the merged areas apart at once: one sync more than usual, no failed sync
+    excel.resetCounters();
+    await checked(host);
+    expect(excel.syncCount).toBe(2);
+  });
+
+  test("the fake: 513 merged areas fail the whole sync, 512 do not", async () => {
+    const excel = new FakeExcel();
+    excel.installOffice();
+    const s = excel.addSheet("S");
+    for (let r = 0; r < 512; r++) s.merges.push({ top: r, left: 0, bottom: r, right: 1 });
+    await excel.run(null, async (ctx) => {
+      const a = ctx.workbook.worksheets.getItem("S").getRange("A1:B600").getMergedAreasOrNullObject();
+      a.load("address");
+      await ctx.sync();
+      expect(a.address.split(",")).toHaveLength(512);
+      s.merges.push({ top: 512, left: 0, bottom: 512, right: 1 });
+      const b = ctx.workbook.worksheets.getItem("S").getRange("A1:B600").getMergedAreasOrNullObject();
+      b.load("address");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+  });
+});
+
+describe("five million cells per read on every platform (point 3)", () => {
+  test("one stray value in XFD1048576 (no web payload limit): the checklist is found by the bounded read", async () => {
+    const { excel, host } = setup(10);
+    excel.sheet(SHEET).setGrid(1048575, 16383, [["x"]]);
+    const report = await checked(host);
+    expect(report.summary.items).toBe(10);
+    // one refused read (the whole used range), then bounded reads only
+    const cells = (a: string): number => {
+      const r = parseAreas(a)[0];
+      return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    };
+    expect(excel.loads.filter((l) => l.what === "values" && cells(l.address) > 5_000_000)).toHaveLength(1);
+  });
+
+  test("the bounded re-read starts on the error code, never on the message text", () => {
+    expect(isPayloadTooLarge({ code: "RangeExceedsLimit", message: "範囲内のセルの数が上限を超えています。" })).toBe(true);
+    expect(isPayloadTooLarge({ code: "ResponsePayloadSizeLimitExceeded" })).toBe(true);
+    expect(isPayloadTooLarge({ code: "GeneralException", message: "The response payload size has exceeded the limit." })).toBe(false);
+  });
+});
+
+describe("several selected areas (point 7)", () => {
+  test.each(["1.13", "1.8"])("「範囲を指定」 with two areas selected gives a clear message (ExcelApi %s)", async (version) => {
+    const { excel, host, layout } = setup(8);
+    excel.apiVersion = version;
+    const a = { top: layout.itemRows[0], left: ANSWER_COL, bottom: layout.itemRows[3], right: ANSWER_COL };
+    const b = { top: layout.itemRows[5], left: ANSWER_COL, bottom: layout.itemRows[7], right: ANSWER_COL };
+    excel.selection = { sheet: SHEET, range: a, areas: [a, b] };
+    const o = await host.useSelectionAsAnswerCells();
+    expect(o.ok).toBe(false);
+    if (o.ok) return;
+    expect(o.error.message.ja).toContain("複数の範囲が選択されています");
+    expect(o.error.message.en).toContain("Several ranges are selected");
+    expect(excel.writes).toEqual([]);
+  });
+});
+
+describe("the manual range is stored by sheet id (point 11)", () => {
+  test("after the checklist sheet is renamed, a new session still uses the chosen answer cells", async () => {
+    const { excel, host, layout } = setup(8);
+    excel.sheet(SHEET).setGrid(HEADER_ROW, 1, [["", "", "", ""]]); // detection cannot find the table
+    excel.addSheet("表紙");
+    const first = layout.itemRows[0];
+    const last = layout.itemRows[layout.itemRows.length - 1];
+    excel.selection = { sheet: SHEET, range: { top: first, left: ANSWER_COL, bottom: last, right: ANSWER_COL } };
+    expect((await host.useSelectionAsAnswerCells()).ok).toBe(true);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toMatchObject({ sheet: SHEET, sheetId: excel.sheet(SHEET).id });
+    excel.sheet(SHEET).name = "自己チェック2026";
+    const fresh = createExcelHost("ja", { run: excel.run });
+    const report = await checked(fresh);
+    expect(report.sheet).toBe("自己チェック2026");
+    expect(report.summary.items).toBe(8);
   });
 });
