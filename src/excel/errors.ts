@@ -115,7 +115,8 @@ export function toHostError(e: unknown): HostError {
   const code = (e as { code?: unknown })?.code;
   const msg = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode" || /cell.?edit/i.test(msg)) return hostError("cell_edit");
-  if (code === "AccessDenied" || /protect/i.test(msg)) return hostError("protected", { sheet: "" });
+  // Excel's message is in the display language: English "protected", Japanese 「保護」.
+  if (code === "AccessDenied" || /protect|保護/i.test(msg)) return hostError("protected", { sheet: "" });
   if (code === "ApiNotFound") return hostError("api_unsupported", { version: "" });
   if (code === "ItemNotFound") return notFound();
   return hostError("unknown", { detail: msg });

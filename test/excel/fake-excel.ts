@@ -10,7 +10,7 @@
  * simulated user edits. The fake counts syncs and records which ranges were loaded and written.
  */
 import type { CellRange, CellValue } from "../../src/core/model";
-import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1 } from "../../src/excel/address";
+import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1, splitSheet } from "../../src/excel/address";
 import { versionAtMost } from "../../src/excel/api-sets";
 
 export class FakeError extends Error {
@@ -32,9 +32,12 @@ interface Validation {
 
 export interface FakeCell {
   value: CellValue;
+  /** A1 formula (what `formulas` returns); `formulasR1C1` is derived from it. */
   formula: string | null;
   numberFormat: string;
   validation: Validation | null;
+  /** `format.protection.locked`; Excel's default for every cell is locked (undefined here). */
+  locked?: boolean;
 }
 
 export interface FakeCFRecord {
@@ -177,6 +180,37 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+const CONTENT_WRITES = new Set(["values", "formulas", "formulasR1C1"]);
+
+function allUnlocked(sheet: FakeSheet, rect: CellRange): boolean {
+  for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (sheet.cell(r, c)?.locked !== false) return false;
+  return true;
+}
+
+/** A1 references of a formula as R1C1 seen from (row, col) — enough for the formulas the tests write. */
+export function toR1C1(formula: string, row: number, col: number): string {
+  return formula.replace(/(?<![A-Za-z_$\d])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z_(\d])/g, (_m, ca: string, letters: string, ra: string, digits: string) => {
+    let c = 0;
+    for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+    c -= 1;
+    const r = Number(digits) - 1;
+    const rp = ra ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+    const cp = ca ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+    return rp + cp;
+  });
+}
+
+/** The inverse of toR1C1 at (row, col). */
+export function fromR1C1(formula: string, row: number, col: number): string {
+  return formula.replace(/(?<![A-Za-z_\d])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z_(])/g, (_m, rs?: string, cs?: string) => {
+    const part = (p: string | undefined, here: number): { n: number; abs: boolean } =>
+      p === undefined ? { n: here, abs: false } : p.startsWith("[") ? { n: here + Number(p.slice(1, -1)), abs: false } : { n: Number(p) - 1, abs: true };
+    const r = part(rs, row);
+    const c = part(cs, col);
+    return `${c.abs ? "$" : ""}${cellA1(0, c.n).replace(/\d+$/, "")}${r.abs ? "$" : ""}${r.n + 1}`;
+  });
+}
+
 const WHOLE: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
 
 /** Most cells one range property read may cover (see FakeRange.snapshot). */
@@ -244,6 +278,12 @@ export class FakeExcel {
     this.loads = [];
     this.writes = [];
   }
+
+  /**
+   * Excel refuses the value-axis limits of a radar chart. Nothing in the reference promises that a RadarMarkers
+   * chart takes `valueAxis.minimum/maximum` on every platform (issue 9, point 6), so the fake can refuse them.
+   */
+  refuseRadarAxisLimits = false;
 
   /** A host that does not honour the delayForCellEdit run option (fails in cell-edit mode all the same). */
   ignoresDelayForCellEdit = false;
@@ -346,7 +386,13 @@ export class FakeContext {
   }
 
   wrote(sheet: FakeSheet, rect: CellRange, what: string, fireEvent: boolean): void {
-    if (sheet.protected) throw new FakeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    // Sheet protection works per cell: on a protected sheet, cells whose format.protection.locked is false take new
+    // values and formulas; locked cells (the default) and anything else (formats, rules, tables, charts) are
+    // refused ("Protect a worksheet" in Excel's help; FormatProtection.locked in @types/office-js). The options
+    // that allow formatting on a protected sheet are not modelled: the add-in never relies on them.
+    if (sheet.protected && !(CONTENT_WRITES.has(what) && allUnlocked(sheet, rect))) {
+      throw new FakeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    }
     this.excel.writes.push({ sheet: sheet.name, address: rangeA1(rect), what });
     this.touched.add(sheet);
     if (fireEvent) this.changed.push({ sheet, address: rangeA1(rect) });
@@ -696,6 +742,16 @@ class FakeRangeFont extends Sub {
 
 class FakeRangeFormat extends Sub {
   readonly font = new FakeRangeFont((p, v) => this.put(p, v));
+  /** Read through `range.load("format/protection/locked")`. */
+  readonly protection: { readonly locked: boolean | null };
+  constructor(set: (prop: string, v: unknown) => void, loaded: () => unknown) {
+    super(set);
+    this.protection = {
+      get locked(): boolean | null {
+        return loaded() as boolean | null;
+      },
+    };
+  }
   set columnWidth(v: number) {
     this.put("columnWidth", v);
   }
@@ -719,11 +775,13 @@ export class FakeRange extends Proxy {
     readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
   ) {
     super(ctx);
-    this.format = new FakeRangeFormat((prop) =>
-      ctx.queue.push(() => {
-        const { sheet, rect } = resolve();
-        ctx.wrote(sheet, rect, `format.${prop}`, false);
-      }),
+    this.format = new FakeRangeFormat(
+      (prop) =>
+        ctx.queue.push(() => {
+          const { sheet, rect } = resolve();
+          ctx.wrote(sheet, rect, `format.${prop}`, false);
+        }),
+      () => this.get("format/protection/locked"),
     );
     this.conditionalFormats = new FakeCFCollection(ctx, resolve);
     this.dataValidation = new FakeDataValidation(ctx, resolve);
@@ -785,6 +843,15 @@ export class FakeRange extends Proxy {
         return grid((c) => (c?.formula ? (c.value ?? 0) : (c?.value ?? "")));
       case "formulas":
         return grid((c) => c?.formula ?? c?.value ?? "");
+      case "formulasR1C1": {
+        const out = grid((c) => c?.formula ?? c?.value ?? "");
+        return out.map((line, r) => line.map((f, c) => (typeof f === "string" && sheet.cell(rect.top + r, rect.left + c)?.formula ? toR1C1(f, rect.top + r, rect.left + c) : f)));
+      }
+      case "format/protection/locked": {
+        // FormatProtection.locked: null when the range's cells differ.
+        const all = new Set(grid((c) => c?.locked !== false).flat());
+        return all.size === 1 ? [...all][0] : null;
+      }
       case "numberFormat":
         return grid((c) => c?.numberFormat ?? "General");
       case "address":
@@ -819,6 +886,12 @@ export class FakeRange extends Proxy {
   set formulas(grid: unknown[][]) {
     this.queueWrite("formulas", grid);
   }
+  get formulasR1C1(): unknown[][] {
+    return this.get("formulasR1C1");
+  }
+  set formulasR1C1(grid: unknown[][]) {
+    this.queueWrite("formulasR1C1", grid);
+  }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
@@ -851,14 +924,15 @@ export class FakeRange extends Proxy {
     }
   }
 
-  private queueWrite(kind: "values" | "formulas", grid: unknown[][]): void {
+  private queueWrite(kind: "values" | "formulas" | "formulasR1C1", grid: unknown[][]): void {
     this.ctx.queue.push(() => {
       const { sheet, rect } = this.resolve();
       this.check(grid, rect);
       this.ctx.wrote(sheet, rect, kind, true);
       forEach(rect, (r, c) => {
         const cell = sheet.ensure(r, c);
-        const v = grid[r - rect.top][c - rect.left];
+        const given = grid[r - rect.top][c - rect.left];
+        const v = kind === "formulasR1C1" && typeof given === "string" && given.startsWith("=") && cell.numberFormat !== "@" ? fromR1C1(given, r, c) : given;
         const next = FakeExcel.coerce(v, cell.numberFormat);
         cell.value = next.value;
         cell.formula = next.formula;
@@ -1153,7 +1227,12 @@ class FakeChart extends Proxy {
     };
   }
   get axes(): { valueAxis: { minimum: number; maximum: number } } {
-    const edit = (f: (c: FakeChartRecord) => void): void => this.edit(f);
+    const excel = this.ctx.excel;
+    const edit = (f: (c: FakeChartRecord) => void): void =>
+      this.edit((c) => {
+        if (excel.refuseRadarAxisLimits && c.type.startsWith("Radar")) throw new FakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        f(c);
+      });
     return {
       valueAxis: {
         set minimum(v: number) {
@@ -1308,11 +1387,23 @@ class FakeTableCollection extends FakeItemCollection<FakeTable, FakeTableRecord>
   protected value(r: FakeTableRecord, name: string): unknown {
     return name === "name" ? r.name : undefined;
   }
-  add(address: string, _hasHeaders: boolean): FakeTable {
+  add(address: string | FakeRange, _hasHeaders: boolean): FakeTable {
     let made: { sheet: FakeSheet; table: FakeTableRecord } | null = null;
     this.ctx.queue.push(() => {
-      const sheet = this.sheet();
-      const range = parseRangeA1(address);
+      // TableCollection.add: "A Range object, or a string address … If the address does not contain a sheet name,
+      // the currently-active sheet is used." (@types/office-js) — not the sheet whose collection add() was called on.
+      let sheet: FakeSheet;
+      let range: CellRange;
+      if (typeof address === "string") {
+        const { sheet: named } = splitSheet(address);
+        const excel = this.ctx.excel;
+        const target = named ?? excel.activeSheet ?? excel.sheets.find((x) => x.visibility === "Visible")?.name;
+        sheet = excel.sheets.find((x) => x.name === target) as FakeSheet;
+        if (!sheet) throw new FakeError("ItemNotFound", `no sheet for ${address}`);
+        range = parseRangeA1(address);
+      } else {
+        ({ sheet, rect: range } = address.resolve());
+      }
       for (const s of this.ctx.excel.sheets) {
         for (const t of s.tables) {
           if (s === sheet && overlaps(t.range, range)) throw new FakeError("InvalidOperation", "A table can't overlap another table.");

@@ -3,12 +3,13 @@
  * The behaviours live in the fake (test/excel/fake-excel.ts), each with its source.
  */
 import type { CheckOutcome } from "../../src/app/host";
-import { PLAN_SHEET, RESULTS_SHEET } from "../../src/core/sheets";
+import { PLAN_SHEET, RESULTS_SHEET, toStoredResult } from "../../src/core/sheets";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME } from "../../src/excel/write";
 import { isPayloadTooLarge } from "../../src/excel/read";
-import { parseAreas } from "../../src/excel/address";
+import { cellA1, parseAreas } from "../../src/excel/address";
+import { toHostError } from "../../src/excel/errors";
 import { FakeExcel } from "./fake-excel";
 import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
 
@@ -153,5 +154,173 @@ describe("the manual range is stored by sheet id (point 11)", () => {
     const report = await checked(fresh);
     expect(report.sheet).toBe("自己チェック2026");
     expect(report.summary.items).toBe(8);
+  });
+});
+
+/** Column index of a header in row 0 of the plan sheet. */
+function planCol(excel: FakeExcel, header: string): number {
+  const s = excel.sheet(PLAN_SHEET);
+  for (let c = 0; c < 40; c++) if (s.cell(0, c)?.value === header) return c;
+  throw new Error(`no column ${header}`);
+}
+
+describe("plan regeneration (points 4 and 11)", () => {
+  test("whole-column formats on the plan sheet: the read stays on cells with values (getUsedRange(true)) and bounded", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    // the user formats the whole 期限 column as dates: formatting-only cells down to the last row
+    const due = planCol(excel, "期限");
+    plan.ensure(1048575, due).numberFormat = "yyyy/mm/dd";
+    plan.ensure(1048575, 16383).numberFormat = "0.0";
+    excel.resetCounters();
+    await host.writePlan(report);
+    const cells = (a: string): number => {
+      const r = parseAreas(a)[0];
+      return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    };
+    const planLoads = excel.loads.filter((l) => l.sheet === PLAN_SHEET);
+    expect(planLoads.length).toBeGreaterThan(0);
+    expect(planLoads.every((l) => cells(l.address) <= 10_000 * 200)).toBe(true);
+    expect(plan.tables).toHaveLength(1);
+    // the formatting-only cells were not cleared
+    expect(plan.cell(1048575, due)?.numberFormat).toBe("yyyy/mm/dd");
+  });
+
+  test("notes the user wrote outside the plan table stay; user formulas in user columns stay formulas", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    const last = plan.tables[0].range.bottom;
+    const right = plan.tables[0].range.right;
+    plan.ensure(last + 3, 0).value = "メモ：来月の会議で確認（表の外）";
+    plan.ensure(0, right + 2).value = "別表";
+    const memo = planCol(excel, "メモ");
+    const due = planCol(excel, "期限");
+    const idCol = planCol(excel, "項目ID");
+    const id = plan.cell(2, idCol)?.value;
+    const cell = plan.ensure(2, memo);
+    // a formula relative to its own row (R1C1: RC[-k]) and an absolute one
+    cell.formula = `=${cellA1(2, due)}+30`;
+    cell.value = 46130;
+    plan.ensure(2, due).value = 46100;
+    // the order of the plan changes
+    const edited = report.plan[0];
+    excel.sheet(SHEET).setGrid(report.items.find((i) => i.id === edited.itemId)?.row ?? 0, ANSWER_COL, [["○"]]);
+    await host.writePlan(await checked(host));
+    expect(plan.value(cellA1(last + 3, 0))).toBe("メモ：来月の会議で確認（表の外）");
+    expect(plan.value(cellA1(0, right + 2))).toBe("別表");
+    let row = -1;
+    for (let r = 1; r < 60; r++) if (plan.cell(r, idCol)?.value === id) row = r;
+    expect(row).toBeGreaterThan(0);
+    expect(row).not.toBe(2);
+    expect(plan.cell(row, memo)?.formula).toBe(`=${cellA1(row, due)}+30`);
+    expect(plan.cell(row, memo)?.numberFormat).not.toBe("@");
+    expect(plan.cell(row, due)?.value).toBe(46100);
+  });
+
+  test("a note right below the table that a longer plan would cover: refused, nothing written", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    const last = plan.tables[0].range.bottom;
+    plan.ensure(last + 1, 2).value = "表のすぐ下のメモ";
+    excel.sheet(SHEET).setGrid(report.items[1].row, ANSWER_COL, [["×"]]);
+    const longer = await checked(host);
+    expect(longer.plan.length).toBe(report.plan.length + 1);
+    excel.resetCounters();
+    await expect(host.writePlan(longer)).rejects.toMatchObject({ message: { ja: expect.stringContaining(cellA1(last + 1, 2)) } });
+    expect(excel.writes).toEqual([]);
+    expect(plan.value(cellA1(last + 1, 2))).toBe("表のすぐ下のメモ");
+  });
+});
+
+describe("per-cell locking on protected sheets (point 5)", () => {
+  test("a checklist shipped protected with unlocked answer cells can be normalised and undone", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 1 ? "〇" : "○"));
+    const s = excel.sheet(SHEET);
+    for (const a1 of layout.answerCells) {
+      const p = parseAreas(a1)[0];
+      s.ensure(p.top, p.left).locked = false;
+    }
+    s.protected = true;
+    const report = await checked(host);
+    const changes = changesOf(report);
+    expect(changes).toHaveLength(1);
+    const o = await host.applyNormalise(changes);
+    expect(o.ok).toBe(true);
+    expect(s.value(layout.answerCells[1])).toBe("○");
+    expect((await host.undoNormalise(changes)).ok).toBe(true);
+    expect(s.value(layout.answerCells[1])).toBe("〇");
+  });
+
+  test("a locked answer cell on a protected sheet: refused before writing; the fake refuses locked cells too", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 1 ? "〇" : "○"));
+    const s = excel.sheet(SHEET);
+    s.protected = true;
+    const report = await checked(host);
+    excel.resetCounters();
+    const o = await host.applyNormalise(changesOf(report));
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.code).toBe("protected");
+    expect(excel.writes).toEqual([]);
+    await expect(
+      excel.run(null, async (ctx) => {
+        ctx.workbook.worksheets.getItem(SHEET).getRange(layout.answerCells[1]).values = [["○"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
+  test("Excel's protection message in Japanese is recognised too", () => {
+    const e = Object.assign(new Error("変更しようとしているセルやグラフは保護されているシート上にあります。"), { code: "InvalidOperation" });
+    expect(toHostError(e).code).toBe("protected");
+  });
+});
+
+describe("radar axis limits refused (point 6)", () => {
+  test("the results sheet is fully written and the state saved; the chart keeps Excel's default axis", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writeResults(report);
+    excel.refuseRadarAxisLimits = true;
+    excel.sheet(SHEET).setGrid(report.items[1].row, ANSWER_COL, [["×"]]);
+    const again = await checked(host);
+    await expect(host.writeResults(again)).resolves.toBeUndefined();
+    const results = excel.sheet(RESULTS_SHEET);
+    expect(String(results.value("A1"))).toContain("TICS");
+    expect(results.charts).toHaveLength(1);
+    expect(results.charts[0]).toMatchObject({ name: CHART_NAME, min: null, max: null });
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).last?.overall).toBe(toStoredResult(again, new Date()).overall);
+  });
+
+  test("the fake applies the steps of a batch before the failing one (batches are not all-or-nothing)", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    await expect(
+      excel.run(null, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("S");
+        ws.getRange("A1").values = [["first"]];
+        ws.getRange("A2:A3").values = [["wrong shape"]];
+        ws.getRange("A4").values = [["never"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(excel.sheet("S").value("A1")).toBe("first");
+    expect(excel.sheet("S").value("A4")).toBeNull();
+  });
+});
+
+describe("tables.add gets a Range (point 8)", () => {
+  test("with the checklist active, the plan table is made on the plan sheet", async () => {
+    const { excel, host } = setup(10, (i) => (i % 3 === 0 ? "×" : "○"));
+    excel.activeSheet = SHEET;
+    const report = await checked(host);
+    await host.writePlan(report);
+    expect(excel.sheet(SHEET).tables).toEqual([]);
+    expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
   });
 });
