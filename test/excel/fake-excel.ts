@@ -78,7 +78,7 @@ export interface FakeChartRecord {
   position: [string, string] | null;
 }
 
-type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string }) => Promise<unknown> | void;
+type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string; triggerSource?: string }) => Promise<unknown> | void;
 
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
@@ -348,9 +348,15 @@ export class FakeExcel {
     this.fire(s, `${row + 1}:${row + 1}`, "RowInserted");
   }
 
-  fire(s: FakeSheet, address: string, changeType: string): void {
+  /**
+   * Calls the sheet's onChanged handlers (asynchronously). From ExcelApi 1.14 the event carries `triggerSource`:
+   * "ThisLocalAddin" when this add-in's own API call made the change, "Unknown" otherwise (@types/office-js,
+   * WorksheetChangedEventArgs.triggerSource and Excel.EventTriggerSource); older Excel has no such field.
+   */
+  fire(s: FakeSheet, address: string, changeType: string, byThisAddin = false): void {
+    const trigger = versionAtMost("1.14", this.apiVersion) ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Unknown" } : {};
     for (const h of s.handlers) {
-      setTimeout(() => void h({ address, changeType, worksheetId: s.id, source: "Local", type: "WorksheetChanged" }), 0);
+      setTimeout(() => void h({ address, changeType, worksheetId: s.id, source: "Local", type: "WorksheetChanged", ...trigger }), 0);
     }
   }
 
@@ -424,7 +430,7 @@ export class FakeContext {
           /* its sheet is gone: reading isNullObject keeps throwing PropertyNotLoaded */
         }
       }
-      for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited");
+      for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited", true);
       this.changed = [];
     }
   }

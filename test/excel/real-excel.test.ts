@@ -324,3 +324,27 @@ describe("tables.add gets a Range (point 8)", () => {
     expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
   });
 });
+
+describe("triggerSource (point 9)", () => {
+  test("ExcelApi 1.14: the add-in's own writes are dropped from the event alone (no read); a user edit of the same value is seen", async () => {
+    const { excel, host, layout } = setup(10, (i) => (i === 1 ? "〇" : "○"));
+    excel.apiVersion = "1.14";
+    const report = await checked(host);
+    const seen: CheckOutcome[] = [];
+    host.onLiveChange((o) => seen.push(o));
+    await tick();
+    await host.applyNormalise(changesOf(report));
+    excel.resetCounters();
+    await tick(50);
+    await host.flush();
+    expect(excel.syncCount).toBe(0);
+    expect(seen).toEqual([]);
+    // the user types into the cell the add-in wrote: with values compared this could pass as the add-in's own write
+    excel.sheet(SHEET).ensure(layout.itemRows[1], ANSWER_COL).value = "〇";
+    excel.userEdit(SHEET, layout.answerCells[1], "○");
+    excel.userEdit(SHEET, layout.answerCells[1], "×");
+    await tick(50);
+    expect(seen.length).toBe(1);
+    if (seen[0].ok) expect(seen[0].report.items[1].answer).toBe("×");
+  });
+});
