@@ -11,7 +11,7 @@ import { isPayloadTooLarge } from "../../src/excel/read";
 import { cellA1, parseAreas } from "../../src/excel/address";
 import { toHostError } from "../../src/excel/errors";
 import { FakeExcel } from "./fake-excel";
-import { ANSWER_COL, HEADER_ROW, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
+import { ANSWER_COL, HEADER_ROW, SHEET, changesOf, checked, setup, tick } from "./helpers";
 
 describe("conditional-format ids are positions (issue 9, point 1)", () => {
   test("turning the highlight off never deletes the user's format that took the top priority meanwhile", async () => {
