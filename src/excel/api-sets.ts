@@ -39,7 +39,10 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Worksheet.tables": "1.1",
   "Worksheet.onChanged": "1.7",
   "Worksheet.activate": "1.1",
+  "Worksheet.delete": "1.1",
   "WorksheetProtection.protected": "1.2",
+  "WorksheetProtection.protect": "1.2",
+  "WorksheetProtection.unprotect": "1.7",
   "WorksheetChangedEventArgs.address": "1.7",
   "WorksheetChangedEventArgs.changeType": "1.7",
   "WorksheetChangedEventArgs.triggerSource": "1.14",
@@ -102,6 +105,7 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "SettingCollection.add": "1.4",
   "SettingCollection.getItemOrNullObject": "1.4",
   "Setting.value": "1.4",
+  "Setting.delete": "1.4",
 };
 
 /**
@@ -113,6 +117,10 @@ export const GUARDED: Readonly<Record<string, string>> = {
   readMergesApart: "1.13",
   selectionAreaCount: "1.9",
   fromThisAddin: "1.14",
+  probeMerged: "1.13",
+  probeValidation: "1.8",
+  selectedAreas: "1.9",
+  triggerOf: "1.14",
   queueValidations: "1.8",
   queueDropdowns: "1.8",
   removeDropdowns: "1.8",

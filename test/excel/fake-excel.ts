@@ -650,6 +650,12 @@ class FakeProtection extends Proxy {
   fillProtected(): void {
     this.loaded.set("protected", this.sheet().protected);
   }
+  protect(): void {
+    this.ctx.queue.push(() => (this.sheet().protected = true));
+  }
+  unprotect(): void {
+    this.ctx.queue.push(() => (this.sheet().protected = false));
+  }
   get protected(): boolean {
     return this.get("protected");
   }
@@ -728,6 +734,16 @@ export class FakeWorksheet extends Proxy {
   activate(): void {
     this.ctx.queue.push(() => (this.ctx.excel.activeSheet = this.resolve().name));
   }
+
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const excel = this.ctx.excel;
+      const s = this.resolve();
+      if (excel.workbookProtected) throw new FakeError("AccessDenied", "The workbook structure is protected.");
+      excel.sheets = excel.sheets.filter((x) => x !== s);
+      if (excel.activeSheet === s.name) excel.activeSheet = null;
+    });
+  }
 }
 
 class Sub {
@@ -749,12 +765,15 @@ class FakeRangeFont extends Sub {
 class FakeRangeFormat extends Sub {
   readonly font = new FakeRangeFont((p, v) => this.put(p, v));
   /** Read through `range.load("format/protection/locked")`. */
-  readonly protection: { readonly locked: boolean | null };
-  constructor(set: (prop: string, v: unknown) => void, loaded: () => unknown) {
+  readonly protection: { locked: boolean | null };
+  constructor(set: (prop: string, v: unknown) => void, loaded: () => unknown, lock: (v: boolean) => void) {
     super(set);
     this.protection = {
       get locked(): boolean | null {
         return loaded() as boolean | null;
+      },
+      set locked(v: boolean | null) {
+        lock(v !== false);
       },
     };
   }
@@ -788,6 +807,12 @@ export class FakeRange extends Proxy {
           ctx.wrote(sheet, rect, `format.${prop}`, false);
         }),
       () => this.get("format/protection/locked"),
+      (v) =>
+        ctx.queue.push(() => {
+          const { sheet, rect } = resolve();
+          ctx.wrote(sheet, rect, "format.protection", false);
+          forEach(rect, (r, c) => (sheet.ensure(r, c).locked = v));
+        }),
     );
     this.conditionalFormats = new FakeCFCollection(ctx, resolve);
     this.dataValidation = new FakeDataValidation(ctx, resolve);
@@ -1450,6 +1475,9 @@ class FakeSetting extends Proxy {
   }
   get value(): unknown {
     return this.get("value");
+  }
+  delete(): void {
+    this.ctx.queue.push(() => this.ctx.excel.settings.delete(this.key));
   }
 }
 
