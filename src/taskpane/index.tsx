@@ -10,6 +10,7 @@ import type { ChecklistHost } from "../app/host";
 import { Session } from "../app/session";
 import { App } from "./App";
 import { langFromTag, type Lang } from "./strings";
+import { listenForSelfTestKey, selfTestRequested, startSelfTest } from "./self-test";
 import { followOfficeTheme, officeBackground, themeFor } from "./theme";
 
 /** The pane in a Fluent theme that follows Office's theme while the pane is open (when `follow` is set). */
@@ -39,6 +40,9 @@ async function startBrowser(): Promise<void> {
 
 async function startExcel(): Promise<void> {
   const lang: Lang = langFromTag(Office.context.displayLanguage);
+  // The hidden self-test page (「自己診断」, src/taskpane/self-test.tsx): ?selftest, or Ctrl+Alt+Shift+D in the pane.
+  if (selfTestRequested()) return startSelfTest(lang, themeFor(officeBackground()));
+  listenForSelfTestKey();
   const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "../excel/host");
   mount(createExcelHost(lang), themeFor(officeBackground()), true);
 }
