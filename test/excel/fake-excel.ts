@@ -413,6 +413,9 @@ export class FakeContext {
     this.queue = [];
     this.valueCells = 0;
     try {
+      // Batches are not all-or-nothing: the queued steps run in order and those before a failing one stay applied
+      // (OfficeExtension.Error reference, traceMessages: its example's batch has inserted the paragraphs queued
+      // before the failing command). A failing step stops the rest of the batch.
       for (const op of ops) op();
       // Excel on the web refuses a response over about 5 MB: modelled as a number of value cells per sync.
       const limit = this.excel.responseCellLimit;
