@@ -3,11 +3,20 @@
  *
  * Like the real thing: reading a property that was not loaded (or before the sync) throws PropertyNotLoaded;
  * every load and write is queued and only happens at context.sync(); `*OrNullObject` results report
- * isNullObject after a sync; getItem on a missing sheet fails the sync with ItemNotFound; writes to a
- * protected sheet fail with AccessDenied; a string written through `values` becomes a formula when it starts
+ * isNullObject after a sync; getItem on a missing sheet fails the sync with ItemNotFound; on a protected sheet only
+ * values and formulas of unlocked cells can be written (AccessDenied otherwise); a string written through `values` becomes a formula when it starts
  * with "=", a number when it looks like one, unless the cell's number format is "@" (text) or the string starts
  * with an apostrophe. Worksheet onChanged handlers are called (asynchronously) for add-in writes and for
  * simulated user edits. The fake counts syncs and records which ranges were loaded and written.
+ *
+ * What real Excel does that an easy fake would not (issue 9), each modelled where it happens below with its source:
+ * conditional-format ids are positions that shift on add/delete and formats split when cells are pasted inside them
+ * (FakeCF, FakeSheet.splitFormats); loading items/custom/rule/formula on a mixed collection fails (office-js#2180);
+ * more than 512 merged areas fail the read (FakeRangeAreas); at most five million cells per range read
+ * (FakeRange.snapshot); used range with and without formatting-only cells (FakeSheet.used); per-cell locking on
+ * protected sheets (FakeContext.wrote); partial batches (FakeContext.sync); getSelectedRange throws on several
+ * areas (getSelectedRange); triggerSource from ExcelApi 1.14 (FakeExcel.fire); tables.add resolves an address
+ * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits.
  */
 import type { CellRange, CellValue } from "../../src/core/model";
 import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1, splitSheet } from "../../src/excel/address";
