@@ -565,7 +565,8 @@ class FakeWorkbookProxy {
   getSelectedRange(): FakeRange {
     const excel = this.ctx.excel;
     const sel = (): { sheet: FakeSheet; rect: CellRange } => {
-      if (!excel.selection) throw new FakeError("ItemNotFound", "No selection");
+      // Excel always has a selection: A1 of the active sheet until one is set.
+      if (!excel.selection) return { sheet: activeOf(excel), rect: { top: 0, left: 0, bottom: 0, right: 0 } };
       // "If there are multiple ranges selected, this method will throw an error." (@types/office-js,
       // Workbook.getSelectedRange). The code is not documented; InvalidSelection is Excel.ErrorCodes' closest.
       if ((excel.selection.areas?.length ?? 1) > 1) throw new FakeError("InvalidSelection", "The current selection is invalid for this operation.");
@@ -1018,8 +1019,7 @@ export class FakeRange extends Proxy {
 class FakeSelectedAreas extends Proxy {
   protected snapshot(name: string): unknown {
     this.ctx.excel.requireApi("1.9", "getSelectedRanges");
-    const sel = this.ctx.excel.selection;
-    if (!sel) throw new FakeError("ItemNotFound", "No selection");
+    const sel = this.ctx.excel.selection ?? { sheet: activeOf(this.ctx.excel).name, range: { top: 0, left: 0, bottom: 0, right: 0 }, areas: undefined };
     const areas = sel.areas ?? [sel.range];
     if (name === "areaCount") return areas.length;
     if (name === "address") return areas.map((a) => `${quoteSheet(sel.sheet)}!${rangeA1(a)}`).join(",");
@@ -1031,6 +1031,12 @@ class FakeSelectedAreas extends Proxy {
   get address(): string {
     return this.get("address");
   }
+}
+
+function activeOf(excel: FakeExcel): FakeSheet {
+  const s = excel.sheets.find((x) => x.name === excel.activeSheet) ?? excel.sheets.find((x) => x.visibility === "Visible");
+  if (!s) throw new FakeError("ItemNotFound", "No active worksheet");
+  return s;
 }
 
 /** Most merged areas getMergedAreasOrNullObject returns (@types/office-js: "more than 512 … will fail"). */
