@@ -11,6 +11,9 @@
  * Chunks: React + Fluent UI in the main chunk; the Excel host (src/excel/host.ts) and the browser host with the
  * .xlsx gateway (src/app/browser-host.ts) are lazy chunks loaded by src/taskpane/index.tsx.
  * The dev server (https://localhost:3000, certificates from office-addin-dev-certs) is set up only in `serve` mode.
+ * Deployment: `npm run build -- --env url=https://host/path/` (the yo-office `urlProd` convention) writes
+ * dist/web/manifest.xml with every https://localhost:3000/ URL replaced by that address; without it the copy stays on
+ * localhost. The repository's manifest.xml is never changed.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -19,6 +22,22 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const OUT = path.resolve(__dirname, "dist", "web");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_DIST = path.resolve(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+const DEV_URL = "https://localhost:3000/";
+
+/** The production address from `--env url=…`: https, ending in "/" (added when missing); null when not given. */
+function productionUrl(env) {
+  const raw = env && typeof env.url === "string" ? env.url.trim() : "";
+  if (!raw) return null;
+  const url = raw.endsWith("/") ? raw : `${raw}/`;
+  if (!/^https:\/\/[^/\s"<>]+\/[^\s"<>]*$/.test(url)) throw new Error(`--env url must be an https:// address (got ${raw})`);
+  return url;
+}
+
+/** manifest.xml with every development URL pointing at `url`. */
+function manifestFor(xml, url) {
+  return url ? xml.split(DEV_URL).join(url) : xml;
+}
+
 const LOCAL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'";
@@ -26,6 +45,7 @@ const LOCAL_CSP =
 module.exports = async (env, argv) => {
   const mode = argv.mode === "production" ? "production" : "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const url = productionUrl(env);
   const page = (filename, officeJs, officeJsNote, csp) =>
     new HtmlWebpackPlugin({
       filename,
@@ -64,7 +84,12 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },
-          { from: "manifest.xml", to: "manifest.xml", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            noErrorOnMissing: true,
+            transform: (content) => manifestFor(content.toString("utf8"), url),
+          },
           {
             from: OFFICE_DIST,
             to: "office-js",
@@ -100,3 +125,6 @@ module.exports = async (env, argv) => {
   }
   return config;
 };
+
+module.exports.productionUrl = productionUrl;
+module.exports.manifestFor = manifestFor;

@@ -54,7 +54,7 @@ async function measure(n: number): Promise<[string, number, number, number][]> {
 }
 
 async function main(): Promise<void> {
-  console.log("  Excel gateway: context.sync() per action on the fake Excel (limits: check ≤ 2, live edit ≤ 2, write-back ≤ 3)");
+  console.log("  Excel gateway: context.sync() per action on the fake Excel (limits: check ≤ 2, live edit ≤ 2, write-back ≤ 4)");
   for (const n of [30, 1000]) {
     const rows = await measure(n);
     console.log(`  ${n} items:`);

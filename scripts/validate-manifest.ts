@@ -147,7 +147,7 @@ export const TASKPANE_ORDER = [
 const REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
-const ORIGIN = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000/";
 
 /** Width and height from a PNG's IHDR, or null when the bytes are not a PNG. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
@@ -167,12 +167,25 @@ export interface ManifestReport {
 export interface ValidateOptions {
   /** Directory that holds assets/ (the repository root). */
   root: string;
+  /**
+   * Where the add-in is served: every URL in the manifest must start with it. Default https://localhost:3000/
+   * (the development manifest); a production build's manifest (dist/web/manifest.xml) has its own.
+   */
+  origin?: string;
+}
+
+/** The origin a manifest serves from: its SourceLocation without "taskpane.html" (null when missing). */
+export function manifestOrigin(xml: string): string | null {
+  const m = /<SourceLocation\s+DefaultValue="([^"]+)taskpane\.html"/.exec(xml);
+  return m ? m[1] : null;
 }
 
 /** Validates manifest text; file checks are relative to `options.root`. */
 export function validateManifest(xml: string, options: ValidateOptions): ManifestReport {
   const errors: string[] = [];
   const warnings: string[] = [];
+  const ORIGIN = options.origin ?? DEV_ORIGIN;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(ORIGIN)) errors.push(`origin must be an https:// address ending in "/": ${ORIGIN}`);
   let doc: XmlNode;
   try {
     doc = parseXml(xml);
@@ -227,7 +240,7 @@ export function validateManifest(xml: string, options: ValidateOptions): Manifes
 
   // Domains: nothing but the add-in's own origin.
   for (const d of kids(kid(doc, "AppDomains") ?? doc, "AppDomain")) {
-    if (!d.text.trim().startsWith("https://localhost")) errors.push(`external AppDomain not allowed: ${d.text.trim()}`);
+    if (!`${d.text.trim()}/`.startsWith(new URL(ORIGIN).origin + "/")) errors.push(`external AppDomain not allowed: ${d.text.trim()}`);
   }
 
   // URLs and icons.
@@ -253,6 +266,13 @@ export function validateManifest(xml: string, options: ValidateOptions): Manifes
       errors.push(`${where}: ${rel} is ${dims.width}×${dims.height}, expected ${size}×${size}`);
     }
   };
+  // Every URL the manifest gives Office (any DefaultValue or Override Value) is on the add-in's origin.
+  walk(doc, (n) => {
+    for (const k of ["DefaultValue", "Value"]) {
+      const v = n.attrs[k];
+      if (v !== undefined && /^https?:\/\//i.test(v) && !v.startsWith(ORIGIN)) errors.push(`line ${n.line}: <${n.name}> URL is not on ${ORIGIN}: ${v}`);
+    }
+  });
   const url = (name: string): string | undefined => kid(doc, name)?.attrs.DefaultValue;
   const icon = url("IconUrl");
   const hiIcon = url("HighResolutionIconUrl");
@@ -361,17 +381,32 @@ export function validateManifest(xml: string, options: ValidateOptions): Manifes
   return { errors, warnings, minExcelApi };
 }
 
+/**
+ * `npm run validate [file…]`: without arguments the development manifest (manifest.xml, on localhost) and, when a
+ * build made it, dist/web/manifest.xml (on the address given to `npm run build -- --env url=…`, read from its
+ * SourceLocation). Exits non-zero on any error.
+ */
 function main(): void {
   const root = resolve(__dirname, "..");
-  const file = process.argv[2] ? resolve(process.argv[2]) : join(root, "manifest.xml");
-  const result = validateManifest(readFileSync(file, "utf8"), { root });
-  for (const w of result.warnings) console.log(`warning: ${w}`);
-  if (result.errors.length > 0) {
-    for (const e of result.errors) console.error(`error: ${e}`);
-    console.error(`${file}: ${result.errors.length} error(s)`);
-    process.exit(1);
+  const given = process.argv.slice(2);
+  const built = join(root, "dist", "web", "manifest.xml");
+  const files = given.length > 0 ? given.map((f) => resolve(f)) : [join(root, "manifest.xml"), ...(existsSync(built) ? [built] : [])];
+  let failed = false;
+  for (const file of files) {
+    const xml = readFileSync(file, "utf8");
+    const dev = file === join(root, "manifest.xml");
+    const origin = dev ? DEV_ORIGIN : (manifestOrigin(xml) ?? DEV_ORIGIN);
+    const result = validateManifest(xml, { root, origin });
+    for (const w of result.warnings) console.log(`warning: ${w}`);
+    if (result.errors.length > 0) {
+      for (const e of result.errors) console.error(`error: ${e}`);
+      console.error(`${file}: ${result.errors.length} error(s)`);
+      failed = true;
+      continue;
+    }
+    console.log(`${file}: valid for ${origin} (offline structural check; ExcelApi ${result.minExcelApi}, ${result.warnings.length} warning(s))`);
   }
-  console.log(`${file}: valid (offline structural check; ExcelApi ${result.minExcelApi}, ${result.warnings.length} warning(s))`);
+  if (failed) process.exit(1);
 }
 
 if (require.main === module) main();

@@ -45,6 +45,17 @@ export function notOurs(sheet: string): HostError {
   };
 }
 
+/** 「選択範囲を回答欄として使う」 with several areas selected (Ctrl+click). */
+export function multiAreaSelection(): HostError {
+  return {
+    code: "no_checklist",
+    message: {
+      ja: "複数の範囲が選択されています。回答欄（チェック欄）のセルを 1 つの連続した範囲として選択し直してから、もう一度「選択範囲を回答欄として使う」を押してください。",
+      en: "Several ranges are selected. Select the answer cells (チェック欄) as one continuous range, then press “Use selection as answer cells” again.",
+    },
+  };
+}
+
 /** Workbook structure protection blocks adding a sheet. */
 export function workbookProtected(sheet: string): HostError {
   return {
@@ -104,7 +115,8 @@ export function toHostError(e: unknown): HostError {
   const code = (e as { code?: unknown })?.code;
   const msg = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode" || /cell.?edit/i.test(msg)) return hostError("cell_edit");
-  if (code === "AccessDenied" || /protect/i.test(msg)) return hostError("protected", { sheet: "" });
+  // Excel's message is in the display language: English "protected", Japanese 「保護」.
+  if (code === "AccessDenied" || /protect|保護/i.test(msg)) return hostError("protected", { sheet: "" });
   if (code === "ApiNotFound") return hostError("api_unsupported", { version: "" });
   if (code === "ItemNotFound") return notFound();
   return hostError("unknown", { detail: msg });

@@ -43,6 +43,15 @@ export function runOptions(): Excel.RunOptions {
 const defaultRun: ExcelRun = (options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch));
 const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
+/**
+ * ExcelApi 1.14: the change event says exactly whether this add-in made the change (`triggerSource`). Older Excel
+ * has no such field; there the add-in's own writes are recognised by their values (see ExcelHost.isOwnWrite).
+ */
+export function fromThisAddin(args: Excel.WorksheetChangedEventArgs): boolean {
+  if (!supportsExcelApi("1.14")) return false;
+  return args.triggerSource === "ThisLocalAddin";
+}
+
 /** Structural changes that move rows or columns: the location must be found again. */
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 
@@ -156,7 +165,8 @@ export class ExcelHost implements ChecklistHost {
     for (const c of changes) {
       const k = write.key(c);
       const v = values(c);
-      this.ownWrites.set(k, v);
+      // With triggerSource (ExcelApi 1.14) the add-in's own events are dropped before any read.
+      if (!supportsExcelApi("1.14")) this.ownWrites.set(k, v);
       if (sheet && c.sheet === sheet.name) {
         const [r, col] = k.slice(k.lastIndexOf("!") + 1).split(",").map(Number);
         patchCell(sheet, r, col, v);
@@ -326,6 +336,7 @@ export class ExcelHost implements ChecklistHost {
 
   /** Event handler: collect, then coalesce bursts. */
   private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
+    if (fromThisAddin(args)) return Promise.resolve();
     if (STRUCTURAL.has(args.changeType)) this.pending.structural = true;
     else {
       try {

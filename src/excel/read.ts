@@ -12,7 +12,7 @@ import type { CellRange, CellValue, ChecklistLocation, ListValidation, Report, S
 import type { Profile } from "../core/profile/types";
 import { cellA1, columnLetters, intersect, parseAreas, parseRangeA1, rangeA1, rowRuns, splitAreas } from "./address";
 import { supportsExcelApi } from "./api-sets";
-import { fail, hostError, GatewayError } from "./errors";
+import { fail, hostError, multiAreaSelection, GatewayError } from "./errors";
 import { queueReadState, stateFrom, type StoredState } from "./state";
 
 /** What a check leaves behind for live edits and normalisation. */
@@ -34,6 +34,13 @@ export interface Session {
    * each sheet is read only within its first BOUNDED_ROWS rows and HIDDEN_SCAN columns.
    */
   bounded?: boolean;
+  /**
+   * Reading merged areas together with the values failed once (more than 512 merged areas make
+   * getMergedAreasOrNullObject fail, per @types/office-js): from then on they are read in their own guarded step.
+   */
+  mergesApart?: boolean;
+  /** Sheets whose merged areas could not be read (over 512): analysed without them for the rest of the session. */
+  mergesFailed?: Set<string>;
 }
 
 export interface CheckOptions {
@@ -46,6 +53,8 @@ interface SheetRead {
   used: Excel.Range;
   /** Merged areas after the sync (empty when the API set is missing). */
   merged: () => CellRange[];
+  /** The range whose merged areas are read apart (Session.mergesApart). */
+  mergeSource: Excel.Range;
   /** Hidden columns among the first HIDDEN_SCAN columns, after the sync. */
   hiddenColumns: () => number[];
 }
@@ -60,17 +69,17 @@ export const BOUNDED_ROWS = 2000;
  * Queue one sheet's reads: used range values, merged areas (guarded) and hidden columns. Bounded: only the part of
  * the used range inside the first BOUNDED_ROWS × HIDDEN_SCAN cells (a null object when the sheet has nothing there).
  */
-function queueRead(ws: Excel.Worksheet, bounded = false): Omit<SheetRead, "name"> {
+function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): Omit<SheetRead, "name"> {
   let used: Excel.Range;
-  let merged: () => CellRange[];
+  let mergeSource: Excel.Range;
   if (bounded) {
-    const window = ws.getRangeByIndexes(0, 0, BOUNDED_ROWS, HIDDEN_SCAN);
-    used = ws.getUsedRange(true).getIntersectionOrNullObject(window);
-    merged = queueMergedAreas(window);
+    mergeSource = ws.getRangeByIndexes(0, 0, BOUNDED_ROWS, HIDDEN_SCAN);
+    used = ws.getUsedRange(true).getIntersectionOrNullObject(mergeSource);
   } else {
     used = ws.getUsedRange(true);
-    merged = queueMergedAreas(used);
+    mergeSource = used;
   }
+  const merged = mergesApart ? (): CellRange[] => [] : queueMergedAreas(mergeSource);
   used.load("values,rowIndex,columnIndex");
   const cols: Excel.Range[] = [];
   for (let c = 0; c < HIDDEN_SCAN; c++) {
@@ -80,22 +89,53 @@ function queueRead(ws: Excel.Worksheet, bounded = false): Omit<SheetRead, "name"
     cols.push(col);
   }
   const hiddenColumns = (): number[] => cols.map((col, c) => (col.columnHidden ? c : -1)).filter((c) => c >= 0);
-  return { used, merged, hiddenColumns };
+  return { used, merged, mergeSource, hiddenColumns };
 }
 
-function queueSheetRead(context: Excel.RequestContext, name: string, bounded = false): SheetRead {
-  return { name, ...queueRead(context.workbook.worksheets.getItem(name), bounded) };
+function queueSheetRead(context: Excel.RequestContext, session: Session, name: string): SheetRead {
+  return { name, ...queueRead(context.workbook.worksheets.getItem(name), session.bounded === true, session.mergesApart === true) };
 }
 
-/** Excel on the web's answer when a sync would send or return more than about 5 MB. */
+/**
+ * Error codes of a read too big for Excel: more than about 5 MB in a request or response (Excel on the web), or
+ * more cells than Excel reads in one range (five million on every platform: `RangeExceedsLimit`). Decided by the
+ * code only, never by the message (which is in the user's display language).
+ */
+const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+/** A failed read that a bounded read may avoid (see TOO_BIG). */
 export function isPayloadTooLarge(e: unknown): boolean {
   if (!e || typeof e !== "object") return false;
-  const o = e as { code?: unknown; message?: unknown };
-  return (
-    o.code === "ResponsePayloadSizeLimitExceeded" ||
-    o.code === "RequestPayloadSizeLimitExceeded" ||
-    /payload size/i.test(typeof o.message === "string" ? o.message : "")
-  );
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" && TOO_BIG.has(code);
+}
+
+/**
+ * Session.mergesApart: each sheet's merged areas in one guarded sync for all sheets; when that fails, one sync per
+ * sheet, and a sheet whose merged areas cannot be read (over 512) is analysed without them (as on ExcelApi < 1.13).
+ */
+async function readMergesApart(context: Excel.RequestContext, session: Session, reads: SheetRead[]): Promise<void> {
+  const failed = (session.mergesFailed ??= new Set<string>());
+  const todo = reads.filter((r) => !failed.has(r.name));
+  if (!supportsExcelApi("1.13") || todo.length === 0) return;
+  const all = todo.map((r) => ({ r, merged: queueMergedAreas(r.mergeSource) }));
+  try {
+    await context.sync();
+    for (const x of all) x.r.merged = x.merged;
+    return;
+  } catch {
+    // one sheet has too many merged areas: find which
+  }
+  for (const r of todo) {
+    const merged = queueMergedAreas(r.mergeSource);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after the batched read failed: one guarded sync per sheet finds the sheet that fails (once per session)
+      await context.sync();
+      r.merged = merged;
+    } catch {
+      failed.add(r.name);
+    }
+  }
 }
 
 /** Even the bounded read was too big: a clear message instead of Excel's. */
@@ -206,10 +246,16 @@ function setValidations(wb: WorkbookInput, sheet: string, validations: ListValid
   if (s) s.validations = validations;
 }
 
-function locate(wb: WorkbookInput, state: StoredState): ChecklistLocation {
+/**
+ * The checklist: where the user chose it by hand (the sheet found by its id, so a rename keeps the choice; by the
+ * stored name when the id is unknown), else detected.
+ */
+function locate(wb: WorkbookInput, state: StoredState, ids: Map<string, string>): ChecklistLocation {
   let result;
-  if (state.manual && wb.sheets.some((s) => s.name === state.manual?.sheet)) {
-    result = locateFromAnswerCells(wb, state.manual.sheet, parseRangeA1(state.manual.answers));
+  const manual = state.manual;
+  const manualSheet = manual ? ((manual.sheetId !== undefined ? ids.get(manual.sheetId) : undefined) ?? manual.sheet) : null;
+  if (manual && manualSheet && wb.sheets.some((s) => s.name === manualSheet)) {
+    result = locateFromAnswerCells(wb, manualSheet, parseRangeA1(manual.answers));
   } else {
     result = detectChecklist(wb);
   }
@@ -240,7 +286,7 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   const stateItem = queueReadState(context);
   const bounded = session.bounded === true;
   const reads = new Map<string, SheetRead>();
-  for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, name, bounded));
+  for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, session, name));
   // First check of a session: the sheet names are not known yet, so read the sheets Office.js can reach without
   // them: the active, the first and the last sheet (a two-sheet workbook is then read whole). Bounded (a big
   // workbook): the active sheet only, since the same sheet may come back up to three times.
@@ -249,7 +295,7 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
     const reachable = bounded ? [sheets.getActiveWorksheet()] : [sheets.getActiveWorksheet(), sheets.getFirst(), sheets.getLast()];
     starters = reachable.map((ws) => {
       ws.load("name");
-      return { ws, read: queueRead(ws, bounded) };
+      return { ws, read: queueRead(ws, bounded, session.mergesApart === true) };
     });
   }
   const prev = session.snapshot;
@@ -263,14 +309,17 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   } catch (e) {
     if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
     // A remembered sheet was renamed or deleted: forget the list and read everything afresh.
-    if (!session.sheetNames) throw e;
-    session.sheetNames = null;
-    session.snapshot = null;
-    return fullCheck(context, session, options);
+    if (session.sheetNames) {
+      session.sheetNames = null;
+      session.snapshot = null;
+      return fullCheck(context, session, options);
+    }
+    return retryMergesApart(e, context, session, options);
   }
   const state = stateFrom(stateItem);
   session.state = state;
   const names = sheets.items.map((s) => s.name);
+  const ids = new Map(sheets.items.map((s) => [s.id, s.name]));
   const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
   for (const st of starters ?? []) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
   const missing = names.filter((n) => !reads.has(n));
@@ -281,24 +330,25 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   if (missing.length > 0) {
     if (starters && !speculative) {
       // Guess from the sheets read so far, so the validations come with the other sheets in the same sync.
-      const guess = locateIn(readSheets(), state);
+      const guess = locateIn(readSheets(), state, ids);
       if (guess) {
         const cells = answerCells(guess);
         speculative = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
       }
     }
-    for (const n of missing) reads.set(n, queueSheetRead(context, n, bounded));
+    for (const n of missing) reads.set(n, queueSheetRead(context, session, n));
     try {
       await context.sync();
     } catch (e) {
       if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
-      throw e;
+      return retryMergesApart(e, context, session, options);
     }
   }
+  if (session.mergesApart) await readMergesApart(context, session, names.map((n) => reads.get(n) as SheetRead));
   session.sheetNames = names;
   const wb: WorkbookInput = { sheets: names.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
   if (wb.sheets.length === 0) fail("no_checklist");
-  const location = locate(wb, state);
+  const location = locate(wb, state, ids);
   const cells = answerCells(location);
   let validations: ListValidation[] | null = null;
   if (speculative && speculative.sheet === location.sheet && sameCells(speculative.cells, cells)) {
@@ -330,10 +380,22 @@ function retryBounded(context: Excel.RequestContext, session: Session, options: 
   return fullCheck(context, session, options);
 }
 
+/**
+ * A read failed for no known reason while merged areas were read with the values (more than 512 merged areas fail
+ * the whole sync): read again with the merged areas in their own guarded step (once per session).
+ */
+function retryMergesApart(e: unknown, context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+  if (session.mergesApart || !supportsExcelApi("1.13")) throw e;
+  session.mergesApart = true;
+  session.sheetNames = null;
+  session.snapshot = null;
+  return fullCheck(context, session, options);
+}
+
 /** Like locate, but null instead of an error. */
-function locateIn(wb: WorkbookInput, state: StoredState): ChecklistLocation | null {
+function locateIn(wb: WorkbookInput, state: StoredState, ids: Map<string, string>): ChecklistLocation | null {
   try {
-    return locate(wb, state);
+    return locate(wb, state, ids);
   } catch {
     return null;
   }
@@ -353,25 +415,33 @@ export async function checkFromSelection(
   sel.load("address");
   const ws = context.workbook.getSelectedRange().worksheet;
   ws.load("name,id");
-  const sheetRead = queueRead(ws, session.bounded === true);
+  const sheetRead = queueRead(ws, session.bounded === true, session.mergesApart === true);
   const stateItem = queueReadState(context);
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadTooLarge(e)) throw e;
-    if (session.bounded) throw tooLarge();
-    session.bounded = true;
+    // Several areas selected (Ctrl+click): getSelectedRange "will throw an error" (@types/office-js).
+    if ((await selectionAreaCount(context, e)) > 1) throw new GatewayError(multiAreaSelection());
+    if (isPayloadTooLarge(e)) {
+      if (session.bounded) throw tooLarge();
+      session.bounded = true;
+      return checkFromSelection(context, session, options, saveState);
+    }
+    if (session.mergesApart || !supportsExcelApi("1.13")) throw e;
+    session.mergesApart = true;
     return checkFromSelection(context, session, options, saveState);
   }
   const state = stateFrom(stateItem);
   const sheet = ws.name;
   const range = parseRangeA1(splitAreas(sel.address)[0]);
-  const wb: WorkbookInput = { sheets: [sheetInput({ name: sheet, ...sheetRead }, false)] };
+  const read1: SheetRead = { name: sheet, ...sheetRead };
+  if (session.mergesApart) await readMergesApart(context, session, [read1]);
+  const wb: WorkbookInput = { sheets: [sheetInput(read1, false)] };
   const found = locateFromAnswerCells(wb, sheet, range);
   if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
   const location = found.location;
   const read = queueValidations(context, sheet, answerCells(location));
-  state.manual = { sheet, answers: rangeA1(range) };
+  state.manual = { sheet, sheetId: ws.id, answers: rangeA1(range) };
   saveState(state);
   await context.sync();
   session.state = state;
@@ -383,6 +453,22 @@ export async function checkFromSelection(
   // Only this sheet is known: the next full check reads it (with its validations) in sync 1 and the rest in sync 2.
   session.sheetNames = [sheet];
   return snapshot;
+}
+
+/**
+ * After a failed selection read: how many areas are selected. ExcelApi 1.9 asks Excel (getSelectedRanges, one
+ * guarded sync); older Excel only has the error code. 1 when unknown.
+ */
+export async function selectionAreaCount(context: Excel.RequestContext, failure: unknown): Promise<number> {
+  if (!supportsExcelApi("1.9")) return (failure as { code?: unknown })?.code === "InvalidSelection" ? 2 : 1;
+  const areas = context.workbook.getSelectedRanges();
+  areas.load("areaCount");
+  try {
+    await context.sync();
+    return areas.areaCount;
+  } catch {
+    return 1;
+  }
 }
 
 /** Writes one cell into a cached sheet grid (growing it when needed). */

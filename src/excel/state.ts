@@ -7,7 +7,10 @@ import type { StoredResult } from "../core/sheets";
 export const SETTINGS_KEY = "TicsCheck.state";
 
 export interface ManualLocation {
+  /** The sheet's name when it was chosen (used when the id is unknown or gone). */
   sheet: string;
+  /** The sheet's id (Worksheet.id), which survives a rename. */
+  sheetId?: string;
   /** A1 range of the answer cells, no sheet prefix. */
   answers: string;
 }
@@ -18,8 +21,11 @@ export interface CreatedObjects {
   chartName?: string;
   planSheet?: string;
   planTable?: string;
-  /** The one conditional format that highlights problem answers. */
-  highlight?: { sheet: string; range: string; id: string };
+  /**
+   * The highlight is on (where it was put). No format id is kept: Excel's ids are positions that shift; the
+   * add-in's formats are found by their formula (see isOwnHighlight in write.ts).
+   */
+  highlight?: { sheet: string; range: string };
 }
 
 export interface StoredState {
@@ -80,7 +86,10 @@ export function parseState(raw: unknown): StoredState {
   if (!isObject(v) || v.version !== 1) return emptyState();
   const s = emptyState();
   const m = v.manual;
-  if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") s.manual = { sheet: m.sheet, answers: m.answers };
+  if (isObject(m) && typeof m.sheet === "string" && typeof m.answers === "string") {
+    s.manual = { sheet: m.sheet, answers: m.answers };
+    if (typeof m.sheetId === "string") s.manual.sheetId = m.sheetId;
+  }
   s.previous = storedResult(v.previous);
   s.last = storedResult(v.last);
   if (isObject(v.created)) {
@@ -93,8 +102,8 @@ export function parseState(raw: unknown): StoredState {
       planTable: str(c.planTable),
     };
     const h = c.highlight;
-    if (isObject(h) && typeof h.sheet === "string" && typeof h.range === "string" && typeof h.id === "string") {
-      s.created.highlight = { sheet: h.sheet, range: h.range, id: h.id };
+    if (isObject(h) && typeof h.sheet === "string" && typeof h.range === "string") {
+      s.created.highlight = { sheet: h.sheet, range: h.range };
     }
   }
   return s;

@@ -3,7 +3,7 @@
  * first sync, before anything is queued for writing, so a refusal leaves the workbook untouched.
  */
 import { LOOKALIKES } from "../core/answers";
-import type { Answer, CellValue, Report } from "../core/model";
+import type { Answer, CellRange, CellValue, Report } from "../core/model";
 import {
   PLAN_SHEET,
   RESULTS_MARKER,
@@ -93,7 +93,23 @@ function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number,
   return grid.map((row, r) => row.map((v, c) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : fallback(r, c))));
 }
 
-/** 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts, sync 3 all writes. */
+/** The cells of `old` outside `keep`, as at most two rectangles (below and to the right of `keep`, which starts at A1). */
+function outside(old: CellRange | null, keep: CellRange): CellRange[] {
+  if (!old) return [];
+  const out: CellRange[] = [];
+  if (old.bottom > keep.bottom) out.push({ ...old, top: Math.max(old.top, keep.bottom + 1) });
+  const bottom = Math.min(old.bottom, keep.bottom);
+  if (old.right > keep.right && old.top <= bottom) out.push({ top: old.top, bottom, left: Math.max(old.left, keep.right + 1), right: old.right });
+  return out;
+}
+
+/**
+ * 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts and used range, sync 3 all content
+ * (the new cells written before the old ones are cleared and the old chart replaced, so a refusal part-way through
+ * a batch — Excel applies the steps before a failing one — leaves the previous content or the new one, never a
+ * cleared sheet), sync 4 the chart's details (title, axis limits, legend, position) in their own guarded step:
+ * if Excel refuses one, the chart keeps Excel's defaults and everything else stays written.
+ */
 export async function writeResults(context: Excel.RequestContext, report: Report, lang: Lang, now: Date): Promise<StoredState> {
   const first = queueSheetsAndState(context);
   await context.sync();
@@ -102,6 +118,8 @@ export async function writeResults(context: Excel.RequestContext, report: Report
   const state = stateFrom(first.state);
   const exists = infos.some((s) => s.name === RESULTS_SHEET);
   let sheet: Excel.Worksheet;
+  let oldArea: CellRange | null = null;
+  let oldCharts: Excel.Chart[] = [];
   if (exists) {
     sheet = context.workbook.worksheets.getItem(RESULTS_SHEET);
     const charts = context.workbook.worksheets.getItem(RESULTS_SHEET).charts;
@@ -115,8 +133,10 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     if (!empty && !(typeof firstCell === "string" && firstCell.startsWith(RESULTS_MARKER))) {
       throw new GatewayError(notOurs(RESULTS_SHEET));
     }
-    for (const ch of charts.items) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
-    sheet.getRange().clear();
+    oldArea = empty
+      ? null
+      : { top: head.rowIndex, left: head.columnIndex, bottom: head.rowIndex + headValues.length - 1, right: head.columnIndex + (headValues[0]?.length ?? 1) - 1 };
+    oldCharts = charts.items.filter((ch) => ch.name.startsWith(CHART_PREFIX));
   } else {
     refuseNewSheet(first, RESULTS_SHEET);
     sheet = context.workbook.worksheets.add(RESULTS_SHEET);
@@ -126,29 +146,42 @@ export async function writeResults(context: Excel.RequestContext, report: Report
   const model = resultsModel(report, lang, shown, now);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const grid = rectangular(model.rows, width);
-  const target = sheet.getRange(rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }));
+  const area = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  const target = sheet.getRange(rangeA1(area));
   target.numberFormat = formatsFor(grid, () => GENERAL);
   target.values = grid;
+  target.format.font.bold = false;
   sheet.getRange("A:A").format.columnWidth = 220;
   sheet.getRange(rangeA1({ ...model.fieldTable, bottom: model.fieldTable.top })).format.font.bold = true;
   sheet.getRange("A1").format.font.bold = true;
+  // Only now the old content that the new one does not cover, and the old chart.
+  for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
+  for (const ch of oldCharts) ch.delete();
+  let chart: Excel.Chart | null = null;
   if (report.fields.length > 0) {
-    const chart = sheet.charts.add("RadarMarkers", sheet.getRange(rangeA1(model.fieldTable)), "Columns");
+    chart = sheet.charts.add("RadarMarkers", sheet.getRange(rangeA1(model.fieldTable)), "Columns");
     chart.name = CHART_NAME;
-    chart.title.text = model.chartTitle;
-    chart.axes.valueAxis.minimum = 0;
-    chart.axes.valueAxis.maximum = 100;
-    chart.legend.position = "Bottom";
-    chart.setPosition(
-      cellA1(model.chartAnchor.top, model.chartAnchor.left),
-      cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
-    );
     state.created.chartName = CHART_NAME;
   }
   recordResult(state, current);
   state.created.resultsSheet = RESULTS_SHEET;
   queueWriteState(context, state);
   await context.sync();
+  if (chart) {
+    chart.title.text = model.chartTitle;
+    chart.legend.position = "Bottom";
+    chart.setPosition(
+      cellA1(model.chartAnchor.top, model.chartAnchor.left),
+      cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
+    );
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = 100;
+    try {
+      await context.sync();
+    } catch {
+      // Excel refused a chart detail (e.g. the radar's axis limits): the chart and the sheet stay as written.
+    }
+  }
   return state;
 }
 
@@ -177,10 +210,42 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Cel
   return out;
 }
 
+/** Plan sheet cells read back when regenerating (bounded whatever the sheet holds: formats in whole columns, …). */
+export const PLAN_READ_ROWS = 10000;
+export const PLAN_READ_COLS = 200;
+
+/** The existing plan table's extent in a grid from A1: header row to the last row with an item id, header columns. */
+function planArea(grid: CellValue[][], head: { row: number; idCol: number }): CellRange {
+  const headerRow = grid[head.row] ?? [];
+  let right = 0;
+  while (right + 1 < headerRow.length && headerRow[right + 1] != null && String(headerRow[right + 1]).trim() !== "") right++;
+  let bottom = head.row;
+  while (bottom + 1 < grid.length && grid[bottom + 1]?.[head.idCol] != null && String(grid[bottom + 1][head.idCol]).trim() !== "") bottom++;
+  return { top: head.row, left: 0, bottom, right: Math.max(right, head.idCol) };
+}
+
+/** A formula (not text that merely starts with "="): Excel gives text cells' values as their formulas. */
+function isFormulaCell(formula: unknown, value: unknown): formula is string {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value;
+}
+
+/** Regenerating would overwrite notes the user put next to the plan table. */
+function notesInTheWay(cells: string): GatewayError {
+  return new GatewayError({
+    code: "unknown",
+    message: {
+      ja: `「${PLAN_SHEET}」の表のすぐ下または右のセル（${cells}）に入力があり、新しい表で上書きされてしまうため、作成を中止しました。それらのセルを離れた場所に移してから、もう一度お試しください。何も変更していません。`,
+      en: `Cells next to the “${PLAN_SHEET}” table (${cells}) hold entries that the new table would overwrite, so nothing was written. Move them further away and try again. Nothing was changed.`,
+    },
+  });
+}
+
 /**
  * 改善計画: sync 1 sheets/protection/state and the workbook's table names, sync 2 the existing sheet (values, number
- * formats, tables),
- * sync 3 all writes. The user's columns are carried over by item id with their number formats (dates stay dates).
+ * formats and R1C1 formulas of its used range without formatting-only cells, within PLAN_READ_ROWS ×
+ * PLAN_READ_COLS) and its tables, sync 3 all writes. The user's columns are carried over by item id with their
+ * number formats (dates stay dates) and formulas (relative references kept through R1C1). Only the old table's
+ * cells are replaced: notes outside the table stay, and the new table is refused when it would cover one.
  */
 export async function writePlan(context: Excel.RequestContext, report: Report, lang: Lang): Promise<StoredState> {
   const first = queueSheetsAndState(context);
@@ -196,22 +261,31 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   let user = new Map<string, CellValue[]>();
   let userHeaders: string[] | undefined;
   const userFormats = new Map<string, string[]>();
+  const userFormulas = new Map<string, (string | null)[]>();
   const ownTables = new Set<string>();
+  let oldGrid: CellValue[][] = [];
+  let oldArea: CellRange | null = null;
+  let oldTables: Excel.Table[] = [];
   if (exists) {
     sheet = context.workbook.worksheets.getItem(PLAN_SHEET);
-    const used = sheet.getUsedRange(false);
-    used.load("values,numberFormat,rowIndex,columnIndex,address");
+    const window = sheet.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS);
+    const used = sheet.getUsedRange(true).getIntersectionOrNullObject(window);
+    used.load("values,numberFormat,formulasR1C1,rowIndex,columnIndex");
     const tables = context.workbook.worksheets.getItem(PLAN_SHEET).tables;
     tables.load("items/name");
     await context.sync();
-    const grid = fromA1(used.values, used.rowIndex, used.columnIndex);
+    const none = used.isNullObject;
+    const grid = none ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+    oldGrid = grid;
     const blank = grid.every((row) => row.every((v) => v === null));
     if (!blank && !planHeader(grid)) throw new GatewayError(notOurs(PLAN_SHEET));
-    const formats = fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
+    const formats = none ? [] : fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
+    const formulas = none ? [] : fromA1(used.formulasR1C1, used.rowIndex, used.columnIndex);
     user = readPlanUserValues(grid);
     userHeaders = readPlanUserHeaders(grid);
     const head = planHeader(grid);
     if (head) {
+      oldArea = planArea(grid, head);
       const headerRow = grid[head.row] ?? [];
       const cols = userHeaders.map((h) => headerRow.findIndex((x) => x != null && String(x).trim() === h));
       // English headers of the four standard columns.
@@ -222,16 +296,15 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
       for (let r = head.row + 1; r < grid.length; r++) {
         const id = grid[r]?.[head.idCol];
         if (id == null || id === "") continue;
-        userFormats.set(String(id).trim(), cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+        const key = String(id).trim();
+        userFormats.set(key, cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+        const f = cols.map((c) => (c >= 0 && isFormulaCell(formulas[r]?.[c], grid[r]?.[c] ?? "") ? (formulas[r][c] as string) : null));
+        if (f.some((x) => x !== null)) userFormulas.set(key, f);
       }
     }
-    // The sheet is ours and its used range is cleared: every table on it goes (also one the user renamed, which
-    // would otherwise block the new table).
-    for (const t of tables.items) {
-      ownTables.add(t.name.toLowerCase());
-      t.delete();
-    }
-    sheet.getRange(used.address.split("!").pop() as string).clear();
+    // The sheet is ours: every table on it goes (also one the user renamed, which would otherwise block the new one).
+    for (const t of tables.items) ownTables.add(t.name.toLowerCase());
+    oldTables = tables.items;
   } else {
     refuseNewSheet(first, PLAN_SHEET);
     sheet = context.workbook.worksheets.add(PLAN_SHEET);
@@ -240,21 +313,52 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   const width = model.header.length;
   const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
   const grid = rectangular([model.header, ...body], width);
+  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  // Notes outside the old table that the new one would cover: refuse before writing anything.
+  const clash: string[] = [];
+  for (let r = 0; r <= area.bottom && r < oldGrid.length; r++) {
+    for (let c = 0; c <= area.right; c++) {
+      const inOld = oldArea !== null && r >= oldArea.top && r <= oldArea.bottom && c >= oldArea.left && c <= oldArea.right;
+      const v = oldGrid[r]?.[c];
+      if (!inOld && v !== null && v !== undefined && v !== "") clash.push(cellA1(r, c));
+    }
+  }
+  if (clash.length > 0) throw notesInTheWay(clash.slice(0, 5).join(", ") + (clash.length > 5 ? " …" : ""));
   const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
+  const formulaAt = (r: number, c: number): string | null => {
+    const id = ids[r];
+    return r > 0 && c >= model.userColumnStart && id ? (userFormulas.get(id)?.[c - model.userColumnStart] ?? null) : null;
+  };
   const formats = formatsFor(grid, (r, c) => {
     if (r === 0 || c < model.userColumnStart) return GENERAL;
     const id = ids[r];
     const f = id ? userFormats.get(id)?.[c - model.userColumnStart] : undefined;
     return f && f !== TEXT_FORMAT ? f : GENERAL;
   });
-  const area = rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 });
-  const target = sheet.getRange(area);
+  // A user formula is written back as a formula (its cell keeps the user's format, never text).
+  const formulaCells: { r: number; c: number; f: string }[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    for (let c = model.userColumnStart; c < width; c++) {
+      const f = formulaAt(r, c);
+      if (!f) continue;
+      formulaCells.push({ r, c, f });
+      grid[r][c] = "";
+      const own = userFormats.get(ids[r] as string)?.[c - model.userColumnStart];
+      formats[r][c] = own && own !== TEXT_FORMAT ? own : GENERAL;
+    }
+  }
+  for (const t of oldTables) t.delete();
+  const target = sheet.getRange(rangeA1(area));
   target.numberFormat = formats;
   target.values = grid;
+  for (const x of formulaCells) sheet.getRange(cellA1(x.r, x.c)).formulasR1C1 = [[x.f]];
+  // What is left of the old table outside the new one (fewer rows or columns than before).
+  for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
   const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !ownTables.has(n)));
   let tableName = model.tableName;
   for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
-  const table = sheet.tables.add(area, true);
+  // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
+  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
   table.name = tableName;
   table.style = "TableStyleMedium2";
   const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
@@ -295,9 +399,22 @@ export function highlightFormula(topCell: string, naRows: number[], otherRows: n
 }
 
 /**
- * Highlight on/off: removes the add-in's one conditional format (found by the id kept in the state among the
- * checklist sheet's formats) and, when on, adds a fresh one over the answer area. Sync 1 protection, state
- * and the existing formats; sync 2 remove/add; sync 3 store the new id (on) — 2 syncs when switching off.
+ * Whether a custom conditional-format formula is the add-in's highlight (any version of it, on any fragment):
+ * its first test `LEFT(TRIM(SUBSTITUTE(<cell>,"　"," ")),1)` looked up in the answer symbols. The cell reference is
+ * not part of the signature: Excel re-bases it when a format is split by a paste, and it moves with inserted rows.
+ */
+export function isOwnHighlight(formula: string): boolean {
+  return /LEFT\(TRIM\(SUBSTITUTE\(\$?[A-Za-z]{1,3}\$?\d+,"\u3000"," "\)\),1\),"○△×/.test(formula);
+}
+
+/**
+ * Highlight on/off. The add-in's conditional formats are found by their content, never by `ConditionalFormat.id`
+ * (that is the format's priority in the collection it was loaded from: it shifts whenever a format is added or
+ * deleted, so a stored id may name one of the user's formats). Sync 1: protection, state and the type of every
+ * format on the checklist sheet; sync 2 (only when the sheet has custom formats): each custom format's formula,
+ * loaded per item (loading `items/custom/rule/formula` fails on a collection that holds other types,
+ * office-js#2180); sync 3: every format carrying the add-in's formula is deleted (also fragments left by pasting
+ * into the area), the new one added when on, and the state saved. 2–3 syncs.
  */
 export async function setHighlight(context: Excel.RequestContext, snapshot: Snapshot, on: boolean): Promise<StoredState> {
   const sheetName = snapshot.location.sheet;
@@ -306,31 +423,30 @@ export async function setHighlight(context: Excel.RequestContext, snapshot: Snap
   const ws = context.workbook.worksheets.getItem(sheetName);
   const answerRange = area ? ws.getRange(rangeA1(area)) : null;
   // The whole sheet's formats: the add-in's own may no longer overlap the answer cells (range chosen again by hand,
-  // cells moved), and must still be found by its id.
+  // cells moved, fragments after a paste).
   const existing = context.workbook.worksheets.getItem(sheetName).getRange().conditionalFormats;
-  existing.load("items/id");
+  existing.load("items/type");
   await context.sync();
   refuseIfProtected(sheetInfos(first.sheets), sheetName);
   const state = stateFrom(first.state);
-  const old = state.created.highlight;
-  if (old) {
-    for (const cf of existing.items) if (cf.id === old.id) cf.delete();
-  }
+  const custom = existing.items.filter((cf) => cf.type === "Custom");
+  const rules = custom.map((cf) => {
+    const rule = cf.custom.rule;
+    rule.load("formula");
+    return { cf, rule };
+  });
+  if (rules.length > 0) await context.sync();
+  for (const { cf, rule } of rules) if (isOwnHighlight(rule.formula)) cf.delete();
   delete state.created.highlight;
-  if (!on || !answerRange || !area) {
-    queueWriteState(context, state);
-    await context.sync();
-    return state;
+  if (on && answerRange && area) {
+    const added = answerRange.conditionalFormats.add("Custom");
+    const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
+    const otherRows = snapshot.report.items.filter((i) => !i.naAllowed).map((i) => i.row);
+    added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows, otherRows);
+    added.custom.format.fill.color = "#FFC7CE";
+    added.custom.format.font.color = "#9C0006";
+    state.created.highlight = { sheet: sheetName, range: rangeA1(area) };
   }
-  const added = answerRange.conditionalFormats.add("Custom");
-  const naRows = snapshot.report.items.filter((i) => i.naAllowed).map((i) => i.row);
-  const otherRows = snapshot.report.items.filter((i) => !i.naAllowed).map((i) => i.row);
-  added.custom.rule.formula = highlightFormula(cellA1(area.top, area.left), naRows, otherRows);
-  added.custom.format.fill.color = "#FFC7CE";
-  added.custom.format.font.color = "#9C0006";
-  added.load("id");
-  await context.sync();
-  state.created.highlight = { sheet: sheetName, range: rangeA1(area), id: added.id };
   queueWriteState(context, state);
   await context.sync();
   return state;
@@ -443,7 +559,9 @@ function same(a: unknown, b: CellValue): boolean {
 
 /**
  * Writes `to` (apply) or restores the original (undo) in exactly these cells. Sync 1 reads protection and the
- * cells; if any cell no longer holds what it should, nothing is written. Sync 2 writes.
+ * cells (with their `format.protection.locked`: on a protected sheet Excel still takes new values in unlocked
+ * cells, so a checklist shipped protected with unlocked answer cells can be normalised); if any cell no longer
+ * holds what it should, or is locked on a protected sheet, nothing is written. Sync 2 writes.
  * Returns the originals read in sync 1 (for a later undo).
  */
 export async function rewriteCells(
@@ -455,12 +573,14 @@ export async function rewriteCells(
   const first = queueSheetsAndState(context);
   const cells = changes.map((c) => {
     const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
-    r.load("values,formulas,numberFormat");
+    r.load("values,formulas,numberFormat,format/protection/locked");
     return { change: c, range: r };
   });
   await context.sync();
   const infos = sheetInfos(first.sheets);
-  for (const s of new Set(changes.map((c) => c.sheet))) refuseIfProtected(infos, s);
+  for (const { change, range } of cells) {
+    if (range.format.protection.locked !== false) refuseIfProtected(infos, change.sheet);
+  }
   const stale: string[] = [];
   const read = new Map<string, Original>();
   for (const { change, range } of cells) {

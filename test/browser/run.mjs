@@ -294,6 +294,42 @@ async function main() {
     await page.close();
   });
 
+  await test("self-test page (「自己診断」, ?selftest) over the fake Excel: every member of src/excel/api-sets.ts listed, none failed, scratch sheet removed", async () => {
+    const esbuild = require("esbuild");
+    const fake = esbuild.buildSync({
+      entryPoints: [path.join(ROOT, "test", "browser", "fake-office.ts")],
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      target: "es2020",
+      write: false,
+      logLevel: "error",
+    }).outputFiles[0].text;
+    const members = [...fs.readFileSync(path.join(ROOT, "src", "excel", "api-sets.ts"), "utf8").matchAll(/^ {2}"(\w+\.\w+)": "[\d.]+",$/gm)].map((m) => m[1]);
+    assert(members.length > 80, `only ${members.length} members parsed from api-sets.ts`);
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    await page.route("**/office-js/office.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fake }));
+    await page.goto(base + PAGE + "?selftest");
+    await page.getByRole("button", { name: "自己診断を実行" }).click({ timeout: 20_000 });
+    const table = page.getByTestId("selftest-members");
+    await table.waitFor({ timeout: 30_000 });
+    const rows = await table.locator("tr").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-member"), tr.getAttribute("data-status")]));
+    const listed = rows.map((r) => r[0]).sort();
+    assert(JSON.stringify(listed) === JSON.stringify([...members].sort()), `listed members differ from api-sets.ts: ${listed.filter((m) => !members.includes(m)).concat(members.filter((m) => !listed.includes(m))).join(", ")}`);
+    const failed = rows.filter((r) => r[1] === "fail");
+    assert(failed.length === 0, `failed: ${failed.map((r) => r[0]).join(", ")}`);
+    const sheets = await page.evaluate(() => window.__fake.sheets());
+    assert(!sheets.includes("TicsCheck自己診断"), `scratch sheet left: ${sheets.join(", ")}`);
+    await page.screenshot({ path: path.join(TMP, "pane-selftest.png"), fullPage: true });
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
+  });
+
   await test("no request left 127.0.0.1", async () => {
     assert(blocked.length === 0, `blocked requests:\n${blocked.join("\n")}`);
   });

@@ -3,14 +3,23 @@
  *
  * Like the real thing: reading a property that was not loaded (or before the sync) throws PropertyNotLoaded;
  * every load and write is queued and only happens at context.sync(); `*OrNullObject` results report
- * isNullObject after a sync; getItem on a missing sheet fails the sync with ItemNotFound; writes to a
- * protected sheet fail with AccessDenied; a string written through `values` becomes a formula when it starts
+ * isNullObject after a sync; getItem on a missing sheet fails the sync with ItemNotFound; on a protected sheet only
+ * values and formulas of unlocked cells can be written (AccessDenied otherwise); a string written through `values` becomes a formula when it starts
  * with "=", a number when it looks like one, unless the cell's number format is "@" (text) or the string starts
  * with an apostrophe. Worksheet onChanged handlers are called (asynchronously) for add-in writes and for
  * simulated user edits. The fake counts syncs and records which ranges were loaded and written.
+ *
+ * What real Excel does that an easy fake would not (issue 9), each modelled where it happens below with its source:
+ * conditional-format ids are positions that shift on add/delete and formats split when cells are pasted inside them
+ * (FakeCF, FakeSheet.splitFormats); loading items/custom/rule/formula on a mixed collection fails (office-js#2180);
+ * more than 512 merged areas fail the read (FakeRangeAreas); at most five million cells per range read
+ * (FakeRange.snapshot); used range with and without formatting-only cells (FakeSheet.used); per-cell locking on
+ * protected sheets (FakeContext.wrote); partial batches (FakeContext.sync); getSelectedRange throws on several
+ * areas (getSelectedRange); triggerSource from ExcelApi 1.14 (FakeExcel.fire); tables.add resolves an address
+ * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits.
  */
 import type { CellRange, CellValue } from "../../src/core/model";
-import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1 } from "../../src/excel/address";
+import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1, splitSheet } from "../../src/excel/address";
 import { versionAtMost } from "../../src/excel/api-sets";
 
 export class FakeError extends Error {
@@ -32,13 +41,22 @@ interface Validation {
 
 export interface FakeCell {
   value: CellValue;
+  /** A1 formula (what `formulas` returns); `formulasR1C1` is derived from it. */
   formula: string | null;
   numberFormat: string;
   validation: Validation | null;
+  /** `format.protection.locked`; Excel's default for every cell is locked (undefined here). */
+  locked?: boolean;
 }
 
 export interface FakeCFRecord {
-  id: string;
+  /**
+   * Excel's ConditionalFormatType ("Custom", "CellValue", "ColorScale", …). Excel gives a format no stable id:
+   * `ConditionalFormat.id` is its priority in the collection it was loaded from (see FakeCFCollection).
+   */
+  type: string;
+  /** A label for the tests only (Excel has none). */
+  label?: string;
   range: CellRange;
   formula: string;
   fill: string;
@@ -69,7 +87,7 @@ export interface FakeChartRecord {
   position: [string, string] | null;
 }
 
-type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string }) => Promise<unknown> | void;
+type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string; triggerSource?: string }) => Promise<unknown> | void;
 
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
@@ -115,6 +133,35 @@ export class FakeSheet {
     forEach(parseRangeA1(a1), (r, c) => (this.ensure(r, c).validation = source === null ? null : { source, type }));
   }
 
+  /**
+   * Cells pasted inside a conditional format take the source's formats, so Excel splits the format: it keeps
+   * applying to the rest of its range as several formats (one per remaining rectangle), each with its relative
+   * references re-based to its own top-left cell (Excel's "Manage Rules" then lists fragments of one rule).
+   */
+  splitFormats(pasted: CellRange): void {
+    const out: FakeCFRecord[] = [];
+    for (const cf of this.cfs) {
+      if (!overlaps(cf.range, pasted)) {
+        out.push(cf);
+        continue;
+      }
+      const r = cf.range;
+      const parts: CellRange[] = [];
+      if (r.top < pasted.top) parts.push({ ...r, bottom: pasted.top - 1 });
+      if (r.bottom > pasted.bottom) parts.push({ ...r, top: pasted.bottom + 1 });
+      const midTop = Math.max(r.top, pasted.top);
+      const midBottom = Math.min(r.bottom, pasted.bottom);
+      if (r.left < pasted.left) parts.push({ top: midTop, bottom: midBottom, left: r.left, right: pasted.left - 1 });
+      if (r.right > pasted.right) parts.push({ top: midTop, bottom: midBottom, left: pasted.right + 1, right: r.right });
+      const origin = cellA1(r.top, r.left);
+      for (const part of parts) {
+        const moved = cf.formula.replace(new RegExp(`(?<![$A-Z])${origin}(?![0-9])`, "g"), cellA1(part.top, part.left));
+        out.push({ ...cf, range: part, formula: moved });
+      }
+    }
+    this.cfs = out;
+  }
+
   /** Bounding box of non-empty cells (values/formulas; with formats too when valuesOnly is false). */
   used(valuesOnly: boolean): CellRange {
     let top = Infinity;
@@ -142,7 +189,42 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+const CONTENT_WRITES = new Set(["values", "formulas", "formulasR1C1"]);
+
+function allUnlocked(sheet: FakeSheet, rect: CellRange): boolean {
+  for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (sheet.cell(r, c)?.locked !== false) return false;
+  return true;
+}
+
+/** A1 references of a formula as R1C1 seen from (row, col) — enough for the formulas the tests write. */
+export function toR1C1(formula: string, row: number, col: number): string {
+  return formula.replace(/(?<![A-Za-z_$\d])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z_(\d])/g, (_m, ca: string, letters: string, ra: string, digits: string) => {
+    let c = 0;
+    for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+    c -= 1;
+    const r = Number(digits) - 1;
+    const rp = ra ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+    const cp = ca ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+    return rp + cp;
+  });
+}
+
+/** The inverse of toR1C1 at (row, col). */
+export function fromR1C1(formula: string, row: number, col: number): string {
+  return formula.replace(/(?<![A-Za-z_\d])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z_(])/g, (_m, rs?: string, cs?: string) => {
+    const part = (p: string | undefined, here: number): { n: number; abs: boolean } =>
+      p === undefined ? { n: here, abs: false } : p.startsWith("[") ? { n: here + Number(p.slice(1, -1)), abs: false } : { n: Number(p) - 1, abs: true };
+    const r = part(rs, row);
+    const c = part(cs, col);
+    return `${c.abs ? "$" : ""}${cellA1(0, c.n).replace(/\d+$/, "")}${r.abs ? "$" : ""}${r.n + 1}`;
+  });
+}
+
 const WHOLE: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+
+/** Most cells one range property read may cover (see FakeRange.snapshot). */
+export const CELLS_PER_READ = 5_000_000;
+const CELL_GRIDS = new Set(["values", "formulas", "formulasR1C1", "numberFormat"]);
 
 export interface LogEntry {
   sheet: string;
@@ -154,7 +236,8 @@ export interface LogEntry {
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
-  selection: { sheet: string; range: CellRange } | null = null;
+  /** The selection; `areas` when the user selected several areas (Ctrl+click), `range` being the first. */
+  selection: { sheet: string; range: CellRange; areas?: CellRange[] } | null = null;
   /** Most value cells one sync may return (Excel on the web's response size limit); null: no limit. */
   responseCellLimit: number | null = null;
   activeSheet: string | null = null;
@@ -162,6 +245,11 @@ export class FakeExcel {
   /** Workbook structure protection (no sheets can be added). */
   workbookProtected = false;
   apiVersion = "1.13";
+
+  /** Fails the sync like Excel does when a member above the running ExcelApi version is used. */
+  requireApi(version: string, member: string): void {
+    if (!versionAtMost(version, this.apiVersion)) throw new FakeError("ApiNotFound", `${member} needs ExcelApi ${version}`);
+  }
   syncCount = 0;
   loads: LogEntry[] = [];
   writes: LogEntry[] = [];
@@ -199,6 +287,12 @@ export class FakeExcel {
     this.loads = [];
     this.writes = [];
   }
+
+  /**
+   * Excel refuses the value-axis limits of a radar chart. Nothing in the reference promises that a RadarMarkers
+   * chart takes `valueAxis.minimum/maximum` on every platform (issue 9, point 6), so the fake can refuse them.
+   */
+  refuseRadarAxisLimits = false;
 
   /** A host that does not honour the delayForCellEdit run option (fails in cell-edit mode all the same). */
   ignoresDelayForCellEdit = false;
@@ -239,6 +333,7 @@ export class FakeExcel {
       cell.formula = null;
       if (validation !== undefined) cell.validation = validation === null ? null : { source: validation };
     });
+    s.splitFormats(p);
     this.fire(s, rangeA1(p), "RangeEdited");
   }
 
@@ -262,9 +357,15 @@ export class FakeExcel {
     this.fire(s, `${row + 1}:${row + 1}`, "RowInserted");
   }
 
-  fire(s: FakeSheet, address: string, changeType: string): void {
+  /**
+   * Calls the sheet's onChanged handlers (asynchronously). From ExcelApi 1.14 the event carries `triggerSource`:
+   * "ThisLocalAddin" when this add-in's own API call made the change, "Unknown" otherwise (@types/office-js,
+   * WorksheetChangedEventArgs.triggerSource and Excel.EventTriggerSource); older Excel has no such field.
+   */
+  fire(s: FakeSheet, address: string, changeType: string, byThisAddin = false): void {
+    const trigger = versionAtMost("1.14", this.apiVersion) ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Unknown" } : {};
     for (const h of s.handlers) {
-      setTimeout(() => void h({ address, changeType, worksheetId: s.id, source: "Local", type: "WorksheetChanged" }), 0);
+      setTimeout(() => void h({ address, changeType, worksheetId: s.id, source: "Local", type: "WorksheetChanged", ...trigger }), 0);
     }
   }
 
@@ -300,7 +401,13 @@ export class FakeContext {
   }
 
   wrote(sheet: FakeSheet, rect: CellRange, what: string, fireEvent: boolean): void {
-    if (sheet.protected) throw new FakeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    // Sheet protection works per cell: on a protected sheet, cells whose format.protection.locked is false take new
+    // values and formulas; locked cells (the default) and anything else (formats, rules, tables, charts) are
+    // refused ("Protect a worksheet" in Excel's help; FormatProtection.locked in @types/office-js). The options
+    // that allow formatting on a protected sheet are not modelled: the add-in never relies on them.
+    if (sheet.protected && !(CONTENT_WRITES.has(what) && allUnlocked(sheet, rect))) {
+      throw new FakeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    }
     this.excel.writes.push({ sheet: sheet.name, address: rangeA1(rect), what });
     this.touched.add(sheet);
     if (fireEvent) this.changed.push({ sheet, address: rangeA1(rect) });
@@ -315,6 +422,9 @@ export class FakeContext {
     this.queue = [];
     this.valueCells = 0;
     try {
+      // Batches are not all-or-nothing: the queued steps run in order and those before a failing one stay applied
+      // (OfficeExtension.Error reference, traceMessages: its example's batch has inserted the paragraphs queued
+      // before the failing command). A failing step stops the rest of the batch.
       for (const op of ops) op();
       // Excel on the web refuses a response over about 5 MB: modelled as a number of value cells per sync.
       const limit = this.excel.responseCellLimit;
@@ -332,7 +442,7 @@ export class FakeContext {
           /* its sheet is gone: reading isNullObject keeps throwing PropertyNotLoaded */
         }
       }
-      for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited");
+      for (const c of this.changed) this.excel.fire(c.sheet, c.address, "RangeEdited", true);
       this.changed = [];
     }
   }
@@ -455,10 +565,19 @@ class FakeWorkbookProxy {
   getSelectedRange(): FakeRange {
     const excel = this.ctx.excel;
     const sel = (): { sheet: FakeSheet; rect: CellRange } => {
-      if (!excel.selection) throw new FakeError("ItemNotFound", "No selection");
+      // Excel always has a selection: A1 of the active sheet until one is set.
+      if (!excel.selection) return { sheet: activeOf(excel), rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+      // "If there are multiple ranges selected, this method will throw an error." (@types/office-js,
+      // Workbook.getSelectedRange). The code is not documented; InvalidSelection is Excel.ErrorCodes' closest.
+      if ((excel.selection.areas?.length ?? 1) > 1) throw new FakeError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: excel.sheet(excel.selection.sheet), rect: excel.selection.range };
     };
     return new FakeRange(this.ctx, sel);
+  }
+
+  /** ExcelApi 1.9: every selected area (only `areaCount` and `address` are modelled). */
+  getSelectedRanges(): FakeSelectedAreas {
+    return new FakeSelectedAreas(this.ctx);
   }
 }
 
@@ -544,6 +663,12 @@ class FakeProtection extends Proxy {
   fillProtected(): void {
     this.loaded.set("protected", this.sheet().protected);
   }
+  protect(): void {
+    this.ctx.queue.push(() => (this.sheet().protected = true));
+  }
+  unprotect(): void {
+    this.ctx.queue.push(() => (this.sheet().protected = false));
+  }
   get protected(): boolean {
     return this.get("protected");
   }
@@ -622,6 +747,16 @@ export class FakeWorksheet extends Proxy {
   activate(): void {
     this.ctx.queue.push(() => (this.ctx.excel.activeSheet = this.resolve().name));
   }
+
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const excel = this.ctx.excel;
+      const s = this.resolve();
+      if (excel.workbookProtected) throw new FakeError("AccessDenied", "The workbook structure is protected.");
+      excel.sheets = excel.sheets.filter((x) => x !== s);
+      if (excel.activeSheet === s.name) excel.activeSheet = null;
+    });
+  }
 }
 
 class Sub {
@@ -642,6 +777,19 @@ class FakeRangeFont extends Sub {
 
 class FakeRangeFormat extends Sub {
   readonly font = new FakeRangeFont((p, v) => this.put(p, v));
+  /** Read through `range.load("format/protection/locked")`. */
+  readonly protection: { locked: boolean | null };
+  constructor(set: (prop: string, v: unknown) => void, loaded: () => unknown, lock: (v: boolean) => void) {
+    super(set);
+    this.protection = {
+      get locked(): boolean | null {
+        return loaded() as boolean | null;
+      },
+      set locked(v: boolean | null) {
+        lock(v !== false);
+      },
+    };
+  }
   set columnWidth(v: number) {
     this.put("columnWidth", v);
   }
@@ -665,11 +813,19 @@ export class FakeRange extends Proxy {
     readonly resolve: () => { sheet: FakeSheet; rect: CellRange },
   ) {
     super(ctx);
-    this.format = new FakeRangeFormat((prop) =>
-      ctx.queue.push(() => {
-        const { sheet, rect } = resolve();
-        ctx.wrote(sheet, rect, `format.${prop}`, false);
-      }),
+    this.format = new FakeRangeFormat(
+      (prop) =>
+        ctx.queue.push(() => {
+          const { sheet, rect } = resolve();
+          ctx.wrote(sheet, rect, `format.${prop}`, false);
+        }),
+      () => this.get("format/protection/locked"),
+      (v) =>
+        ctx.queue.push(() => {
+          const { sheet, rect } = resolve();
+          ctx.wrote(sheet, rect, "format.protection", false);
+          forEach(rect, (r, c) => (sheet.ensure(r, c).locked = v));
+        }),
     );
     this.conditionalFormats = new FakeCFCollection(ctx, resolve);
     this.dataValidation = new FakeDataValidation(ctx, resolve);
@@ -709,7 +865,14 @@ export class FakeRange extends Proxy {
     }
     const { sheet, rect } = this.resolve();
     this.ctx.excel.loads.push({ sheet: sheet.name, address: rangeA1(rect), what: name });
-    if (name === "values") this.ctx.valueCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    // Excel reads at most five million cells of a range's values, formulas or formats in one request, on every
+    // platform ("Resource limits and performance optimization for Office Add-ins", Excel add-ins section; the error
+    // code is Excel.ErrorCodes.rangeExceedsLimit). One value in XFD1048576 makes the used range 17 billion cells.
+    if (cells > CELLS_PER_READ && CELL_GRIDS.has(name)) {
+      throw new FakeError("RangeExceedsLimit", "The number of cells in the range has exceeded the maximum supported count.");
+    }
+    if (name === "values") this.ctx.valueCells += cells;
     const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
       const out: T[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
@@ -724,6 +887,15 @@ export class FakeRange extends Proxy {
         return grid((c) => (c?.formula ? (c.value ?? 0) : (c?.value ?? "")));
       case "formulas":
         return grid((c) => c?.formula ?? c?.value ?? "");
+      case "formulasR1C1": {
+        const out = grid((c) => c?.formula ?? c?.value ?? "");
+        return out.map((line, r) => line.map((f, c) => (typeof f === "string" && sheet.cell(rect.top + r, rect.left + c)?.formula ? toR1C1(f, rect.top + r, rect.left + c) : f)));
+      }
+      case "format/protection/locked": {
+        // FormatProtection.locked: null when the range's cells differ.
+        const all = new Set(grid((c) => c?.locked !== false).flat());
+        return all.size === 1 ? [...all][0] : null;
+      }
       case "numberFormat":
         return grid((c) => c?.numberFormat ?? "General");
       case "address":
@@ -758,6 +930,12 @@ export class FakeRange extends Proxy {
   set formulas(grid: unknown[][]) {
     this.queueWrite("formulas", grid);
   }
+  get formulasR1C1(): unknown[][] {
+    return this.get("formulasR1C1");
+  }
+  set formulasR1C1(grid: unknown[][]) {
+    this.queueWrite("formulasR1C1", grid);
+  }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
@@ -790,14 +968,15 @@ export class FakeRange extends Proxy {
     }
   }
 
-  private queueWrite(kind: "values" | "formulas", grid: unknown[][]): void {
+  private queueWrite(kind: "values" | "formulas" | "formulasR1C1", grid: unknown[][]): void {
     this.ctx.queue.push(() => {
       const { sheet, rect } = this.resolve();
       this.check(grid, rect);
       this.ctx.wrote(sheet, rect, kind, true);
       forEach(rect, (r, c) => {
         const cell = sheet.ensure(r, c);
-        const v = grid[r - rect.top][c - rect.left];
+        const given = grid[r - rect.top][c - rect.left];
+        const v = kind === "formulasR1C1" && typeof given === "string" && given.startsWith("=") && cell.numberFormat !== "@" ? fromR1C1(given, r, c) : given;
         const next = FakeExcel.coerce(v, cell.numberFormat);
         cell.value = next.value;
         cell.formula = next.formula;
@@ -837,6 +1016,32 @@ export class FakeRange extends Proxy {
   }
 }
 
+class FakeSelectedAreas extends Proxy {
+  protected snapshot(name: string): unknown {
+    this.ctx.excel.requireApi("1.9", "getSelectedRanges");
+    const sel = this.ctx.excel.selection ?? { sheet: activeOf(this.ctx.excel).name, range: { top: 0, left: 0, bottom: 0, right: 0 }, areas: undefined };
+    const areas = sel.areas ?? [sel.range];
+    if (name === "areaCount") return areas.length;
+    if (name === "address") return areas.map((a) => `${quoteSheet(sel.sheet)}!${rangeA1(a)}`).join(",");
+    throw new Error(`fake: selectedRanges.${name}`);
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
+function activeOf(excel: FakeExcel): FakeSheet {
+  const s = excel.sheets.find((x) => x.name === excel.activeSheet) ?? excel.sheets.find((x) => x.visibility === "Visible");
+  if (!s) throw new FakeError("ItemNotFound", "No active worksheet");
+  return s;
+}
+
+/** Most merged areas getMergedAreasOrNullObject returns (@types/office-js: "more than 512 … will fail"). */
+export const MERGED_AREAS_LIMIT = 512;
+
 class FakeRangeAreas extends Proxy {
   constructor(
     ctx: FakeContext,
@@ -847,10 +1052,11 @@ class FakeRangeAreas extends Proxy {
   protected snapshot(name: string): unknown {
     if (name !== "address") throw new Error(`fake: rangeAreas.${name}`);
     const { sheet, rect } = this.resolve();
-    return sheet.merges
-      .filter((m) => overlaps(m, rect))
-      .map((m) => `${quoteSheet(sheet.name)}!${rangeA1(m)}`)
-      .join(",");
+    const hits = sheet.merges.filter((m) => overlaps(m, rect));
+    // Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method
+    // will fail to return the result" (@types/office-js). The failure takes the whole sync with it.
+    if (hits.length > MERGED_AREAS_LIMIT) throw new FakeError("GeneralException", "There was an internal error while processing the request.");
+    return hits.map((m) => `${quoteSheet(sheet.name)}!${rangeA1(m)}`).join(",");
   }
   get address(): string {
     return this.get("address");
@@ -908,28 +1114,46 @@ class FakeDataValidation extends Proxy {
   }
 }
 
+/** `custom.rule` of a conditional format: `formula` loads per item (see FakeCFCollection.load for office-js#2180). */
+class FakeCFRule extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; cf: FakeCFRecord },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    const { cf } = this.find();
+    // The reference: `custom` is "null if the conditional format is not of type custom"; loading through it fails.
+    if (cf.type !== "Custom") throw new FakeError("InvalidOperation", "This operation is not permitted for the current object.");
+    if (name === "formula") return cf.formula;
+    throw new Error(`fake: conditionalFormat.custom.rule.${name}`);
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.ctx.queue.push(() => (this.find().cf.formula = v));
+  }
+}
+
 class FakeCF extends Proxy {
   readonly custom: {
-    rule: { formula: string };
+    rule: FakeCFRule;
     format: { fill: { color: string }; font: { color: string } };
   };
   constructor(
     ctx: FakeContext,
     private readonly find: () => { sheet: FakeSheet; cf: FakeCFRecord },
+    /** The records of the collection this format was reached through, in priority order (for `id`). */
+    private readonly siblings: () => FakeCFRecord[],
   ) {
     super(ctx);
     const set = (f: (cf: FakeCFRecord) => void): void => {
       ctx.queue.push(() => f(find().cf));
     };
     this.custom = {
-      rule: {
-        set formula(v: string) {
-          set((cf) => (cf.formula = v));
-        },
-        get formula(): string {
-          throw new PropertyNotLoaded("formula");
-        },
-      },
+      rule: new FakeCFRule(ctx, find),
       format: {
         fill: {
           set color(v: string) {
@@ -951,11 +1175,19 @@ class FakeCF extends Proxy {
     };
   }
   protected snapshot(name: string): unknown {
-    if (name === "id") return this.find().cf.id;
+    const { cf } = this.find();
+    // ConditionalFormat.id: "The priority of the conditional format in the current ConditionalFormatCollection"
+    // (@types/office-js, Excel.ConditionalFormat.id): a position, not a stable id. It shifts when a format is added
+    // (add() inserts at the top) or deleted, and differs between a range's and the whole sheet's collection.
+    if (name === "id") return String(this.siblings().indexOf(cf));
+    if (name === "type") return cf.type;
     throw new Error(`fake: conditionalFormat.${name}`);
   }
   get id(): string {
     return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
   }
   delete(): void {
     this.ctx.queue.push(() => {
@@ -973,12 +1205,25 @@ class FakeCFCollection extends FakeItemCollection<FakeCF, FakeCFRecord> {
   ) {
     super(ctx);
   }
-  protected records(): { list: FakeCFRecord[]; make: (r: FakeCFRecord) => FakeCF } {
+  /** The formats overlapping the range, highest priority first (sheet.cfs is kept in priority order). */
+  private list(): { sheet: FakeSheet; list: FakeCFRecord[] } {
     const { sheet, rect } = this.resolve();
-    return { list: sheet.cfs.filter((cf) => overlaps(cf.range, rect)), make: (cf) => new FakeCF(this.ctx, () => ({ sheet, cf })) };
+    return { sheet, list: sheet.cfs.filter((cf) => overlaps(cf.range, rect)) };
+  }
+  protected records(): { list: FakeCFRecord[]; make: (r: FakeCFRecord) => FakeCF } {
+    const { sheet, list } = this.list();
+    return { list, make: (cf) => new FakeCF(this.ctx, () => ({ sheet, cf }), () => this.list().list) };
   }
   protected value(r: FakeCFRecord, name: string): unknown {
-    return name === "id" ? r.id : undefined;
+    if (name === "id") return String(this.list().list.indexOf(r));
+    if (name === "type") return r.type;
+    // office-js#2180: loading `items/custom/rule/formula` fails the whole sync ("This operation is not permitted for
+    // the current object") as soon as one format in the collection is not a custom one.
+    if (name === "custom/rule/formula") {
+      if (this.list().list.some((x) => x.type !== "Custom")) throw new FakeError("InvalidOperation", "This operation is not permitted for the current object.");
+      return r.formula;
+    }
+    return undefined;
   }
   add(type: string): FakeCF {
     if (type !== "Custom") throw new Error(`fake: conditional format type ${type}`);
@@ -986,14 +1231,16 @@ class FakeCFCollection extends FakeItemCollection<FakeCF, FakeCFRecord> {
     this.ctx.queue.push(() => {
       const { sheet, rect } = this.resolve();
       this.ctx.wrote(sheet, rect, "conditionalFormat.add", false);
-      const cf = { id: this.ctx.excel.newId("cf"), range: rect, formula: "", fill: "", font: "" };
-      sheet.cfs.push(cf);
+      const cf: FakeCFRecord = { type: "Custom", range: rect, formula: "", fill: "", font: "" };
+      // A new format goes on top of the priority list (Excel's UI and Office.js alike): every other id shifts by one.
+      sheet.cfs.unshift(cf);
       made = { sheet, cf };
     });
-    return new FakeCF(this.ctx, () => {
+    const find = (): { sheet: FakeSheet; cf: FakeCFRecord } => {
       if (!made) throw new Error("fake: conditional format not created yet");
       return made;
-    });
+    };
+    return new FakeCF(this.ctx, find, () => this.list().list);
   }
 }
 
@@ -1029,7 +1276,12 @@ class FakeChart extends Proxy {
     };
   }
   get axes(): { valueAxis: { minimum: number; maximum: number } } {
-    const edit = (f: (c: FakeChartRecord) => void): void => this.edit(f);
+    const excel = this.ctx.excel;
+    const edit = (f: (c: FakeChartRecord) => void): void =>
+      this.edit((c) => {
+        if (excel.refuseRadarAxisLimits && c.type.startsWith("Radar")) throw new FakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        f(c);
+      });
     return {
       valueAxis: {
         set minimum(v: number) {
@@ -1184,11 +1436,23 @@ class FakeTableCollection extends FakeItemCollection<FakeTable, FakeTableRecord>
   protected value(r: FakeTableRecord, name: string): unknown {
     return name === "name" ? r.name : undefined;
   }
-  add(address: string, _hasHeaders: boolean): FakeTable {
+  add(address: string | FakeRange, _hasHeaders: boolean): FakeTable {
     let made: { sheet: FakeSheet; table: FakeTableRecord } | null = null;
     this.ctx.queue.push(() => {
-      const sheet = this.sheet();
-      const range = parseRangeA1(address);
+      // TableCollection.add: "A Range object, or a string address … If the address does not contain a sheet name,
+      // the currently-active sheet is used." (@types/office-js) — not the sheet whose collection add() was called on.
+      let sheet: FakeSheet;
+      let range: CellRange;
+      if (typeof address === "string") {
+        const { sheet: named } = splitSheet(address);
+        const excel = this.ctx.excel;
+        const target = named ?? excel.activeSheet ?? excel.sheets.find((x) => x.visibility === "Visible")?.name;
+        sheet = excel.sheets.find((x) => x.name === target) as FakeSheet;
+        if (!sheet) throw new FakeError("ItemNotFound", `no sheet for ${address}`);
+        range = parseRangeA1(address);
+      } else {
+        ({ sheet, rect: range } = address.resolve());
+      }
       for (const s of this.ctx.excel.sheets) {
         for (const t of s.tables) {
           if (s === sheet && overlaps(t.range, range)) throw new FakeError("InvalidOperation", "A table can't overlap another table.");
@@ -1229,6 +1493,9 @@ class FakeSetting extends Proxy {
   }
   get value(): unknown {
     return this.get("value");
+  }
+  delete(): void {
+    this.ctx.queue.push(() => this.ctx.excel.settings.delete(this.key));
   }
 }
 

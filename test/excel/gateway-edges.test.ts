@@ -44,7 +44,7 @@ describe("sheet names that need quoting", () => {
     const o = await host.useSelectionAsAnswerCells();
     expect(o.ok).toBe(true);
     if (o.ok) expect(o.report.summary.items).toBe(8);
-    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toEqual({ sheet: name, answers: `D${first + 1}:D${last + 1}` });
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).manual).toEqual({ sheet: name, sheetId: s.id, answers: `D${first + 1}:D${last + 1}` });
   });
 });
 
@@ -112,7 +112,7 @@ describe("actions started twice at once (double click)", () => {
     await Promise.all([host.setHighlight(report, true), host.setHighlight(report, true)]);
     const s = excel.sheet(SHEET);
     expect(s.cfs).toHaveLength(1);
-    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.id).toBe(s.cfs[0].id);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.sheet).toBe(SHEET);
     await host.setHighlight(report, false);
     expect(s.cfs).toHaveLength(0);
   });
@@ -300,16 +300,16 @@ describe("checklist sheet renamed between checks", () => {
 });
 
 describe("highlight follows the checklist", () => {
-  test("the add-in's format is found by its id anywhere on the sheet (it no longer overlaps the answer cells)", async () => {
+  test("the add-in's format is found by its formula anywhere on the sheet (it no longer overlaps the answer cells)", async () => {
     const { excel, host } = setup(10, (i) => (i === 1 ? "はい" : "○"));
     const report = await checked(host);
     await host.setHighlight(report, true);
     const s = excel.sheet(SHEET);
     // a user's own format stays whatever happens
-    s.cfs.push({ id: "user-cf", range: { top: 0, left: 0, bottom: 40, right: 10 }, formula: "=TRUE", fill: "#FFFF00", font: "" });
+    s.cfs.push({ type: "Custom", label: "user-cf", range: { top: 0, left: 0, bottom: 40, right: 10 }, formula: "=TRUE", fill: "#FFFF00", font: "" });
     s.cfs[0].range = { ...s.cfs[0].range, left: 7, right: 7 };
     await host.setHighlight(report, false);
-    expect(s.cfs.map((c) => c.id)).toEqual(["user-cf"]);
+    expect(s.cfs.map((c) => c.label)).toEqual(["user-cf"]);
   });
 
   test("after rows are inserted, a highlight that is on is written again for the new rows (one format)", async () => {
@@ -331,7 +331,7 @@ describe("highlight follows the checklist", () => {
     expect(s.cfs[0].formula).toContain(`SUBSTITUTE(D${top + 1},`);
     // the rows that allow 「-」 (items 0 and 5) moved down by one
     expect(s.cfs[0].formula).toContain(`{${top + 1},${layout.itemRows[5] + 2}}`);
-    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.id).toBe(s.cfs[0].id);
+    expect(parseState(excel.settings.get(SETTINGS_KEY)).created.highlight?.range).toBe(`D${top + 1}:D${layout.itemRows[9] + 2}`);
   });
 
   test("after rows are inserted with highlighting off, nothing is written", async () => {
@@ -479,7 +479,7 @@ describe("a workbook too big for one response (Excel on the web, about 5 MB)", (
     await tick(50);
     expect(seen.length).toBe(1);
     expect(seen[0].ok && seen[0].report.items[1].answer).toBe("×");
-  });
+  }, 30_000); // 6,000 rows through the fake: seconds on a loaded machine
 
   test("still too big when bounded: a clear message in both languages, nothing written", async () => {
     const { excel, host } = bigWorkbook(6000, 100);

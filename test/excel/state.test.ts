@@ -6,7 +6,7 @@ describe("stored state", () => {
   test("round-trips through JSON and ignores anything malformed", () => {
     const s = emptyState();
     s.manual = { sheet: "チェック", answers: "D6:D40" };
-    s.created = { chartName: "TicsCheckRadar", highlight: { sheet: "チェック", range: "D6:D40", id: "cf-1" } };
+    s.created = { chartName: "TicsCheckRadar", highlight: { sheet: "チェック", range: "D6:D40" } };
     expect(parseState(JSON.stringify(s))).toEqual(s);
     expect(parseState(s)).toEqual(s);
     expect(parseState("{not json")).toEqual(emptyState());
