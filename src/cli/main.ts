@@ -103,7 +103,7 @@ async function writeOutputs(io: CliIo, o: CliOptions, results: FileCheck[], byte
   if (o.out && first.ok && bytes) {
     let data: Uint8Array;
     try {
-      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
+      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang, records: true });
       const ext = o.out.slice(o.out.lastIndexOf(".")).toLowerCase();
       if (ext !== res.extension) {
         // Excel refuses a macro-enabled (or template) package under another extension: keep the input's kind.
