@@ -72,20 +72,29 @@ export function valuesOf(e: Partial<EvidenceEntry>): CellValue[] {
   return [s(e.evidence), s(e.reason), s(e.checker), e.checkedOn ?? null, s(e.memo)];
 }
 
-/** A sheet's values as a grid from A1 (grid[r][c] is the cell (r, c)). */
-export function gridFromA1(sheet: SheetInput): CellValue[][] {
+/**
+ * A sheet's values as a grid from A1 (grid[r][c] is the cell (r, c)); only the first `maxRows` rows when given
+ * (recognising a sheet by its header must not copy a big sheet on every live re-check).
+ */
+export function gridFromA1(sheet: SheetInput, maxRows = Infinity): CellValue[][] {
   const r0 = sheet.originRow ?? 0;
   const c0 = sheet.originCol ?? 0;
-  if (r0 === 0 && c0 === 0) return sheet.values;
+  if (r0 === 0 && c0 === 0) return maxRows < sheet.values.length ? sheet.values.slice(0, maxRows) : sheet.values;
   const out: CellValue[][] = [];
-  for (let r = 0; r < r0; r++) out.push([]);
-  for (const row of sheet.values) out.push([...new Array<CellValue>(c0).fill(null), ...(row ?? [])]);
+  for (let r = 0; r < r0 && out.length < maxRows; r++) out.push([]);
+  for (const row of sheet.values) {
+    if (out.length >= maxRows) break;
+    out.push([...new Array<CellValue>(c0).fill(null), ...(row ?? [])]);
+  }
   return out;
 }
 
+/** Rows looked at to recognise one of the add-in's sheets by its header. */
+export const HEADER_SCAN_ROWS = 20;
+
 /** Is this grid an evidence sheet (an id header with the evidence column beside it in the same row)? */
 export function isEvidenceGrid(grid: CellValue[][]): boolean {
-  for (let r = 0; r < Math.min(grid.length, 20); r++) {
+  for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
     const row = (grid[r] ?? []).map(text);
     if (row.some((h) => EVIDENCE_SPEC.idHeaders.includes(h)) && row.some((h) => EVIDENCE_SPEC.standard[0].includes(h))) return true;
   }
@@ -97,8 +106,7 @@ export function findEvidenceSheet(wb: WorkbookInput): { name: string; grid: Cell
   const sheets = (wb?.sheets ?? []).filter((s) => s && Array.isArray(s.values));
   const ordered = [...sheets.filter((s) => s.name === EVIDENCE_SHEET), ...sheets.filter((s) => s.name !== EVIDENCE_SHEET)];
   for (const s of ordered) {
-    const grid = gridFromA1(s);
-    if (isEvidenceGrid(grid)) return { name: s.name, grid };
+    if (isEvidenceGrid(gridFromA1(s, HEADER_SCAN_ROWS))) return { name: s.name, grid: gridFromA1(s) };
   }
   return null;
 }

@@ -13,8 +13,8 @@ type Lang = "ja" | "en";
 export const HISTORY_SHEET = "履歴";
 
 const FIXED: Record<Lang, string[]> = {
-  ja: ["日時", "記録者", "総合スコア", "準備度", "証跡カバー率", "○", "△", "×", "-", "未回答", "無効", "「-」不可", "分野の出典"],
-  en: ["Date", "By", "Overall", "Readiness", "Evidence coverage", "○", "△", "×", "-", "Blank", "Invalid", "「-」 not allowed", "Field source"],
+  ja: ["日時", "総合スコア", "準備度", "記録者", "証跡カバー率", "○", "△", "×", "-", "未回答", "無効", "「-」不可", "分野の出典"],
+  en: ["Date", "Overall", "Readiness", "By", "Evidence coverage", "○", "△", "×", "-", "Blank", "Invalid", "「-」 not allowed", "Field source"],
 };
 const FIXED_COUNT = FIXED.ja.length;
 
@@ -32,7 +32,7 @@ function str(v: CellValue | undefined): string {
 /** Is the grid's first row a history header (in either language)? */
 export function isHistoryGrid(grid: CellValue[][]): boolean {
   const h = (grid[0] ?? []).map(str);
-  return (h[0] === FIXED.ja[0] && h[2] === FIXED.ja[2]) || (h[0] === FIXED.en[0] && h[2] === FIXED.en[2]);
+  return (h[0] === FIXED.ja[0] && h[1] === FIXED.ja[1]) || (h[0] === FIXED.en[0] && h[1] === FIXED.en[1]);
 }
 
 /** The rows of a history sheet grid (values from A1), oldest first; [] when it is not one. */
@@ -53,9 +53,9 @@ export function readHistory(grid: CellValue[][]): HistoryRow[] {
     }
     out.push({
       date,
-      who: str(row[1]),
-      overall: num(row[2]),
-      readiness: num(row[3]),
+      who: str(row[3]),
+      overall: num(row[1]),
+      readiness: num(row[2]),
       coverage: num(row[4]),
       counts: {
         "○": num(row[5]) ?? 0,
@@ -78,8 +78,7 @@ export function historyFromWorkbook(wb: WorkbookInput): HistoryRow[] {
   const sheets = (wb?.sheets ?? []).filter((s) => s && Array.isArray(s.values));
   const ordered = [...sheets.filter((s) => s.name === HISTORY_SHEET), ...sheets.filter((s) => s.name !== HISTORY_SHEET)];
   for (const s of ordered) {
-    const grid = gridFromA1(s);
-    if (isHistoryGrid(grid)) return readHistory(grid);
+    if (isHistoryGrid(gridFromA1(s, 1))) return readHistory(gridFromA1(s));
   }
   return [];
 }
@@ -147,7 +146,11 @@ export interface HistoryModel {
   chartAnchor: CellRange;
 }
 
-/** Renders the history rows; field columns are the union of every row's fields in order of appearance. */
+/**
+ * Renders the history rows. Date, overall and readiness are the first three columns, so the line chart's source is
+ * one block (A:C) whose text column Excel takes as the categories. Field columns are the union of every row's
+ * fields in order of appearance.
+ */
 export function historyModel(rows: HistoryRow[], lang: Lang): HistoryModel {
   const fieldNames: string[] = [];
   for (const r of rows) for (const f of r.fields) if (!fieldNames.includes(f.name)) fieldNames.push(f.name);
@@ -157,9 +160,9 @@ export function historyModel(rows: HistoryRow[], lang: Lang): HistoryModel {
     const byName = new Map(r.fields.map((f) => [f.name, f.score] as const));
     grid.push([
       r.date,
-      r.who,
       r.overall,
       r.readiness,
+      r.who,
       r.coverage,
       r.counts["○"],
       r.counts["△"],
@@ -179,8 +182,8 @@ export function historyModel(rows: HistoryRow[], lang: Lang): HistoryModel {
     rows: grid,
     categories: { top: 1, left: 0, bottom, right: 0 },
     series: [
+      { name: String(header[1]), range: { top: 0, left: 1, bottom, right: 1 } },
       { name: String(header[2]), range: { top: 0, left: 2, bottom, right: 2 } },
-      { name: String(header[3]), range: { top: 0, left: 3, bottom, right: 3 } },
     ],
     chartTitle: lang === "ja" ? "総合スコアと準備度の推移" : "Overall score and readiness over time",
     chartAnchor: { top: Math.max(2, grid.length + 1), left: 0, bottom: Math.max(2, grid.length + 1) + 16, right: Math.min(width, 8) },
@@ -198,4 +201,20 @@ export function fieldChanges(
     const change = f.score !== null && p !== null ? Math.round((f.score - p) * 10) / 10 : null;
     return { name: f.name, nameEn: f.nameEn, score: f.score, previous: p, change };
   });
+}
+
+/**
+ * The row the current result compares with: the last history row, or the one before it when the last row is the
+ * current result already (it was appended when the results were written).
+ */
+export function previousOf(rows: readonly HistoryRow[], report: Report): HistoryRow | null {
+  const last = rows[rows.length - 1];
+  if (!last) return null;
+  if (sameHistory(last, historyRowOf(report, new Date(0)))) return rows[rows.length - 2] ?? null;
+  return last;
+}
+
+/** A history row as the results sheet's 「前回」 (date, overall, fields). */
+export function storedOf(row: HistoryRow | null): StoredResult | null {
+  return row ? stored(row) : null;
 }

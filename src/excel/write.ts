@@ -20,6 +20,7 @@ import { supportsExcelApi } from "./api-sets";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
 import { answerArea, listItems, queueValidations, type Snapshot } from "./read";
 import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
+import { planHistory, queueHistoryRead, queueHistoryWrite } from "./records";
 
 type Lang = "ja" | "en";
 
@@ -34,7 +35,7 @@ interface SheetInfo {
 }
 
 /** Sync-1 helper: every sheet's name and protection, the workbook's structure protection, the stored state. */
-function queueSheetsAndState(context: Excel.RequestContext): {
+export function queueSheetsAndState(context: Excel.RequestContext): {
   sheets: Excel.WorksheetCollection;
   state: Excel.Setting;
   workbook: Excel.WorkbookProtection;
@@ -47,15 +48,15 @@ function queueSheetsAndState(context: Excel.RequestContext): {
 }
 
 /** A new sheet cannot be added to a structure-protected workbook: refuse before writing anything. */
-function refuseNewSheet(first: { workbook: Excel.WorkbookProtection }, name: string): void {
+export function refuseNewSheet(first: { workbook: Excel.WorkbookProtection }, name: string): void {
   if (first.workbook.protected) throw new GatewayError(workbookProtected(name));
 }
 
-function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
+export function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
   return sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
 }
 
-function refuseIfProtected(infos: SheetInfo[], name: string): void {
+export function refuseIfProtected(infos: SheetInfo[], name: string): void {
   const info = infos.find((s) => s.name === name);
   if (info?.protected) fail("protected", { sheet: name });
 }
@@ -74,7 +75,7 @@ export function literalText(s: string): string {
 }
 
 /** Rectangular grid from ragged rows. */
-function rectangular(rows: CellValue[][], width: number): (string | number | boolean)[][] {
+export function rectangular(rows: CellValue[][], width: number): (string | number | boolean)[][] {
   return rows.map((r) => {
     const out: (string | number | boolean)[] = [];
     for (let c = 0; c < width; c++) {
@@ -89,18 +90,36 @@ function rectangular(rows: CellValue[][], width: number): (string | number | boo
  * Text cells get the text number format (set before the values, so text starting with = + - @ stays text);
  * empty and other cells get `fallback` (an empty 期限 cell must still take a typed date as a date).
  */
-function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
+export function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
   return grid.map((row, r) => row.map((v, c) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : fallback(r, c))));
 }
 
-/** 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts, sync 3 all writes. */
-export async function writeResults(context: Excel.RequestContext, report: Report, lang: Lang, now: Date): Promise<StoredState> {
+/** What writeResults wrote besides the results sheet (for the host's cached workbook). */
+export interface ResultsWritten {
+  /** The 「履歴」 sheet and its grid from A1, when a row was appended. */
+  history?: { sheet: string; grid: CellValue[][] };
+}
+
+/**
+ * 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts (and the 「履歴」 sheet), sync 3 all
+ * writes. One row is appended to 「履歴」 when the result changed; 「前回」 comes from its last row before this result.
+ */
+export async function writeResults(
+  context: Excel.RequestContext,
+  report: Report,
+  lang: Lang,
+  now: Date,
+  who = "",
+  written: ResultsWritten = {},
+): Promise<StoredState> {
   const first = queueSheetsAndState(context);
   await context.sync();
   const infos = sheetInfos(first.sheets);
   refuseIfProtected(infos, RESULTS_SHEET);
   const state = stateFrom(first.state);
   const exists = infos.some((s) => s.name === RESULTS_SHEET);
+  const historyRead = queueHistoryRead(context, infos);
+  if (historyRead && !exists) await context.sync();
   let sheet: Excel.Worksheet;
   if (exists) {
     sheet = context.workbook.worksheets.getItem(RESULTS_SHEET);
@@ -121,8 +140,14 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     refuseNewSheet(first, RESULTS_SHEET);
     sheet = context.workbook.worksheets.add(RESULTS_SHEET);
   }
+  // A history that cannot be written (its sheet protected, or no sheet can be added to a structure-protected
+  // workbook) is skipped: the results sheet is what the user asked for.
+  const history = planHistory(historyRead, infos, report, now, who);
+  const historyBlocked =
+    infos.some((s) => s.name === history.sheet && s.protected) || (!history.exists && first.workbook.protected);
   const current = toStoredResult(report, now);
-  const shown = state.last && !sameScores(state.last, current) ? state.last : state.previous;
+  // 「前回」: the last history row before this result; the stored state only for workbooks without a history yet.
+  const shown = history.old > 0 ? history.update.previous : state.last && !sameScores(state.last, current) ? state.last : state.previous;
   const model = resultsModel(report, lang, shown, now);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const grid = rectangular(model.rows, width);
@@ -145,6 +170,8 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     );
     state.created.chartName = CHART_NAME;
   }
+  const historyGrid = historyBlocked ? null : queueHistoryWrite(context, history, lang, first, infos);
+  if (historyGrid) written.history = { sheet: history.sheet, grid: historyGrid };
   recordResult(state, current);
   state.created.resultsSheet = RESULTS_SHEET;
   queueWriteState(context, state);
@@ -165,7 +192,7 @@ function planHeader(grid: CellValue[][]): { row: number; idCol: number } | null 
 }
 
 /** Place a used-range grid at its absolute position so grid[r][c] is the cell (r, c) from A1. */
-function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
+export function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rowIndex; r++) out.push([]);
   for (const row of values) {

@@ -47,8 +47,8 @@ describe("history", () => {
       expect(m.rows).toHaveLength(3);
       expect(m.series.map((s) => s.name)).toEqual(lang === "ja" ? ["総合スコア", "準備度"] : ["Overall", "Readiness"]);
       expect(m.rows[1][0]).toBe("2026-11-01 09:00");
-      expect(m.rows[1][1]).toBe("山田");
-      expect(m.rows[2][2]).toBe(b.overall.score);
+      expect(m.rows[1][3]).toBe("山田");
+      expect(m.rows[2][1]).toBe(b.overall.score);
       const back = readHistory(m.rows);
       expect(back).toHaveLength(2);
       expect(sameHistory(back[0], rows[0])).toBe(true);

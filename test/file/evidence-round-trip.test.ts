@@ -109,7 +109,7 @@ describe.each(["openpyxl-evidence.xlsx", "openpyxl-evidence-moved.xlsx", "libreo
     expect(third.historyAppended).toBe(true);
     const h3 = grid(third.bytes, HISTORY_SHEET);
     expect(h3.map((x) => x[0])).toEqual(["日時", "2026-01-05 09:00", "2026-01-19 09:00"]);
-    expect(h3[2][2]).toBe(changed.overall.score);
+    expect(h3[2][1]).toBe(changed.overall.score);
     const res = grid(third.bytes, "診断結果");
     expect(res.find((x) => x[0] === "前回の診断日時")?.[1]).toBe("2026-01-05 09:00");
     const head = res.findIndex((x) => x[0] === "分野" && x[1] === "今回");
