@@ -286,7 +286,7 @@ export function createBrowserHost(
         return;
       }
       if (kind === "html") {
-        save(new Blob([renderHtmlReport(l.report, lang)], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
+        save(new Blob([renderHtmlReport(l.report, lang, { executive: true })], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
         return;
       }
       let copy: AnnotateResult;

@@ -138,7 +138,7 @@ async function writeOutputs(
     if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return false;
   }
   if (o.report && first.ok) {
-    const html = renderHtmlReport(first.report, lang, { now: new Date() });
+    const html = renderHtmlReport(first.report, lang, { now: new Date(), executive: true });
     if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return false;
   }
   if (o.summary && previous) {

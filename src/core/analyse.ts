@@ -13,6 +13,7 @@ import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
 import { evidenceFromWorkbook } from "./evidence";
 import { historyFromWorkbook } from "./history";
+import { planNotesFromWorkbook } from "./executive";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
@@ -174,5 +175,6 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     topics: planTopics(plan, profile),
     evidence: evidenceFromWorkbook(wb, items, fields),
     history: historyFromWorkbook(wb),
+    planNotes: planNotesFromWorkbook(wb),
   };
 }

@@ -247,6 +247,8 @@ export interface Report {
   evidence?: EvidenceReport;
   /** The rows of the 「履歴」 sheet, oldest first (empty when the workbook has none); set by analyse. */
   history?: HistoryRow[];
+  /** Owners, due dates and status the user wrote on the plan sheet, by item id; set by analyse. */
+  planNotes?: Record<string, { owner: string; due: CellValue; status: string }>;
 }
 
 /** What the user recorded for one item on the 「証跡・根拠」 sheet (empty strings when nothing). */
