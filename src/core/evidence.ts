@@ -251,3 +251,21 @@ export function naWithoutReasonWarning(report: Report, lang: Lang): string | nul
     ? `「-」（該当しない）の理由が記録されていない項目が ${ids.length} 件あります（${list.join("、")}${more}）。「証跡・根拠」シートの「該当しない理由」に記入してください。`
     : `${ids.length} item${ids.length === 1 ? "" : "s"} answered 「-」 have no recorded reason (${list.join(", ")}${more}). Fill in 「Reason for 「-」」 on the evidence sheet.`;
 }
+
+/**
+ * Evidence in the text outputs (CLI, reports): the coverage with its one-line rule, and the 「-」 warning.
+ * Empty when the report carries no evidence part.
+ */
+export function evidenceLines(report: Report, lang: Lang): { text: string; warn: boolean }[] {
+  const ev = report.evidence;
+  if (!ev) return [];
+  const label = lang === "ja" ? "証跡カバー率" : "Evidence coverage";
+  const out = [
+    { text: `${label}: ${coverageText(ev.overall, lang)}`, warn: false },
+    { text: `  ${COVERAGE_LINE[lang]}`, warn: false },
+  ];
+  const warning = naWithoutReasonWarning(report, lang);
+  if (warning) out.push({ text: warning, warn: true });
+  out.push({ text: "", warn: false });
+  return out;
+}

@@ -6,6 +6,7 @@
 import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
 import { adviceOf } from "./plan";
 import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
+import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
 
@@ -193,6 +194,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   line(l.readiness, num(report.overall.readiness));
   line(l.counts, `○ ${s.counts["○"]} / △ ${s.counts["△"]} / × ${s.counts["×"]} / - ${s.counts["-"]}`);
   out.push(`</tbody></table>`);
+  for (const ev of evidenceLines(report, lang)) if (ev.text.trim()) out.push(`<p class="note">${e(ev.text.trim())}</p>`);
 
   out.push(`<h2>${l.fields}</h2><div class="chart">`);
   out.push(
