@@ -54,7 +54,8 @@ ITEMS = [
 ]
 
 
-def build():
+def build(offset=0):
+    """The checklist workbook; `offset` extra rows above the table move every item row down."""
     wb = Workbook()
     cover = wb.active
     cover.title = "表紙"
@@ -79,11 +80,13 @@ def build():
     ws.merge_cells("A1:E1")
     ws["A2"] = "回答は ○ △ × - から選んでください"
     header = ["No.", "内容", "チェック欄", "分野", "内部メモ"]
+    for i in range(offset):
+        ws.cell(row=3 + i, column=1, value=f"（テスト用の注記 {i + 1}）")
     for c, h in enumerate(header, start=1):
-        cell = ws.cell(row=4, column=c, value=h)
+        cell = ws.cell(row=4 + offset, column=c, value=h)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEEFF")
-    r = 5
+    r = 5 + offset
     answer_rows = []
     for section, num, text, ans, field in ITEMS:
         if section:
@@ -107,14 +110,15 @@ def build():
 
     # Validations: literal list with 「-」 on section II, literal without it on I, a range reference to the
     # hidden list sheet on one cell, and a defined name on another.
+    o = offset
     dv1 = DataValidation(type="list", formula1='"○,△,×"', allow_blank=True)
-    dv1.add("C6:C9")
+    dv1.add(f"C{6 + o}:C{9 + o}")
     dv2 = DataValidation(type="list", formula1='"○,△,×,-"', allow_blank=True)
-    dv2.add("C11:C13")
+    dv2.add(f"C{11 + o}:C{13 + o}")
     dv3 = DataValidation(type="list", formula1="'リスト'!$A$1:$A$4", allow_blank=True)
-    dv3.add("C14")
+    dv3.add(f"C{14 + o}")
     dv4 = DataValidation(type="list", formula1="回答リスト", allow_blank=True)
-    dv4.add("C15")
+    dv4.add(f"C{15 + o}")
     for dv in (dv1, dv2, dv3, dv4):
         ws.add_data_validation(dv)
     wb.defined_names.append(DefinedName("回答リスト", attr_text="'リスト'!$A$1:$A$4"))
@@ -124,7 +128,7 @@ def build():
     ws["H4"] = "件数"
     for i, v in enumerate(["○", "△", "×", "-"], start=5):
         ws.cell(row=i, column=7, value=v)
-        ws.cell(row=i, column=8, value=f'=COUNTIF($C$5:$C${last},G{i})')
+        ws.cell(row=i, column=8, value=f'=COUNTIF($C${5 + offset}:$C${last},G{i})')
     chart = BarChart()
     chart.title = "回答の件数"
     chart.add_data(Reference(ws, min_col=8, min_row=4, max_row=8), titles_from_data=True)
@@ -139,6 +143,47 @@ def build():
     return wb
 
 
+# What a user typed into the 「証跡・根拠」 sheet (item id -> evidence, reason, checker, date serial, memo, 保管棚).
+EVIDENCE = {
+    "I-1": ("情報管理規程 第3版（共有フォルダ/規程）", None, "山田", 46300, "年1回見直し", "棚A"),
+    "II-1": (None, "取引先から預かる情報がないため", "佐藤", 46301, None, None),
+    "II-5": ("事故連絡網（総務部掲示）", None, None, None, "=連絡網は掲示板にも", "棚B"),
+}
+
+
+def build_evidence(offset=0):
+    """The checklist plus a 「証跡・根拠」 sheet typed in by a user (one extra column of their own)."""
+    wb = build(offset)
+    ev = wb.create_sheet("証跡・根拠")
+    header = ["項目ID", "区分", "No.", "項目", "回答", "証跡（文書名・保管場所）", "該当しない理由", "確認者", "確認日", "メモ", "保管棚"]
+    for c, h in enumerate(header, start=1):
+        ev.cell(row=1, column=c, value=h).font = Font(bold=True)
+    r = 2
+    section = ""
+    for sec, num, text, ans, _field in ITEMS:
+        if sec:
+            section = sec
+            continue
+        key = "I" if section.startswith("I ") else "II"
+        item_id = f"{key}-{num}"
+        ev.cell(row=r, column=1, value=item_id)
+        ev.cell(row=r, column=2, value=section)
+        ev.cell(row=r, column=3, value=str(num))
+        t = ev.cell(row=r, column=4, value=text)
+        t.data_type = "s"
+        ev.cell(row=r, column=5, value=ans)
+        for c, v in enumerate(EVIDENCE.get(item_id, ()), start=6):
+            if v is None:
+                continue
+            cell = ev.cell(row=r, column=c, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"
+            elif c == 9:
+                cell.number_format = "yyyy/mm/dd"
+        r += 1
+    return wb
+
+
 def build_clash():
     """A user workbook that already has a sheet named 「診断結果」 that is not ours."""
     wb = build()
@@ -147,8 +192,24 @@ def build_clash():
     return wb
 
 
+def save_evidence_fixtures():
+    """Evidence round-trip fixtures: typed in by openpyxl, with the checklist rows moved, and re-saved by LibreOffice."""
+    build_evidence().save(os.path.join(OUT, "openpyxl-evidence.xlsx"))
+    build_evidence(offset=3).save(os.path.join(OUT, "openpyxl-evidence-moved.xlsx"))
+    if shutil.which("soffice"):
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", tmp,
+                            os.path.join(OUT, "openpyxl-evidence-moved.xlsx")], check=True, capture_output=True)
+            shutil.copy(os.path.join(tmp, "openpyxl-evidence-moved.xlsx"), os.path.join(OUT, "libreoffice-evidence-moved.xlsx"))
+
+
 if __name__ == "__main__":
+    import sys
     os.makedirs(OUT, exist_ok=True)
+    save_evidence_fixtures()
+    if "--evidence-only" in sys.argv:
+        print("wrote evidence fixtures to", os.path.normpath(OUT))
+        sys.exit(0)
     build().save(os.path.join(OUT, "openpyxl-checklist.xlsx"))
     build_clash().save(os.path.join(OUT, "openpyxl-clash.xlsx"))
     # A variant re-saved by LibreOffice (shared strings, its own styles/chart XML), when soffice is installed.

@@ -9,7 +9,17 @@
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
-import type { ChecklistLocation, Report, WorkbookInput } from "../core/model";
+import {
+  EVIDENCE_SHEET,
+  evidenceModel,
+  findEvidenceSheet,
+  mergeEvidence,
+  readEvidenceUserHeaders,
+  readEvidenceUserValues,
+} from "../core/evidence";
+import { historyRowOf } from "../core/history";
+import type { ChecklistLocation, EvidenceEntry, HistoryRow, Report, WorkbookInput } from "../core/model";
+import { indexedDbStore, type CheckStore } from "./browser-history";
 import { readWorkbook } from "../file/xlsx-read";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
 import { annotatedCopy, describeError } from "./files";
@@ -90,14 +100,29 @@ interface Loaded {
   report: Report;
   /** Cells (A1) rewritten by applied normalisations, with the answer written. */
   applied: Map<string, NormaliseChange>;
+  /** Evidence typed in the pane, by item id (written into the downloaded copy's 「証跡・根拠」 sheet). */
+  evidence: Map<string, Partial<EvidenceEntry>>;
+  /** The checks of this file name remembered on this device, oldest first. */
+  remembered: HistoryRow[];
 }
 
-export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): BrowserHost {
+export function createBrowserHost(
+  lang: Lang,
+  save: SaveFile = saveWithLink,
+  store: CheckStore = indexedDbStore(),
+  now: () => Date = () => new Date(),
+): BrowserHost {
   let current: Loaded | null = null;
   let lastError: HostError | null = null;
 
   const outcome = (): CheckOutcome =>
     current ? { ok: true, report: current.report } : { ok: false, error: lastError ?? noFile() };
+
+  /** Judges the cached workbook again; the trend shows the checks remembered on this device. */
+  const judge = (l: Loaded): void => {
+    const report = reevaluate(l.wb, l.location, { file: l.name });
+    l.report = { ...report, history: l.remembered.length ? l.remembered : (report.history ?? []) };
+  };
 
   /** Writes `value` into the cached grid at the item's answer cell. */
   const patch = (l: Loaded, itemId: string, value: string | number | boolean | null): void => {
@@ -159,12 +184,59 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         return outcome();
       }
       lastError = null;
-      current = { name, bytes: bytes.slice(), wb, location: res.location, report: res.report, applied: new Map() };
+      let remembered: HistoryRow[] = [];
+      try {
+        remembered = await store.add(name, historyRowOf(res.report, now()));
+      } catch {
+        // IndexedDB refused (private mode, quota): the check itself still works, without a trend.
+      }
+      current = {
+        name,
+        bytes: bytes.slice(),
+        wb,
+        location: res.location,
+        report: res.report,
+        applied: new Map(),
+        evidence: new Map(),
+        remembered,
+      };
+      judge(current);
       return outcome();
     },
 
     async check(): Promise<CheckOutcome> {
-      if (current) current.report = reevaluate(current.wb, current.location, { file: current.name });
+      if (current) judge(current);
+      return outcome();
+    },
+
+    async saveEvidence(_report: Report, itemId: string, entry: Partial<EvidenceEntry>): Promise<CheckOutcome> {
+      const l = current;
+      if (!l) return outcome();
+      l.evidence.set(itemId, { ...l.evidence.get(itemId), ...entry });
+      // The cached workbook gets the sheet as the download will hold it, so coverage and warnings follow.
+      const found = findEvidenceSheet(l.wb);
+      const grid = found?.grid ?? [];
+      const user = readEvidenceUserValues(grid);
+      const headers = readEvidenceUserHeaders(grid);
+      mergeEvidence(user, headers.length, itemId, entry);
+      const model = evidenceModel(l.report, lang, user, headers);
+      const name = found?.name ?? EVIDENCE_SHEET;
+      const sheet = { name, values: [model.header, ...model.rows] };
+      const i = l.wb.sheets.findIndex((s) => s.name === name);
+      if (i >= 0) l.wb.sheets[i] = sheet;
+      else l.wb.sheets.push(sheet);
+      judge(l);
+      return outcome();
+    },
+
+    async clearHistory(): Promise<CheckOutcome> {
+      const l = current;
+      await store.clear(l?.name);
+      if (l) {
+        l.remembered = [];
+        judge(l);
+        l.report = { ...l.report, history: [] };
+      }
       return outcome();
     },
 
@@ -178,7 +250,7 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         // Keep the original value when a cell is normalised twice.
         l.applied.set(c.cell, prev ? { ...c, from: prev.from } : c);
       }
-      l.report = reevaluate(l.wb, l.location, { file: l.name });
+      judge(l);
       return outcome();
     },
 
@@ -192,7 +264,7 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         if (prev && prev.from === c.from) l.applied.delete(c.cell);
         else if (prev) l.applied.set(c.cell, { ...prev, to: c.from as NormaliseChange["to"] });
       }
-      l.report = reevaluate(l.wb, l.location, { file: l.name });
+      judge(l);
       return outcome();
     },
 
@@ -214,12 +286,18 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
         return;
       }
       if (kind === "html") {
-        save(new Blob([renderHtmlReport(l.report, lang)], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
+        save(new Blob([renderHtmlReport(l.report, lang, { executive: true })], { type: "text/html;charset=utf-8" }), `${base}-tics-report.html`);
         return;
       }
       let copy: AnnotateResult;
       try {
-        copy = annotatedCopy(l.bytes, reportForFile(l, options.fix), { fix: options.fix || l.applied.size > 0, lang });
+        copy = annotatedCopy(l.bytes, reportForFile(l, options.fix), {
+          fix: options.fix || l.applied.size > 0,
+          lang,
+          records: true,
+          evidence: l.evidence,
+          now: now(),
+        });
       } catch (e) {
         // The annotator's own message (e.g. a Strict Open XML workbook), not "unexpected error: ja / en".
         throw { code: "unreadable", message: describeError(e).error } satisfies HostError;

@@ -5,7 +5,7 @@
 import { analyse } from "../core/analyse";
 import type { Bilingual, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { annotateWorkbook, type AnnotateResult } from "../file/annotate";
+import { annotateWorkbook, type AnnotateOptions, type AnnotateResult } from "../file/annotate";
 import { readWorkbook } from "../file/xlsx-read";
 import type { Lang } from "./host";
 
@@ -54,6 +54,6 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Pr
  * An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`), with what the
  * annotator has to tell: warnings, the sheet names used, the cells fixed and the file extension the copy needs.
  */
-export function annotatedCopy(bytes: Uint8Array, report: Report, opts: { fix: boolean; lang: Lang; now?: Date }): AnnotateResult {
+export function annotatedCopy(bytes: Uint8Array, report: Report, opts: AnnotateOptions & { lang: Lang }): AnnotateResult {
   return annotateWorkbook(bytes, report, opts);
 }

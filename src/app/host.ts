@@ -2,7 +2,7 @@
  * The port between the task pane and whatever holds the workbook: Excel (src/excel) or a file in the browser
  * (src/app/browserHost.ts over src/file). The pane only ever talks to this interface.
  */
-import type { Answer, Bilingual, CellValue, Report } from "../core/model";
+import type { Answer, Bilingual, CellValue, EvidenceEntry, Report } from "../core/model";
 
 export type Lang = "ja" | "en";
 
@@ -83,4 +83,15 @@ export interface ChecklistHost {
   loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
   /** Browser mode: produce a download. */
   download?(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
+  /** Writes (or regenerates) the 「証跡・根拠」 sheet; the outcome carries the report with the evidence read back. */
+  writeEvidence?(report: Report): Promise<CheckOutcome>;
+  /**
+   * Saves one item's evidence fields (only the keys given) to the 「証跡・根拠」 sheet (made when missing); in browser
+   * mode into the copy that is downloaded.
+   */
+  saveEvidence?(report: Report, itemId: string, entry: Partial<EvidenceEntry>): Promise<CheckOutcome>;
+  /** The report after the host's own writes (e.g. the history row appended by writeResults), or null. */
+  latestReport?(): Report | null;
+  /** Browser mode: forgets the checks remembered on this device (「履歴を消去」). */
+  clearHistory?(): Promise<CheckOutcome>;
 }

@@ -3,7 +3,7 @@
  * normalise preview and keeps the undo stack of applied normalisations. Pure TypeScript (no React, no DOM), so the
  * pane is a thin view over `SessionState` and this file is unit-tested on its own.
  */
-import type { Report } from "../core/model";
+import type { EvidenceEntry, Report } from "../core/model";
 import { normaliseChanges } from "../core/normalise";
 import type { CheckOutcome, ChecklistHost, HostError, NormaliseChange } from "./host";
 
@@ -197,6 +197,9 @@ export class Session {
     if (!report) return;
     await this.run("results", async () => {
       await this.host.writeResults(report);
+      // The host appended a history row (and read it back): the pane's trend follows without a new check.
+      const latest = this.host.latestReport?.();
+      if (latest) this.set({ outcome: { ok: true, report: latest }, report: latest });
       this.set({ notice: { kind: "results_written" } });
     });
   }
@@ -207,6 +210,41 @@ export class Session {
     await this.run("plan", async () => {
       await this.host.writePlan(report);
       this.set({ notice: { kind: "plan_written" } });
+    });
+  }
+
+  /** A record action's outcome: success replaces the report (no notice; the caller shows its own), failure keeps it. */
+  private takeRecord(outcome: CheckOutcome): boolean {
+    if (outcome.ok) this.set({ outcome, report: outcome.report, error: null, notice: null, busy: null });
+    else this.set({ error: outcome.error, busy: null });
+    return outcome.ok;
+  }
+
+  /** Writes (regenerates) the 「証跡・根拠」 sheet. True when it was written. */
+  async writeEvidence(): Promise<boolean> {
+    const report = this.state.report;
+    const write = this.host.writeEvidence;
+    if (!report || !write) return false;
+    return (await this.run("evidence", async () => this.takeRecord(await write.call(this.host, report)))) ?? false;
+  }
+
+  /**
+   * Saves one item's evidence fields to the 「証跡・根拠」 sheet (only the keys given change; the sheet is made when
+   * missing). True when saved; the report then carries the new coverage and 「-」 reasons.
+   */
+  async saveEvidence(itemId: string, entry: Partial<EvidenceEntry>): Promise<boolean> {
+    const report = this.state.report;
+    const save = this.host.saveEvidence;
+    if (!report || !save) return false;
+    return (await this.run("evidence", async () => this.takeRecord(await save.call(this.host, report, itemId, entry)))) ?? false;
+  }
+
+  /** Browser mode: forgets the checks remembered on this device (「履歴を消去」). */
+  async clearHistory(): Promise<void> {
+    const clear = this.host.clearHistory;
+    if (!clear) return;
+    await this.run("history", async () => {
+      this.takeRecord(await clear.call(this.host));
     });
   }
 

@@ -13,6 +13,8 @@ export interface CliOptions {
   fix: boolean;
   report: string | null;
   summary: string | null;
+  /** An earlier round's summary (.xlsx or .csv) to compare with (--previous, needs --summary). */
+  previous: string | null;
   /** Worker threads for several files; null = decide automatically. */
   jobs: number | null;
   help: boolean;
@@ -21,7 +23,7 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Bilingual; lang: Lang };
 
-const VALUE_OPTIONS = new Set(["--lang", "--fail-on", "--out", "--report", "--summary", "--jobs"]);
+const VALUE_OPTIONS = new Set(["--lang", "--fail-on", "--out", "--report", "--summary", "--previous", "--jobs"]);
 
 function err(lang: Lang, ja: string, en: string): ParseResult {
   return { ok: false, error: { ja, en }, lang };
@@ -47,6 +49,7 @@ export function parseArgs(argv: string[]): ParseResult {
     fix: false,
     report: null,
     summary: null,
+    previous: null,
     jobs: null,
     help: false,
     version: false,
@@ -122,6 +125,9 @@ export function parseArgs(argv: string[]): ParseResult {
       case "--summary":
         o.summary = value ?? null;
         break;
+      case "--previous":
+        o.previous = value ?? null;
+        break;
       case "--jobs": {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 1 || n > 64) {
@@ -155,6 +161,10 @@ export function parseArgs(argv: string[]): ParseResult {
   if (o.summary && !/\.(xlsx|csv)$/i.test(o.summary)) {
     return err(lang, `--summary の出力先は .xlsx か .csv にしてください: ${o.summary}`, `--summary must name an .xlsx or .csv file: ${o.summary}`);
   }
+  if (o.previous && !o.summary) return err(lang, "--previous は --summary と一緒に指定してください。", "--previous needs --summary.");
+  if (o.previous && !/\.(xlsx|csv)$/i.test(o.previous)) {
+    return err(lang, `--previous には前回の集計（.xlsx か .csv）を指定してください: ${o.previous}`, `--previous must name an earlier summary (.xlsx or .csv): ${o.previous}`);
+  }
   return { ok: true, options: o };
 }
 
@@ -183,6 +193,10 @@ Reads a TICS self-check workbook, validates the answers, scores each field and p
                         複数ファイルの集計（1 行 1 ファイル）。xlsx は「問題一覧」シート付き、csv は
                         OUT-problems.csv を併せて保存 / batch summary, one row per file; the xlsx has a
                         「問題一覧」 (problems) sheet, a csv gets OUT-problems.csv beside it
+  --previous OLD.xlsx|OLD.csv
+                        --summary に前回の集計との比較を加える（取引先ごとの総合・準備度・分野の変化、悪化と
+                        未回答の取引先に印） / with --summary: add the change since an earlier summary per supplier
+                        (overall, readiness, each field), marking suppliers that got worse or did not answer again
   --jobs N              複数ファイルを N 個のワーカースレッドで処理（既定: 1 = 同じスレッド。2 コアの計測では
                         速くならなかったため） / check files on N worker threads (default 1: in-process; it was
                         not faster on the 2-core machine we measured)

@@ -13,6 +13,8 @@ import { writeFileAtomic } from "../file/atomic-node";
 import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
 import { checkFile, checkFiles } from "./batch-node";
 import { formatLine, formatReport, styleFor } from "./text";
+import { loadPrevious, roundsText, summaryWithRounds } from "./previous";
+import type { Round } from "../core/rounds";
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -97,13 +99,19 @@ function jsonOf(r: FileCheck, lang: Lang): Report | { file: string; error: strin
 }
 
 /** Writes --out, --report and --summary. False when one failed (a message is on stderr, nothing half-written). */
-async function writeOutputs(io: CliIo, o: CliOptions, results: FileCheck[], bytes: Uint8Array | undefined): Promise<boolean> {
+async function writeOutputs(
+  io: CliIo,
+  o: CliOptions,
+  results: FileCheck[],
+  bytes: Uint8Array | undefined,
+  previous: Round | null = null,
+): Promise<boolean> {
   const lang = o.lang;
   const first = results[0];
   if (o.out && first.ok && bytes) {
     let data: Uint8Array;
     try {
-      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang });
+      const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang, records: true });
       const ext = o.out.slice(o.out.lastIndexOf(".")).toLowerCase();
       if (ext !== res.extension) {
         // Excel refuses a macro-enabled (or template) package under another extension: keep the input's kind.
@@ -130,10 +138,12 @@ async function writeOutputs(io: CliIo, o: CliOptions, results: FileCheck[], byte
     if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return false;
   }
   if (o.report && first.ok) {
-    const html = renderHtmlReport(first.report, lang, { now: new Date() });
+    const html = renderHtmlReport(first.report, lang, { now: new Date(), executive: true });
     if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return false;
   }
-  if (o.summary) {
+  if (o.summary && previous) {
+    if (!(await summaryWithRounds(io, o, results, previous, save))) return false;
+  } else if (o.summary) {
     const fmt = summaryFormatOf(o.summary);
     if (fmt === "xlsx") {
       if (!(await save(io, lang, o.summary, summaryXlsx(results, lang, TICS_2024), { ja: "集計", en: "the summary" }))) return false;
@@ -178,6 +188,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
+  if (o.previous && targets.some((t) => t && sameFile(t, o.previous as string))) {
+    say(io, lang, {
+      ja: `出力先が --previous の前回の集計と同じです。前回の集計は上書きしません。別の名前を指定してください: ${o.previous}`,
+      en: `An output is the same file as the --previous summary, which is never overwritten. Choose another name: ${o.previous}`,
+    });
+    return 2;
+  }
   const named = targets.filter((t): t is string => !!t);
   for (let i = 0; i < named.length; i++) {
     if (named.slice(i + 1).some((t) => sameFile(t, named[i]))) {
@@ -187,6 +204,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
       return 2;
     }
+  }
+
+  // The earlier round is read before any work: a wrong --previous fails fast (exit 2, nothing written).
+  let previousRound: ReturnType<typeof loadPrevious> = null;
+  if (o.previous) {
+    previousRound = loadPrevious(io, o);
+    if (!previousRound) return 2;
   }
 
   // Check every file. A single file keeps its bytes for --out.
@@ -222,7 +246,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Files first: when one cannot be written the run fails (exit 2) before anything is printed.
-  if (!(await writeOutputs(io, o, results, bytes))) return 2;
+  if (!(await writeOutputs(io, o, results, bytes, previousRound))) return 2;
 
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
@@ -233,8 +257,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } else {
     const style = styleFor(io.isTTY === true);
     const ok = results.filter((r): r is { ok: true; report: Report } => r.ok);
-    if (o.summary) io.stdout(ok.map((r) => formatLine(r.report, lang)).join("\n") + (ok.length ? "\n" : ""));
-    else io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
+    if (o.summary) {
+      io.stdout(ok.map((r) => formatLine(r.report, lang)).join("\n") + (ok.length ? "\n" : ""));
+      if (previousRound) io.stdout(roundsText(results, previousRound, lang));
+    } else io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
   }
 
   return code;

@@ -3,6 +3,7 @@ import { colToLetters } from "../core/a1";
 import type { Priority, Report } from "../core/model";
 import { adviceOf } from "../core/plan";
 import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
+import { evidenceLines } from "../core/evidence";
 import type { Lang } from "./args";
 
 export interface Style {
@@ -141,6 +142,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   });
   out.push(`  ${style.bold(padEnd(l.overall, w))} ${num(report.overall.score).padStart(5)}  (${l.readiness} ${num(report.overall.readiness)})`);
   out.push("");
+  for (const line of evidenceLines(report, lang)) out.push(line.warn ? style.yellow(line.text) : line.text);
 
   if (report.plan.length === 0) out.push(l.noPlan);
   else {

@@ -11,6 +11,9 @@ import { type PreparedProfile, assignFields, prepareProfile, scanText } from "./
 import { buildFindings, buildPlan, planTopics } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
+import { evidenceFromWorkbook } from "./evidence";
+import { historyFromWorkbook } from "./history";
+import { planNotesFromWorkbook } from "./executive";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
@@ -170,5 +173,8 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     findings: buildFindings(items),
     plan,
     topics: planTopics(plan, profile),
+    evidence: evidenceFromWorkbook(wb, items, fields),
+    history: historyFromWorkbook(wb),
+    planNotes: planNotesFromWorkbook(wb),
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
 import { adviceOf } from "./plan";
+import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
+import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
 
@@ -146,6 +148,8 @@ function findingRow(lang: Lang, f: Finding, itemText: string): string {
 export interface HtmlReportOptions {
   /** When given, shown as the generation time (local, YYYY-MM-DD HH:MM). */
   now?: Date;
+  /** Start with the executive one-pager (src/core/executive.ts); the CLI's --report asks for it. */
+  executive?: boolean;
 }
 
 function stamp(d: Date): string {
@@ -166,7 +170,8 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   out.push(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
   const titleSuffix = report.company ? ` — ${report.company}` : report.file ? ` — ${report.file}` : "";
   out.push(`<title>${e(l.title + titleSuffix)}</title>`);
-  out.push(`<style>${CSS}</style></head><body>`);
+  out.push(`<style>${CSS}${opts.executive ? EXECUTIVE_CSS : ""}</style></head><body>`);
+  if (opts.executive) out.push(executivePageHtml(report, lang));
   out.push(`<h1>${e(l.title)}</h1>`);
   out.push(`<dl class="meta">`);
   if (report.file) out.push(`<dt>${l.file}</dt><dd>${e(report.file)}</dd>`);
@@ -189,6 +194,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   line(l.readiness, num(report.overall.readiness));
   line(l.counts, `○ ${s.counts["○"]} / △ ${s.counts["△"]} / × ${s.counts["×"]} / - ${s.counts["-"]}`);
   out.push(`</tbody></table>`);
+  for (const ev of evidenceLines(report, lang)) if (ev.text.trim()) out.push(`<p class="note">${e(ev.text.trim())}</p>`);
 
   out.push(`<h2>${l.fields}</h2><div class="chart">`);
   out.push(

@@ -243,6 +243,59 @@ export interface Report {
   plan: PlanRow[];
   /** The advice the plan rows point to (`PlanRow.advice`), once per topic. */
   topics: Record<string, Advice>;
+  /** What the 「証跡・根拠」 sheet records (coverage, 「-」 without a reason); set by analyse. */
+  evidence?: EvidenceReport;
+  /** The rows of the 「履歴」 sheet, oldest first (empty when the workbook has none); set by analyse. */
+  history?: HistoryRow[];
+  /** Owners, due dates and status the user wrote on the plan sheet, by item id; set by analyse. */
+  planNotes?: Record<string, { owner: string; due: CellValue; status: string }>;
+}
+
+/** What the user recorded for one item on the 「証跡・根拠」 sheet (empty strings when nothing). */
+export interface EvidenceEntry {
+  /** 証跡（文書名・保管場所）. */
+  evidence: string;
+  /** 該当しない理由 (why 「-」). */
+  reason: string;
+  /** 確認者. */
+  checker: string;
+  /** 確認日 as typed (a date serial or text). */
+  checkedOn: CellValue;
+  /** メモ. */
+  memo: string;
+}
+
+export interface EvidenceCoverage {
+  /** Share of ○ items with evidence recorded, 0-100 with one decimal; null when there is no ○ item. */
+  coverage: number | null;
+  /** ○ items with evidence / all ○ items. */
+  withEvidence: number;
+  circles: number;
+}
+
+export interface EvidenceReport {
+  /** The sheet it was read from, or null when the workbook has none. */
+  sheet: string | null;
+  /** Recorded entries by item id (only items with something recorded). */
+  entries: Record<string, EvidenceEntry>;
+  overall: EvidenceCoverage;
+  fields: ({ name: string; nameEn: string } & EvidenceCoverage)[];
+  /** Items answered 「-」 with no reason recorded (a warning, not a problem entry). */
+  naWithoutReason: string[];
+}
+
+/** One row of the 「履歴」 sheet: a written result. */
+export interface HistoryRow {
+  /** "YYYY-MM-DD HH:MM" (local time). */
+  date: string;
+  who: string;
+  overall: number | null;
+  readiness: number | null;
+  coverage: number | null;
+  counts: AnswerCounts & { blank: number; invalid: number; naNotAllowed: number };
+  /** Profile id and where the fields came from, e.g. "tics-2024 / rule". */
+  source: string;
+  fields: { name: string; score: number | null }[];
 }
 
 /** Detection failure: what was looked for and what came closest. */

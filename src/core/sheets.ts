@@ -45,6 +45,11 @@ export interface PlanModel {
   idColumn: number;
   /** Index of 担当者 in header; every column from here on belongs to the user. */
   userColumnStart: number;
+  /** Layout hints for the file gateway (the plan's own defaults apply when absent). */
+  colWidths?: number[];
+  wrapColumns?: number[];
+  /** Columns whose numbers are dates (besides the plan's 期限). */
+  dateColumns?: number[];
 }
 
 /** First cell of the results sheet: lets both hosts recognise a sheet as TICS Check's own. */
@@ -58,6 +63,7 @@ const L = {
     sheet: "対象シート",
     current: "今回",
     previous: "前回",
+    previousAt: "前回の診断日時",
     ...REPORT_LABELS.ja,
     note: REPORT_LABELS.ja.scoreRule,
   },
@@ -68,6 +74,7 @@ const L = {
     sheet: "Checklist sheet",
     current: "This time",
     previous: "Previous",
+    previousAt: "Previous check at",
     ...REPORT_LABELS.en,
     note: REPORT_LABELS.en.scoreRule,
   },
@@ -121,6 +128,8 @@ export function resultsModel(report: Report, lang: Lang, previous: StoredResult 
   }
   const lastRow = rows.length - 1;
   const width = seriesNames.length + 1;
+  // The date of the 「前回」 series (from the last history row), below the table so the table stays the chart's source.
+  if (previous?.date) rows.push([], [l.previousAt, previous.date]);
   return {
     name: RESULTS_SHEET,
     rows,
@@ -186,7 +195,7 @@ const STATUS_LABEL: Record<Lang, Record<ItemStatus, string>> = {
   en: { ok: "", normalized: "", blank: "blank", invalid: "invalid", na_not_allowed: "「-」 not allowed" },
 };
 
-function answerLabel(lang: Lang, answer: Answer | null, status: ItemStatus, raw: CellValue): string {
+export function answerLabel(lang: Lang, answer: Answer | null, status: ItemStatus, raw: CellValue): string {
   if (status === "ok" || status === "normalized") return answer ?? "";
   const label = STATUS_LABEL[lang][status];
   if (status === "invalid" || status === "na_not_allowed") return `${label}: ${raw == null ? "" : String(raw)}`;
@@ -201,56 +210,71 @@ function referencesText(lang: Lang, r: References): string {
   return parts.join(" / ");
 }
 
-/** Headers that belong to the add-in in either language (everything else in a plan sheet is the user's). */
-const OWN_HEADERS = new Set<string>([...PLAN_HEADERS.ja, ...PLAN_HEADERS.en]);
-const USER_HEADER_ALIASES: string[][] = PLAN_USER_HEADERS.map((h, i) => [h, PLAN_USER_HEADERS_EN[i]]);
+/**
+ * A sheet the add-in owns whose rows are keyed by item id and whose trailing columns belong to the user (the plan,
+ * the evidence sheet). Everything in such a sheet that is not one of `own` is the user's: the standard user columns
+ * (matched in either language) and any column the user added.
+ */
+export interface UserColumnsSpec {
+  /** Headers that belong to the add-in, in either language. */
+  own: ReadonlySet<string>;
+  /** The standard user columns: for each, its names in every language (first = canonical). */
+  standard: readonly (readonly string[])[];
+  /** Headers of the item-id column (the first one found marks the header row). */
+  idHeaders: readonly string[];
+}
+
+const PLAN_SPEC: UserColumnsSpec = {
+  own: new Set<string>([...PLAN_HEADERS.ja, ...PLAN_HEADERS.en]),
+  standard: PLAN_USER_HEADERS.map((h, i) => [h, PLAN_USER_HEADERS_EN[i]]),
+  idHeaders: ["項目ID", "Item ID"],
+};
 
 function headerText(v: CellValue): string {
   return v == null ? "" : String(v).trim();
 }
 
-/** Where the plan's header row is: the first row holding 項目ID (or Item ID). */
-function findPlanHeader(grid: CellValue[][]): { row: number; idCol: number } | null {
+/** Where a user-columns sheet's header row is: the first row holding an id header. */
+function findIdHeader(grid: CellValue[][], spec: UserColumnsSpec): { row: number; idCol: number } | null {
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      const h = headerText(row[c]);
-      if (h === "項目ID" || h === "Item ID") return { row: r, idCol: c };
+      if (spec.idHeaders.includes(headerText(row[c]))) return { row: r, idCol: c };
     }
   }
   return null;
 }
 
 /**
- * The user's own columns of an existing plan sheet: the four standard ones (in their standard order, whichever
- * language the header is in) followed by any column the user added whose header is not one of ours.
+ * The user's own columns of an existing sheet: the standard ones (in their standard order, whichever language the
+ * header is in) followed by any column the user added whose header is not one of ours.
  */
-export function readPlanUserHeaders(grid: CellValue[][]): string[] {
-  const found = findPlanHeader(grid);
-  const headers: string[] = [...PLAN_USER_HEADERS];
+export function readUserHeaders(grid: CellValue[][], spec: UserColumnsSpec): string[] {
+  const found = findIdHeader(grid, spec);
+  const headers: string[] = spec.standard.map((names) => names[0]);
   if (!found) return headers;
   const row = grid[found.row] ?? [];
   for (let c = 0; c < row.length; c++) {
     const h = headerText(row[c]);
-    if (!h || OWN_HEADERS.has(h)) continue;
-    if (USER_HEADER_ALIASES.some((a) => a.includes(h))) continue;
+    if (!h || spec.own.has(h)) continue;
+    if (spec.standard.some((a) => a.includes(h))) continue;
     if (!headers.includes(h)) headers.push(h);
   }
   return headers;
 }
 
 /**
- * Reads the user columns back from an existing plan sheet grid (values from A1), keyed by item id. The arrays
- * follow `readPlanUserHeaders(grid)`. Rows whose user cells are all empty are left out.
+ * Reads the user columns back from an existing sheet grid (values from A1), keyed by item id. The arrays follow
+ * `readUserHeaders(grid, spec)`. Rows whose user cells are all empty are left out.
  */
-export function readPlanUserValues(grid: CellValue[][]): Map<string, CellValue[]> {
+export function readUserValues(grid: CellValue[][], spec: UserColumnsSpec): Map<string, CellValue[]> {
   const out = new Map<string, CellValue[]>();
-  const found = findPlanHeader(grid);
+  const found = findIdHeader(grid, spec);
   if (!found) return out;
   const headerRow = grid[found.row] ?? [];
-  const headers = readPlanUserHeaders(grid);
+  const headers = readUserHeaders(grid, spec);
   const cols = headers.map((h, i) => {
-    const names = i < USER_HEADER_ALIASES.length ? USER_HEADER_ALIASES[i] : [h];
+    const names = i < spec.standard.length ? spec.standard[i] : [h];
     for (let c = 0; c < headerRow.length; c++) if (names.includes(headerText(headerRow[c]))) return c;
     return -1;
   });
@@ -262,6 +286,44 @@ export function readPlanUserValues(grid: CellValue[][]): Map<string, CellValue[]
     if (values.some((v) => v !== null && v !== "")) out.set(id, values);
   }
   return out;
+}
+
+/** The plan's user columns (see readUserHeaders). */
+export function readPlanUserHeaders(grid: CellValue[][]): string[] {
+  return readUserHeaders(grid, PLAN_SPEC);
+}
+
+/** The plan's user values by item id (see readUserValues). */
+export function readPlanUserValues(grid: CellValue[][]): Map<string, CellValue[]> {
+  return readUserValues(grid, PLAN_SPEC);
+}
+
+/** The user columns' header texts in the sheet's language (standard ones translated, the user's own as typed). */
+export function localUserHeaders(userHeaders: readonly string[], spec: UserColumnsSpec, lang: Lang): string[] {
+  return userHeaders.map((h, i) => (lang === "en" && i < spec.standard.length ? (spec.standard[i][1] ?? h) : h));
+}
+
+/** `width` user values of an item (missing ones null). */
+export function userValuesOf(user: Map<string, CellValue[]>, id: string, width: number): CellValue[] {
+  const v = user.get(id) ?? [];
+  const out: CellValue[] = [];
+  for (let i = 0; i < width; i++) out.push(v[i] ?? null);
+  return out;
+}
+
+/**
+ * The plan's evidence column: what an auditor asks for, then what the 「証跡・根拠」 sheet already records for the
+ * item (only when the workbook was read with its evidence sheet in mind, i.e. `report.evidence` is set).
+ */
+function evidenceText(report: Report, itemId: string, asked: string, lang: Lang): string {
+  const ev = report.evidence;
+  if (!ev) return asked;
+  const recorded = ev.entries[itemId]?.evidence ?? "";
+  const line =
+    lang === "ja"
+      ? `記録済み: ${recorded || "なし（「証跡・根拠」シートに記入できます）"}`
+      : `Recorded: ${recorded || "none (fill in the evidence sheet)"}`;
+  return asked ? `${asked}\n${line}` : line;
 }
 
 /**
@@ -276,15 +338,9 @@ export function planModel(
   userHeaders: readonly string[] = PLAN_USER_HEADERS,
 ): PlanModel {
   const own = PLAN_HEADERS[lang];
-  const userCols = userHeaders.map((h, i) => (lang === "en" && i < PLAN_USER_HEADERS_EN.length ? PLAN_USER_HEADERS_EN[i] : h));
-  const header = [...own, ...userCols];
+  const header = [...own, ...localUserHeaders(userHeaders, PLAN_SPEC, lang)];
   const width = userHeaders.length;
-  const userValues = (id: string): CellValue[] => {
-    const v = user.get(id) ?? [];
-    const out: CellValue[] = [];
-    for (let i = 0; i < width; i++) out.push(v[i] ?? null);
-    return out;
-  };
+  const userValues = (id: string): CellValue[] => userValuesOf(user, id, width);
   const rows: CellValue[][] = [];
   const inPlan = new Set<string>();
   const itemById = new Map<string, Report["items"][number]>();
@@ -302,7 +358,7 @@ export function planModel(
       PRIORITY_LABEL[lang][p.priority],
       advice.hint[lang],
       advice.firstStep[lang],
-      advice.evidence[lang],
+      evidenceText(report, p.itemId, advice.evidence[lang], lang),
       referencesText(lang, advice.references),
       ...userValues(p.itemId),
     ]);

@@ -4,7 +4,7 @@
  */
 import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "../app/host";
 import { reevaluate } from "../core/analyse";
-import type { CellRange, CellValue, Report } from "../core/model";
+import type { CellRange, CellValue, EvidenceEntry, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import { parseAreas } from "./address";
 import { MIN_EXCEL_API, supportsExcelApi } from "./api-sets";
@@ -12,6 +12,7 @@ import { hostError, toHostError } from "./errors";
 import { checkFromSelection, fullCheck, patchCell, readChanged, type Session, type Snapshot } from "./read";
 import { emptyState, queueReadState, queueWriteState, stateFrom } from "./state";
 import * as write from "./write";
+import { writeEvidence } from "./records";
 
 export type ExcelRun = <T>(
   options: Excel.RunOptions | null,
@@ -33,6 +34,11 @@ export interface ExcelHostDeps {
   /** Burst coalescing for live edits (ms). */
   debounceMs?: number;
   profile?: Profile;
+  /**
+   * Who writes the results (the 「履歴」 sheet's 記録者). Office.js gives Excel add-ins no user name, so the
+   * default is blank; a host that knows the name can pass it.
+   */
+  userName?: () => string;
 }
 
 /** Every batch waits for the user to leave cell-edit mode instead of failing. */
@@ -64,6 +70,9 @@ export class ExcelHost implements ChecklistHost {
   private readonly now: () => Date;
   private readonly debounceMs: number;
   private readonly profile: Profile | undefined;
+  private readonly userName: () => string;
+  /** The report after the add-in's own writes to its record sheets (see latestReport). */
+  private latest: Report | null = null;
   /** Values the add-in wrote into the checklist sheet, so its own change events are ignored. Key "sheet!r,c". */
   private readonly ownWrites = new Map<string, CellValue>();
   /** What each normalised cell held before the add-in rewrote it (latest rewrite per cell), for undo. */
@@ -83,6 +92,7 @@ export class ExcelHost implements ChecklistHost {
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 300;
     this.profile = deps.profile;
+    this.userName = deps.userName ?? (() => "");
     this.capabilities = {
       selectCell: true,
       highlight: true,
@@ -200,8 +210,52 @@ export class ExcelHost implements ChecklistHost {
   }
 
   async writeResults(report: Report): Promise<void> {
-    this.session.state = await this.action((ctx) => write.writeResults(ctx, report, this.lang, this.now()));
+    const written: write.ResultsWritten = {};
+    this.session.state = await this.action((ctx) => write.writeResults(ctx, report, this.lang, this.now(), this.userName(), written));
     this.knowSheet(write.RESULTS_SHEET);
+    if (written.history) this.cacheSheet(written.history.sheet, written.history.grid);
+  }
+
+  latestReport(): Report | null {
+    const r = this.latest;
+    this.latest = null;
+    return r;
+  }
+
+  /**
+   * One of the add-in's record sheets was just written: the session's cached workbook takes its grid and the
+   * report is judged again (so the pane shows the new history row or evidence without reading the workbook).
+   */
+  private cacheSheet(name: string, grid: CellValue[][]): void {
+    this.knowSheet(name);
+    const snap = this.session.snapshot;
+    if (!snap) return;
+    const sheets = snap.wb.sheets;
+    const input = { name, values: grid };
+    const i = sheets.findIndex((s) => s.name === name);
+    if (i >= 0) sheets[i] = input;
+    else sheets.push(input);
+    snap.report = reevaluate(snap.wb, snap.location, { profile: this.profile });
+    this.latest = snap.report;
+  }
+
+  private async evidence(report: Report, change?: { itemId: string; entry: Partial<EvidenceEntry> }): Promise<CheckOutcome> {
+    try {
+      const snap = await this.snapshotOrCheck();
+      const done = await this.action((ctx) => writeEvidence(ctx, snap.report ?? report, this.lang, change));
+      this.cacheSheet(done.sheet, done.grid);
+      return { ok: true, report: this.session.snapshot?.report ?? report };
+    } catch (e) {
+      return { ok: false, error: toHostError(e) };
+    }
+  }
+
+  writeEvidence(report: Report): Promise<CheckOutcome> {
+    return this.evidence(report);
+  }
+
+  saveEvidence(report: Report, itemId: string, entry: Partial<EvidenceEntry>): Promise<CheckOutcome> {
+    return this.evidence(report, { itemId, entry });
   }
 
   async writePlan(report: Report): Promise<void> {

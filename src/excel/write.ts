@@ -20,6 +20,7 @@ import { supportsExcelApi } from "./api-sets";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
 import { answerArea, listItems, queueValidations, type Snapshot } from "./read";
 import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
+import { planHistory, queueHistoryRead, queueHistoryWrite } from "./records";
 
 type Lang = "ja" | "en";
 
@@ -34,7 +35,7 @@ interface SheetInfo {
 }
 
 /** Sync-1 helper: every sheet's name and protection, the workbook's structure protection, the stored state. */
-function queueSheetsAndState(context: Excel.RequestContext): {
+export function queueSheetsAndState(context: Excel.RequestContext): {
   sheets: Excel.WorksheetCollection;
   state: Excel.Setting;
   workbook: Excel.WorkbookProtection;
@@ -47,15 +48,15 @@ function queueSheetsAndState(context: Excel.RequestContext): {
 }
 
 /** A new sheet cannot be added to a structure-protected workbook: refuse before writing anything. */
-function refuseNewSheet(first: { workbook: Excel.WorkbookProtection }, name: string): void {
+export function refuseNewSheet(first: { workbook: Excel.WorkbookProtection }, name: string): void {
   if (first.workbook.protected) throw new GatewayError(workbookProtected(name));
 }
 
-function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
+export function sheetInfos(sheets: Excel.WorksheetCollection): SheetInfo[] {
   return sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
 }
 
-function refuseIfProtected(infos: SheetInfo[], name: string): void {
+export function refuseIfProtected(infos: SheetInfo[], name: string): void {
   const info = infos.find((s) => s.name === name);
   if (info?.protected) fail("protected", { sheet: name });
 }
@@ -74,7 +75,7 @@ export function literalText(s: string): string {
 }
 
 /** Rectangular grid from ragged rows. */
-function rectangular(rows: CellValue[][], width: number): (string | number | boolean)[][] {
+export function rectangular(rows: CellValue[][], width: number): (string | number | boolean)[][] {
   return rows.map((r) => {
     const out: (string | number | boolean)[] = [];
     for (let c = 0; c < width; c++) {
@@ -89,7 +90,7 @@ function rectangular(rows: CellValue[][], width: number): (string | number | boo
  * Text cells get the text number format (set before the values, so text starting with = + - @ stays text);
  * empty and other cells get `fallback` (an empty 期限 cell must still take a typed date as a date).
  */
-function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
+export function formatsFor(grid: (string | number | boolean)[][], fallback: (r: number, c: number) => string): string[][] {
   return grid.map((row, r) => row.map((v, c) => (typeof v === "string" && v !== "" ? TEXT_FORMAT : fallback(r, c))));
 }
 
@@ -103,20 +104,36 @@ function outside(old: CellRange | null, keep: CellRange): CellRange[] {
   return out;
 }
 
+/** What writeResults wrote besides the results sheet (for the host's cached workbook). */
+export interface ResultsWritten {
+  /** The 「履歴」 sheet and its grid from A1, when a row was appended. */
+  history?: { sheet: string; grid: CellValue[][] };
+}
+
 /**
- * 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts and used range, sync 3 all content
- * (the new cells written before the old ones are cleared and the old chart replaced, so a refusal part-way through
- * a batch — Excel applies the steps before a failing one — leaves the previous content or the new one, never a
- * cleared sheet), sync 4 the chart's details (title, axis limits, legend, position) in their own guarded step:
- * if Excel refuses one, the chart keeps Excel's defaults and everything else stays written.
+ * 診断結果: sync 1 sheets/protection/state, sync 2 the existing sheet's charts and used range (and the 「履歴」
+ * sheet), sync 3 all content (the new cells written before the old ones are cleared and the old chart replaced, so a
+ * refusal part-way through a batch — Excel applies the steps before a failing one — leaves the previous content or
+ * the new one, never a cleared sheet), sync 4 the chart's details (title, axis limits, legend, position) in their own
+ * guarded step: if Excel refuses one, the chart keeps Excel's defaults and everything else stays written.
+ * One row is appended to 「履歴」 when the result changed; 「前回」 comes from its last row before this result.
  */
-export async function writeResults(context: Excel.RequestContext, report: Report, lang: Lang, now: Date): Promise<StoredState> {
+export async function writeResults(
+  context: Excel.RequestContext,
+  report: Report,
+  lang: Lang,
+  now: Date,
+  who = "",
+  written: ResultsWritten = {},
+): Promise<StoredState> {
   const first = queueSheetsAndState(context);
   await context.sync();
   const infos = sheetInfos(first.sheets);
   refuseIfProtected(infos, RESULTS_SHEET);
   const state = stateFrom(first.state);
   const exists = infos.some((s) => s.name === RESULTS_SHEET);
+  const historyRead = queueHistoryRead(context, infos);
+  if (historyRead && !exists) await context.sync();
   let sheet: Excel.Worksheet;
   let oldArea: CellRange | null = null;
   let oldCharts: Excel.Chart[] = [];
@@ -141,8 +158,14 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     refuseNewSheet(first, RESULTS_SHEET);
     sheet = context.workbook.worksheets.add(RESULTS_SHEET);
   }
+  // A history that cannot be written (its sheet protected, or no sheet can be added to a structure-protected
+  // workbook) is skipped: the results sheet is what the user asked for.
+  const history = planHistory(historyRead, infos, report, now, who);
+  const historyBlocked =
+    infos.some((s) => s.name === history.sheet && s.protected) || (!history.exists && first.workbook.protected);
   const current = toStoredResult(report, now);
-  const shown = state.last && !sameScores(state.last, current) ? state.last : state.previous;
+  // 「前回」: the last history row before this result; the stored state only for workbooks without a history yet.
+  const shown = history.old > 0 ? history.update.previous : state.last && !sameScores(state.last, current) ? state.last : state.previous;
   const model = resultsModel(report, lang, shown, now);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const grid = rectangular(model.rows, width);
@@ -163,6 +186,8 @@ export async function writeResults(context: Excel.RequestContext, report: Report
     chart.name = CHART_NAME;
     state.created.chartName = CHART_NAME;
   }
+  const historyGrid = historyBlocked ? null : queueHistoryWrite(context, history, lang, first, infos);
+  if (historyGrid) written.history = { sheet: history.sheet, grid: historyGrid };
   recordResult(state, current);
   state.created.resultsSheet = RESULTS_SHEET;
   queueWriteState(context, state);
@@ -198,7 +223,7 @@ function planHeader(grid: CellValue[][]): { row: number; idCol: number } | null 
 }
 
 /** Place a used-range grid at its absolute position so grid[r][c] is the cell (r, c) from A1. */
-function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
+export function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rowIndex; r++) out.push([]);
   for (const row of values) {

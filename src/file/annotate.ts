@@ -28,8 +28,29 @@ import {
   RESULTS_SHEET,
   resultsModel,
 } from "../core/sheets";
+import {
+  EVIDENCE_SHEET,
+  EVIDENCE_TABLE,
+  evidenceModel,
+  isEvidenceGrid,
+  mergeEvidence,
+  readEvidenceUserHeaders,
+  readEvidenceUserValues,
+} from "../core/evidence";
+import { appendHistory, HISTORY_SHEET, historyModel, historyRowOf, isHistoryGrid, readHistory } from "../core/history";
+import type { EvidenceEntry } from "../core/model";
 import { parseCell } from "./cells";
-import { drawingXml, OwnStyles, planSheetXml, radarChartXml, relsXml, resultsSheetXml, tableXml } from "./ooxml-parts";
+import {
+  drawingXml,
+  historySheetXml,
+  lineChartXml,
+  OwnStyles,
+  planSheetXml,
+  radarChartXml,
+  relsXml,
+  resultsSheetXml,
+  tableXml,
+} from "./ooxml-parts";
 import { openPackage, Package, relativeTarget, relsPathOf, xlsxError } from "./package";
 import { readSheetGrids, SheetEntry, workbookInfo, WorkbookInfo } from "./xlsx-read";
 import { absRef, CT_WORKSHEET, NS_MAIN, NS_REL, REL_STYLES, REL_WORKSHEET, XML_HEAD } from "./xlsx-write";
@@ -40,6 +61,15 @@ export interface AnnotateOptions {
   fix: boolean;
   lang: "ja" | "en";
   now?: Date;
+  /** Who wrote the result (the 「履歴」 row's 記録者); blank when unknown. */
+  who?: string;
+  /**
+   * Also write 「証跡・根拠」 and 「履歴」 (one row more when the result changed; 「前回」 then comes from it). The CLI's
+   * --out and the browser download pass true; without it only the results and plan sheets are written.
+   */
+  records?: boolean;
+  /** Evidence typed in the pane, by item id: replaces those columns of the 「証跡・根拠」 sheet's rows. */
+  evidence?: Map<string, Partial<EvidenceEntry>>;
 }
 
 export interface AnnotateResult {
@@ -47,7 +77,9 @@ export interface AnnotateResult {
   /** Things the user should know (name clash, cells not fixed…). */
   warnings: Bilingual[];
   /** The sheet names actually used. */
-  sheets: { results: string; plan: string };
+  sheets: { results: string; plan: string; evidence?: string; history?: string };
+  /** A row was appended to 「履歴」 (the result differs from the last row). */
+  historyAppended: boolean;
   /** Cells rewritten by `fix` (A1 addresses on the checklist sheet). */
   fixed: string[];
   /** The file extension Excel expects for the copy: the input's kind is kept (macros, template). */
@@ -76,6 +108,9 @@ export function workbookExtension(pkg: Package, wbPart: string): WorkbookExtensi
 
 export const RESULTS_NAME_MARK = "_TicsCheck_Results";
 export const PLAN_NAME_MARK = "_TicsCheck_Plan";
+export const EVIDENCE_NAME_MARK = "_TicsCheck_Evidence";
+export const HISTORY_NAME_MARK = "_TicsCheck_History";
+const ALL_MARKS = [RESULTS_NAME_MARK, PLAN_NAME_MARK, EVIDENCE_NAME_MARK, HISTORY_NAME_MARK];
 
 const REL_DRAWING = `${NS_REL}/drawing`;
 const REL_CHART = `${NS_REL}/chart`;
@@ -107,9 +142,18 @@ function sheetTableNames(pkg: Package, part: string): string[] {
   return out;
 }
 
-function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[][]>): { results: Slot | null; plan: Slot | null } {
+interface OwnSlots {
+  results: Slot | null;
+  plan: Slot | null;
+  evidence: Slot | null;
+  history: Slot | null;
+}
+
+function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[][]>): OwnSlots {
   let results: Slot | null = null;
   let plan: Slot | null = null;
+  let evidence: Slot | null = null;
+  let history: Slot | null = null;
   // Excel copies sheet-local names with a sheet: a user's copy of our sheet (kept as a snapshot) carries the mark
   // too. The sheet still under our name wins; otherwise the first marked one.
   const byMark = (mark: string, ownName: string): Slot | null => {
@@ -123,6 +167,8 @@ function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[
   };
   results = byMark(RESULTS_NAME_MARK, RESULTS_SHEET);
   plan = byMark(PLAN_NAME_MARK, PLAN_SHEET);
+  evidence = byMark(EVIDENCE_NAME_MARK, EVIDENCE_SHEET);
+  history = byMark(HISTORY_NAME_MARK, HISTORY_SHEET);
   info.sheets.forEach((entry, index) => {
     if (!entry.isWorksheet) return;
     if (!results && sameName(entry.name, RESULTS_SHEET)) {
@@ -130,8 +176,11 @@ function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[
       if (typeof a1 === "string" && a1.startsWith(RESULTS_MARKER)) results = { index, entry };
     }
     if (!plan && sameName(entry.name, PLAN_SHEET) && sheetTableNames(pkg, entry.part).includes(PLAN_TABLE)) plan = { index, entry };
+    // The add-in's sheets in Excel carry no defined name: recognised by their name and their own table / header.
+    if (!evidence && sameName(entry.name, EVIDENCE_SHEET) && isEvidenceGrid(grids.get(entry.name) ?? [])) evidence = { index, entry };
+    if (!history && sameName(entry.name, HISTORY_SHEET) && isHistoryGrid(grids.get(entry.name) ?? [])) history = { index, entry };
   });
-  return { results, plan };
+  return { results, plan, evidence, history };
 }
 
 /** Parts reachable from `part` through internal relationships (not including `part`). */
@@ -447,8 +496,8 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   // Only the sheets we may need: the checklist (for fix) and candidates for our own two sheets.
   const need = new Set<string>(options.fix ? [report.sheet] : []);
   info.sheets.forEach((e, i) => {
-    if (sameName(e.name, RESULTS_SHEET) || sameName(e.name, PLAN_SHEET)) need.add(e.name);
-    if (info.definedNames.some((d) => (d.name === RESULTS_NAME_MARK || d.name === PLAN_NAME_MARK) && d.localSheetId === i)) need.add(e.name);
+    if ([RESULTS_SHEET, PLAN_SHEET, EVIDENCE_SHEET, HISTORY_SHEET].some((n) => sameName(e.name, n))) need.add(e.name);
+    if (info.definedNames.some((d) => ALL_MARKS.includes(d.name) && d.localSheetId === i)) need.add(e.name);
   });
   const grids = readSheetGrids(pkg, info, need);
   const warnings: Bilingual[] = [];
@@ -465,10 +514,24 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   const own = findOwn(pkg, info, grids);
   const ownResults = own.results as Slot | null;
   const ownPlan = own.plan as Slot | null;
-  const previous = ownResults ? readStoredResult(grids.get(ownResults.entry.name) ?? []) : null;
+  const records = options.records === true;
+  const ownEvidence = records ? (own.evidence as Slot | null) : null;
+  const ownHistory = records ? (own.history as Slot | null) : null;
+  // 「履歴」: one more row when the result changed; 「前回」 comes from it (from the old results sheet for a copy
+  // annotated before the history existed).
+  const oldHistory = ownHistory ? readHistory(grids.get(ownHistory.entry.name) ?? []) : [];
+  const hist = appendHistory(oldHistory, historyRowOf(report, now, options.who ?? ""));
+  const previous =
+    records && oldHistory.length > 0 ? hist.previous : ownResults ? readStoredResult(grids.get(ownResults.entry.name) ?? []) : null;
   const oldPlan = ownPlan ? (grids.get(ownPlan.entry.name) ?? []) : [];
   const results = resultsModel(report, options.lang, previous, now);
   const plan = planModel(report, options.lang, readPlanUserValues(oldPlan), readPlanUserHeaders(oldPlan));
+  const oldEvidence = ownEvidence ? (grids.get(ownEvidence.entry.name) ?? []) : [];
+  const evUser = readEvidenceUserValues(oldEvidence);
+  const evHeaders = readEvidenceUserHeaders(oldEvidence);
+  for (const [id, change] of options.evidence ?? []) mergeEvidence(evUser, evHeaders.length, id, change);
+  const evidence = evidenceModel(report, options.lang, evUser, evHeaders);
+  const history = historyModel(hist.rows, options.lang);
 
   // Names: reuse our sheets; never take a user's sheet of the same name.
   const names = info.sheets.map((s) => s.name);
@@ -477,10 +540,16 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   names.push(resultsName);
   const planName = ownPlan ? ownPlan.entry.name : freeSheetName(PLAN_SHEET, names);
   if (!ownPlan && planName !== PLAN_SHEET) warnings.push(W.clash(PLAN_SHEET, planName));
+  names.push(planName);
+  const evidenceName = !records ? "" : ownEvidence ? ownEvidence.entry.name : freeSheetName(EVIDENCE_SHEET, names);
+  if (records && !ownEvidence && evidenceName !== EVIDENCE_SHEET) warnings.push(W.clash(EVIDENCE_SHEET, evidenceName));
+  names.push(evidenceName);
+  const historyName = !records ? "" : ownHistory ? ownHistory.entry.name : freeSheetName(HISTORY_SHEET, names);
+  if (records && !ownHistory && historyName !== HISTORY_SHEET) warnings.push(W.clash(HISTORY_SHEET, historyName));
 
   // Remove what our old sheets carried (drawings, charts, tables…) unless something else uses it.
   const ctRemoved = new Set<string>();
-  const oldSlots = [ownResults, ownPlan].filter((s): s is Slot => s !== null);
+  const oldSlots = [ownResults, ownPlan, ownEvidence, ownHistory].filter((s): s is Slot => s !== null);
   if (oldSlots.length) {
     const candidates = new Set<string>();
     for (const s of oldSlots) reachable(pkg, s.entry.part, candidates);
@@ -524,8 +593,12 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   const sheetPart = (slot: Slot | null) => slot?.entry.part ?? freePart(pkg, taken, "xl/worksheets", "sheet", "xml");
   const resultsPart = sheetPart(ownResults);
   const planPart = sheetPart(ownPlan);
+  const evidencePart = records ? sheetPart(ownEvidence) : "";
+  const historyPart = records ? sheetPart(ownHistory) : "";
   if (!ownResults) ctAdded.push({ part: resultsPart, type: CT_WORKSHEET });
   if (!ownPlan) ctAdded.push({ part: planPart, type: CT_WORKSHEET });
+  if (records && !ownEvidence) ctAdded.push({ part: evidencePart, type: CT_WORKSHEET });
+  if (records && !ownHistory) ctAdded.push({ part: historyPart, type: CT_WORKSHEET });
 
   // Results sheet with the radar chart (no chart when there is no field to plot).
   const hasFields = results.fieldTable.bottom > results.fieldTable.top;
@@ -540,8 +613,21 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   }
   pkg.setText(resultsPart, resultsSheetXml(results, styles, hasFields ? "rId1" : null));
 
+  // History sheet with its line chart.
+  if (records) {
+    const drawingPart = freePart(pkg, taken, "xl/drawings", "drawing", "xml");
+    const chartPart = freePart(pkg, taken, "xl/charts", "chart", "xml");
+    pkg.setText(chartPart, lineChartXml(history, historyName));
+    pkg.setText(drawingPart, drawingXml(history.chartAnchor, "rId1"));
+    pkg.setText(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: REL_CHART, target: relativeTarget(drawingPart, chartPart) }]));
+    pkg.setText(relsPathOf(historyPart), relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(historyPart, drawingPart) }]));
+    ctAdded.push({ part: drawingPart, type: CT_DRAWING }, { part: chartPart, type: CT_CHART });
+    pkg.setText(historyPart, historySheetXml(history, styles, "rId1"));
+  }
+
   // Plan sheet with its table. Table ids are unique in the workbook; the name must be too.
   const tablePart = freePart(pkg, taken, "xl/tables", "table", "xml");
+  const evidenceTablePart = records ? freePart(pkg, taken, "xl/tables", "table", "xml") : "";
   let maxTableId = 0;
   // A table name must differ from every other table's and every defined name (Excel repairs the file otherwise).
   const tableNames = new Set<string>(info.definedNames.map((d) => d.name.toLowerCase()));
@@ -549,7 +635,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   for (const [name] of pkg.parts) if (/^xl\/tables\/[^/]+\.xml$/.test(name)) tableParts.add(name);
   for (const s of info.sheets) if (s.part) for (const r of pkg.rels(s.part)) if (r.type.endsWith("/table") && !r.external && pkg.has(r.target)) tableParts.add(r.target);
   for (const name of tableParts) {
-    if (name === tablePart) continue;
+    if (name === tablePart || name === evidenceTablePart) continue;
     const t = findTags(pkg.text(name) ?? "", "table")[0];
     if (t) {
       maxTableId = Math.max(maxTableId, parseInt(t.id ?? "0", 10) || 0);
@@ -563,6 +649,16 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(relsPathOf(planPart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(planPart, tablePart) }]));
   ctAdded.push({ part: tablePart, type: CT_TABLE });
   pkg.setText(planPart, planSheetXml(plan, styles, "rId1"));
+  // Evidence sheet with its table (a second free table name and id).
+  if (records) {
+    tableNames.add(tableName.toLowerCase());
+    let evidenceTableName = EVIDENCE_TABLE;
+    for (let k = 2; tableNames.has(evidenceTableName.toLowerCase()); k++) evidenceTableName = `${EVIDENCE_TABLE}${k}`;
+    pkg.setText(evidenceTablePart, tableXml(evidence, maxTableId + 2, evidenceTableName));
+    pkg.setText(relsPathOf(evidencePart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(evidencePart, evidenceTablePart) }]));
+    ctAdded.push({ part: evidenceTablePart, type: CT_TABLE });
+    pkg.setText(evidencePart, planSheetXml(evidence, styles, "rId1"));
+  }
 
   // workbook.xml: new <sheet> entries and our marker names.
   let wb = pkg.text(wbPart) ?? "";
@@ -572,7 +668,12 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   let maxSheetId = 0;
   for (const s of info.sheets) maxSheetId = Math.max(maxSheetId, parseInt(s.sheetId, 10) || 0);
   const newSheets: string[] = [];
-  const indexOf: { results: number; plan: number } = { results: ownResults?.index ?? -1, plan: ownPlan?.index ?? -1 };
+  const indexOf = {
+    results: ownResults?.index ?? -1,
+    plan: ownPlan?.index ?? -1,
+    evidence: ownEvidence?.index ?? -1,
+    history: ownHistory?.index ?? -1,
+  };
   let nextIndex = info.sheets.length;
   const addSheet = (name: string, part: string): number => {
     const id = addWbRel(REL_WORKSHEET, relativeTarget(wbPart, part));
@@ -581,11 +682,19 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   };
   if (!ownResults) indexOf.results = addSheet(resultsName, resultsPart);
   if (!ownPlan) indexOf.plan = addSheet(planName, planPart);
+  if (records && !ownEvidence) indexOf.evidence = addSheet(evidenceName, evidencePart);
+  if (records && !ownHistory) indexOf.history = addSheet(historyName, historyPart);
   wb = splice(wb, sheetsEl.closeStart, sheetsEl.closeStart, newSheets.join(""));
 
   const wantNames: { name: string; index: number; sheet: string }[] = [
     { name: RESULTS_NAME_MARK, index: indexOf.results, sheet: resultsName },
     { name: PLAN_NAME_MARK, index: indexOf.plan, sheet: planName },
+    ...(records
+      ? [
+          { name: EVIDENCE_NAME_MARK, index: indexOf.evidence, sheet: evidenceName },
+          { name: HISTORY_NAME_MARK, index: indexOf.history, sheet: historyName },
+        ]
+      : []),
   ].filter((w) => !info.definedNames.some((d) => d.name === w.name && d.localSheetId === w.index));
   if (wantNames.length) {
     const xml = wantNames
@@ -618,5 +727,12 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(wbRelsPath, wbRels);
 
   editContentTypes(pkg, ctRemoved, ctAdded);
-  return { bytes: pkg.toBytes(), warnings, sheets: { results: resultsName, plan: planName }, fixed, extension: workbookExtension(pkg, wbPart) };
+  return {
+    bytes: pkg.toBytes(),
+    warnings,
+    sheets: { results: resultsName, plan: planName, ...(records ? { evidence: evidenceName, history: historyName } : {}) },
+    historyAppended: records && hist.appended,
+    fixed,
+    extension: workbookExtension(pkg, wbPart),
+  };
 }

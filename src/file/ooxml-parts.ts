@@ -3,6 +3,7 @@
  * Strings are written as inline strings, never formulas. Browser-safe.
  */
 import type { CellRange, CellValue } from "../core/model";
+import type { HistoryModel } from "../core/history";
 import type { PlanModel, ResultsModel } from "../core/sheets";
 import { a1, refOf } from "./cells";
 import { absRef, cellXml, colsXml, NS_MAIN, NS_REL, XML_HEAD } from "./xlsx-write";
@@ -67,17 +68,19 @@ export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string): str
   const rows: string[] = [];
   rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
+  const dates = new Set(m.dateColumns ?? [dueCol]);
+  const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
   m.rows.forEach((row, i) => {
     const r = i + 1;
     const cells: string[] = [];
     row.forEach((v, c) => {
-      const style = c === dueCol && typeof v === "number" ? st.date : PLAN_WRAP.has(c) ? st.wrap : 0;
+      const style = dates.has(c) && typeof v === "number" ? st.date : wrap.has(c) ? st.wrap : 0;
       const x = cellXml(a1(r, c), v, style, null);
       if (x) cells.push(x);
     });
     rows.push(rowXml(r, cells));
   });
-  const widths = m.header.map((_, c) => PLAN_WIDTHS[c] ?? 14);
+  const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   return (
     XML_HEAD +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${refOf(planTableRange(m))}"/>` +
@@ -172,5 +175,66 @@ export function relsXml(rels: { id: string; type: string; target: string }[]): s
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     rels.map((r) => `<Relationship Id="${escAttr(r.id)}" Type="${escAttr(r.type)}" Target="${escAttr(r.target)}"/>`).join("") +
     `</Relationships>`
+  );
+}
+
+/** The 「履歴」 sheet: header (bold, frozen) and one row per result, with the line chart's drawing. */
+export function historySheetXml(m: HistoryModel, st: OwnStyles, drawingRid: string | null): string {
+  const rows: string[] = [];
+  let maxCol = 0;
+  m.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((v, c) => {
+      const x = cellXml(a1(r, c), v, r === 0 ? st.header : 0, null);
+      if (x) {
+        cells.push(x);
+        maxCol = Math.max(maxCol, c);
+      }
+    });
+    rows.push(rowXml(r, cells));
+  });
+  const dim = refOf({ top: 0, left: 0, bottom: Math.max(0, m.rows.length - 1), right: maxCol });
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+    PANE_FROZEN_ROW1 +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml([18, 12, 10, 10, 12]) +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
+    `</worksheet>`
+  );
+}
+
+/** A line chart of overall and readiness over time (categories = the history's dates). */
+export function lineChartXml(m: HistoryModel, sheetName: string): string {
+  const cats = m.rows.slice(1).map((r) => String(r[0] ?? ""));
+  const catRef = absRef(sheetName, m.categories);
+  const series = m.series
+    .map((s, i) => {
+      const col = s.range.left;
+      const vals = m.rows.slice(1).map((r) => (typeof r[col] === "number" ? (r[col] as number) : null));
+      const color = SERIES_COLORS[i === 0 ? 0 : 2];
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${escText(absRef(sheetName, { ...s.range, bottom: s.range.top }))}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>` +
+        `<c:cat><c:strRef><c:f>${escText(catRef)}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escText(absRef(sheetName, { ...s.range, top: s.range.top + 1 }))}</c:f>${numCache(vals)}</c:numRef></c:val>` +
+        `<c:smooth val="0"/></c:ser>`
+      );
+    })
+    .join("");
+  return (
+    XML_HEAD +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escText(m.chartTitle)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="520001"/><c:axId val="520002"/></c:lineChart>` +
+    `<c:catAx><c:axId val="520001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="520002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="520002"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="520001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="20"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

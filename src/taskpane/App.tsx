@@ -28,6 +28,7 @@ import { adviceOf } from "../core/plan";
 import type { NormaliseChange } from "../app/host";
 import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
+import { RecordsPanel } from "./components/RecordsPanel";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
 
@@ -498,6 +499,8 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               </ol>
             )}
           </section>
+
+          <RecordsPanel session={session} lang={lang} />
         </>
       )}
 

@@ -192,11 +192,50 @@ async function main() {
     const got = check(fs.readFileSync(downloaded.file));
     assert(got.sheets.includes("診断結果"), `no 診断結果 sheet: ${got.sheets.join(", ")}`);
     assert(got.sheets.includes("改善計画"), `no 改善計画 sheet: ${got.sheets.join(", ")}`);
+    assert(got.sheets.includes("証跡・根拠") && got.sheets.includes("履歴"), `no 証跡・根拠 / 履歴 sheet: ${got.sheets.join(", ")}`);
     assert(got.res.ok, "no checklist in the downloaded workbook");
     assert(got.res.report.summary.items === itemCount, `${got.res.report.summary.items} items, expected ${itemCount}`);
     assert(got.res.report.summary.normalized === 0, `${got.res.report.summary.normalized} look-alikes left after normalising`);
     const s0 = original.res.report.summary;
     assert(got.res.report.summary.answered === s0.answered, "answered count changed");
+  });
+
+  await test("browser mode remembers checks per file name (IndexedDB): trend after two checks, gone after 履歴を消去", async () => {
+    const { page, problems } = await open();
+    const file = { name: "trend-test.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fs.readFileSync(SAMPLE) };
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByTestId("records").waitFor({ timeout: 20_000 });
+    assert(await page.getByTestId("no-trend").isVisible(), "a trend after the first check");
+    // A new page load: what is shown next comes from IndexedDB, not from memory.
+    await page.reload();
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByTestId("trend-changes").waitFor({ timeout: 20_000 });
+    assert(await page.getByTestId("trend-chart").isVisible(), "no trend chart after the second check");
+    const overallRow = await page.getByTestId("trend-changes").locator("tr").first().textContent();
+    assert(overallRow.includes("±0"), `overall change "${overallRow}"`);
+    await page.screenshot({ path: path.join(TMP, "pane-trend.png"), fullPage: true });
+    await page.getByRole("button", { name: "履歴を消去" }).click();
+    await page.getByTestId("no-trend").waitFor();
+    assert((await page.getByTestId("trend-changes").count()) === 0, "trend still shown after 履歴を消去");
+    await page.reload();
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByTestId("records").waitFor({ timeout: 20_000 });
+    assert(await page.getByTestId("no-trend").isVisible(), "the cleared history came back after a reload");
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open("tics-check");
+          r.onsuccess = () => {
+            const get = r.result.transaction("checks").objectStore("checks").get("trend-test.xlsx");
+            get.onsuccess = () => resolve(Array.isArray(get.result) ? get.result.length : -1);
+            get.onerror = () => reject(get.error);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+    );
+    assert(stored === 1, `${stored} checks stored after clearing and one more check`);
+    assert(problems.length === 0, problems.join("\n"));
+    await page.close();
   });
 
   await test("English display language shows the English pane", async () => {

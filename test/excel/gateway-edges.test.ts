@@ -121,7 +121,9 @@ describe("actions started twice at once (double click)", () => {
     const { excel, host } = setup(30);
     const report = await checked(host);
     await Promise.all([host.writeResults(report), host.writeResults(report), host.writePlan(report), host.writePlan(report)]);
-    expect(excel.sheets.map((s) => s.name).sort()).toEqual([PLAN_SHEET, RESULTS_SHEET, SHEET].sort());
+    // (writing the results also starts the 「履歴」 sheet: one row, the second write changed nothing)
+    expect(excel.sheets.map((s) => s.name).sort()).toEqual([PLAN_SHEET, RESULTS_SHEET, SHEET, "履歴"].sort());
+    expect(excel.sheet("履歴").charts).toHaveLength(1);
     expect(excel.sheet(RESULTS_SHEET).charts).toHaveLength(1);
     expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
   });
@@ -188,7 +190,7 @@ describe("results sheet after the user touched it", () => {
     excel.workbookProtected = true;
     await host.writeResults(report);
     await host.writePlan(report);
-    expect(excel.sheets).toHaveLength(3);
+    expect(excel.sheets).toHaveLength(4); // checklist, results, plan and 「履歴」 (made before the protection)
     expect(excel.sheet(RESULTS_SHEET).charts).toHaveLength(1);
     expect(excel.sheet(PLAN_SHEET).tables).toHaveLength(1);
   });
