@@ -313,7 +313,8 @@ function scoreRows(items: readonly ItemResult[], rows: ReadonlySet<number>, prof
 /**
  * Compares the traced workbook results with our scores. Ours is our field of the same name (folded), or, when we
  * have none, our rule over the same items. They agree when they differ by at most 0.1 (on a 0-100 scale; a workbook
- * computing fractions is compared ×100). Otherwise one line says why: a stale stored value (recomputing the formula
+ * computing fractions is compared ×100; a workbook holding no calculated value is compared through its formula
+ * recomputed on the current answers). Otherwise one line says why: a stale stored value (recomputing the formula
  * on the current answers gives another number), other items, or other weights / another rule on the same items.
  */
 export function compareWorkbookResults(trace: WorkbookTrace | null, items: readonly ItemResult[], fields: readonly FieldScore[], profile: Profile): WorkbookResults | null {
@@ -330,11 +331,13 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
     const wbv = f.value !== null ? f.value * scale : null;
     const rec = f.recomputed !== null ? f.recomputed * scale : null;
     const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= 0.1 + 1e-9;
-    const agrees = near(wbv, ours) || (wbv === null && ours === null);
+    // A workbook saved without calculated values (e.g. by openpyxl) is compared through its recomputed formula.
+    const effective = wbv ?? rec;
+    const agrees = near(effective, ours) || (effective === null && ours === null);
     let why: Bilingual | null = null;
     if (!agrees) {
       const sameItems = ourRows.size === traceRows.size && [...ourRows].every((r) => traceRows.has(r));
-      if (wbv === null && rec === null) {
+      if (effective === null) {
         reasons.missing++;
         why = { ja: "ブックにこの値が保存されていません（再計算されていないか、数値以外）。", en: "The workbook holds no value for this field (not calculated, or not a number)." };
       } else if (wbv !== null && rec !== null && !near(wbv, rec)) {
