@@ -28,6 +28,7 @@ import { adviceOf } from "../core/plan";
 import type { NormaliseChange } from "../app/host";
 import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
+import { WorkbookComparison } from "./components/WorkbookComparison";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
 
@@ -476,6 +477,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                 </table>
               </>
             )}
+            <WorkbookComparison report={report} lang={lang} />
           </section>
 
           <section className={styles.section} aria-labelledby="tc-plan">
