@@ -295,7 +295,10 @@ export interface WorkbookResultField {
   value: number | null;
   /** A1 address of the value cell (without the sheet). */
   cell: string;
-  /** The formula's value recomputed by TICS Check on the current answers; null when it could not be evaluated. */
+  /**
+   * The formula's value recomputed by TICS Check on the current answers: computed only when the stored value is
+   * missing or differs from ours (null otherwise, or when it could not be evaluated).
+   */
   recomputed: number | null;
   /** TICS Check's score for the same field (0-100), or null. */
   ours: number | null;

@@ -40,8 +40,11 @@ export interface TracedField {
   labelCol: number | null;
   /** 0-based sheet rows of the checklist's answer cells this field depends on, ascending. */
   rows: number[];
-  /** The formula recomputed on the current answers; null when it cannot be evaluated. */
-  recomputed: number | null;
+  /**
+   * The formula recomputed on the current answers; null when it cannot be evaluated. Computed on demand (see
+   * WorkbookTrace.recompute), so a stored value that agrees with ours costs nothing more.
+   */
+  recomputed?: number | null;
 }
 
 export interface WorkbookTrace {
@@ -50,6 +53,8 @@ export interface WorkbookTrace {
   source: "chart" | "table";
   chart: string | null;
   fields: TracedField[];
+  /** Evaluates a field's formula on the current answers (memoised per trace; null when it cannot). */
+  recompute(field: TracedField): number | null;
 }
 
 interface Entry {
@@ -202,6 +207,17 @@ function sameSet(a: number[], b: number[]): boolean {
 
 /** Traces one candidate; null when it is not a per-field results block. */
 function traceCandidate(c: Candidate, fw: FormulaWorkbook, tracer: Evaluator, valuer: Evaluator, location: ChecklistLocation): WorkbookTrace | null {
+  const recompute = (f: TracedField): number | null => {
+    if (f.recomputed !== undefined) return f.recomputed;
+    let v: number | null = null;
+    try {
+      v = numberOf(valuer.cell(c.sheet, f.row, f.col));
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded) && !(err instanceof RangeError) && !(err instanceof TypeError)) throw err;
+    }
+    f.recomputed = v;
+    return v;
+  };
   const fields: TracedField[] = [];
   const seen = new Set<string>();
   for (const e of c.entries) {
@@ -212,12 +228,6 @@ function traceCandidate(c: Candidate, fw: FormulaWorkbook, tracer: Evaluator, va
     const t = tracer.cell(e.sheet, e.row, e.col);
     const rows = t instanceof Sym ? Array.from(t.rows).sort((a, b) => a - b) : [];
     if (!rows.length) continue;
-    let recomputed: number | null = null;
-    try {
-      recomputed = numberOf(valuer.cell(e.sheet, e.row, e.col));
-    } catch (err) {
-      if (!(err instanceof BudgetExceeded)) throw err;
-    }
     fields.push({
       name: e.name,
       value: numberOf(fw.value(e.sheet, e.row, e.col)),
@@ -227,7 +237,6 @@ function traceCandidate(c: Candidate, fw: FormulaWorkbook, tracer: Evaluator, va
       labelRow: e.label ? e.label[0] : null,
       labelCol: e.label ? e.label[1] : null,
       rows,
-      recomputed,
     });
   }
   if (fields.length < 2) return null;
@@ -237,7 +246,7 @@ function traceCandidate(c: Candidate, fw: FormulaWorkbook, tracer: Evaluator, va
   const rs = fields.map((f) => f.row);
   const cs = fields.map((f) => f.col);
   const range = toA1(Math.min(...rs), Math.min(...cs)) + ":" + toA1(Math.max(...rs), Math.max(...cs));
-  return { sheet: c.sheet, range, source: c.source, chart: c.chart, fields };
+  return { sheet: c.sheet, range, source: c.source, chart: c.chart, fields, recompute };
 }
 
 /**
@@ -320,18 +329,20 @@ function scoreRows(items: readonly ItemResult[], rows: ReadonlySet<number>, prof
 export function compareWorkbookResults(trace: WorkbookTrace | null, items: readonly ItemResult[], fields: readonly FieldScore[], profile: Profile): WorkbookResults | null {
   if (!trace) return null;
   const byName = new Map(fields.map((f) => [fold(f.name), f]));
-  const shown = trace.fields.map((f) => f.value ?? f.recomputed).filter((x): x is number => x !== null);
+  const shown = trace.fields.map((f) => f.value ?? trace.recompute(f)).filter((x): x is number => x !== null);
   const scale = shown.length && shown.every((x) => x >= 0 && x <= 1) && fields.some((f) => f.score !== null && f.score > 1) ? 100 : 1;
-  const reasons = { stale: 0, items: 0, weights: 0, missing: 0 };
+  const reasons = { stale: 0, items: 0, lookalikes: 0, weights: 0, missing: 0 };
   const out: WorkbookResultField[] = trace.fields.map((f) => {
     const traceRows = new Set(f.rows);
     const same = byName.get(fold(f.name));
     const ourRows = same ? new Set(items.filter((it) => it.fields.includes(same.name)).map((it) => it.row)) : traceRows;
     const ours = same ? same.score : scoreRows(items, traceRows, profile);
     const wbv = f.value !== null ? f.value * scale : null;
-    const rec = f.recomputed !== null ? f.recomputed * scale : null;
     const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= 0.1 + 1e-9;
-    // A workbook saved without calculated values (e.g. by openpyxl) is compared through its recomputed formula.
+    // The formula is recomputed on the current answers only when needed: no stored value (e.g. saved by openpyxl),
+    // or a stored value that differs from ours (stale, or another rule).
+    const r0 = wbv === null || !near(wbv, ours) ? trace.recompute(f) : null;
+    const rec = r0 !== null ? r0 * scale : null;
     const effective = wbv ?? rec;
     const agrees = near(effective, ours) || (effective === null && ours === null);
     let why: Bilingual | null = null;
@@ -353,6 +364,12 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
           ja: `対象の項目が違います：ブックは ${traceRows.size} 項目、TICS Check は ${ourRows.size} 項目（共通 ${common}）。`,
           en: `Other items: the workbook counts ${traceRows.size} items, TICS Check ${ourRows.size} (${common} in common).`,
         };
+      } else if (items.some((it) => traceRows.has(it.row) && it.status === "normalized")) {
+        reasons.lookalikes++;
+        why = {
+          ja: "同じ項目ですが、表記ゆれ（〇 や x など）の回答を TICS Check は正しい記号として数え、ブックの数式は数えていません。",
+          en: "Same items, but TICS Check counts look-alike answers (〇, x, …) as their symbol and the workbook's formula does not.",
+        };
       } else {
         reasons.weights++;
         why = {
@@ -361,7 +378,7 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
         };
       }
     }
-    return { name: f.name, value: f.value, cell: f.cell, recomputed: f.recomputed, ours, items: f.rows.length, agrees, why };
+    return { name: f.name, value: f.value, cell: f.cell, recomputed: f.recomputed ?? null, ours, items: f.rows.length, agrees, why };
   });
   const differing = out.filter((f) => !f.agrees).length;
   let why: Bilingual | null = null;
@@ -372,6 +389,7 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
       stale: { ja: "ブックの保存値が古い（再計算されていない）ためです。", en: "the workbook's stored values are stale (not recalculated)." },
       items: { ja: "分野に数える項目が違うためです。", en: "the fields count other items." },
       weights: { ja: "ブックの数式の重み付け・計算方法が違うためです。", en: "the workbook's formulas weigh the answers differently." },
+      lookalikes: { ja: "表記ゆれの回答をブックの数式が数えていないためです。", en: "the workbook's formulas do not count look-alike answers." },
       missing: { ja: "ブックに計算済みの値がないためです。", en: "the workbook holds no calculated values." },
     };
     why = { ja: lead.ja + tail[top].ja, en: lead.en + tail[top].en };

@@ -54,7 +54,7 @@ describe("tracing each formula style", () => {
       { name: "機器", formula: f("C") },
     ], { cached: [75, 50, 50] }));
     expect(rowsOf(trace)).toEqual({ 決まり: [1, 2], 場所: [3, 4], 機器: [5, 6, 7] });
-    expect(trace?.fields.map((x) => x.recomputed)).toEqual([75, 50, 50]);
+    expect(trace?.fields.map((x) => trace.recompute(x))).toEqual([75, 50, 50]);
     // Every item gets the workbook's fields, in its order, and the scores equal the workbook's values.
     expect(report.items.map((i) => i.fields)).toEqual([["決まり"], ["決まり"], ["場所"], ["場所"], ["機器"], ["機器"], ["機器"]]);
     expect(report.items.every((i) => i.fieldSource === "workbook")).toBe(true);
@@ -83,7 +83,7 @@ describe("tracing each formula style", () => {
     };
     const { trace, report } = traced(wb);
     expect(rowsOf(trace)).toEqual({ 決まり: [1, 2], 場所: [3, 4], 機器: [5, 6, 7] });
-    expect(trace?.fields.map((x) => x.recomputed)).toEqual([75, 50, 50]);
+    expect(trace?.fields.map((x) => trace.recompute(x))).toEqual([75, 50, 50]);
     expect(report.workbookResults?.fields.every((x) => x.agrees)).toBe(true);
   });
 
@@ -126,7 +126,7 @@ describe("tracing each formula style", () => {
     };
     const { trace } = traced(wb);
     expect(rowsOf(trace)).toEqual({ 決まり: [1, 2], それ以外: [3, 4, 5, 6, 7], 機器: [5, 6, 7] });
-    expect(trace?.fields.map((x) => x.recomputed)).toEqual([75, 50, 50]);
+    expect(trace?.fields.map((x) => trace.recompute(x))).toEqual([75, 50, 50]);
   });
 
   test("a radar chart's series: categories from its ref, values traced; the chart wins over a table", () => {
