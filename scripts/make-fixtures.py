@@ -16,9 +16,10 @@ import tempfile
 import zlib
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
+from openpyxl.utils import get_column_letter
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -201,6 +202,215 @@ def save_evidence_fixtures():
             subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", tmp,
                             os.path.join(OUT, "openpyxl-evidence-moved.xlsx")], check=True, capture_output=True)
             shutil.copy(os.path.join(tmp, "openpyxl-evidence-moved.xlsx"), os.path.join(OUT, "libreoffice-evidence-moved.xlsx"))
+# ---------------------------------------------------------------------------------------------------------------
+# Workbooks that carry their own field structure and compute their own per-field results (issue: follow the
+# workbook's own fields and results). Item texts are written for these tests in our own words; the field names are
+# the fictional workbook's own. Each is saved by openpyxl (formulas without cached values) and re-saved by
+# LibreOffice (which recalculates and caches every formula value): *-lo.xlsx.
+
+WB_FIELDS = ["ルール作り", "ルールの実践", "人の管理", "設備の管理", "サイバー対策", "取引先との約束", "事故への備え", "見直しと改善"]
+WB_CODES = ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧"]
+
+# (section, text, field indexes, answer)
+WB_ITEMS = [
+    ("I 共通項目", None, None, None),
+    (None, "秘密として守る情報の範囲を文書にまとめている", [0], "○"),
+    (None, "情報管理の責任者とその役割を社内に知らせている", [0, 1], "△"),
+    (None, "決めた手順どおりに情報が扱われているか定期的に確かめている", [1], "×"),
+    (None, "持ち出しの記録を残し、上長がその記録に目を通している", [1], "○"),
+    ("II 人と場所に関する項目", None, None, None),
+    (None, "新しく加わった人に情報の扱い方を説明している", [2], "○"),
+    (None, "退職する人から秘密を守る約束の書面を受け取っている", [2], "△"),
+    (None, "作業場所への出入りを鍵やカードで制限している", [3], "△"),
+    (None, "紙の資料や記録媒体を鍵のかかる場所にしまっている", [3], "×"),
+    ("III 技術と取引先に関する項目", None, None, None),
+    (None, "パソコンに個人ごとのパスワードと画面ロックを設定している", [4], "○"),
+    (None, "ソフトウェアの更新を決まった間隔で当てている", [4], "△"),
+    (None, "図面を外部に渡す場合は受け取る側と秘密保持の約束を交わしている", [5], "○"),
+    (None, "業務を委託する際は預ける情報の扱い方を契約で取り決めている", [5], "-"),
+    (None, "情報が漏れたと気づいたときの連絡先を決めてある", [6], "○"),
+    (None, "不審な通信を見つけたら記録して報告する流れがある", [6], "×"),
+    (None, "年に一度、取り組みを振り返って手順を直している", [7], None),
+    (None, "点検の結果を次の年度の計画に反映している", [7], "○"),
+]
+POINTS = 'IF({a}="○",1,IF({a}="△",{half},IF({a}="×",0,"")))'
+
+
+def wb_checklist(wb, extra_headers=(), title="自己チェック（テスト用の架空のブック）"):
+    """Writes the checklist sheet: A No., B 内容, C チェック欄, then extra columns from D. Returns (ws, item rows)."""
+    ws = wb.active
+    ws.title = "チェックリスト"
+    ws["A1"] = title + "。公式の文書ではありません。"
+    for c, h in enumerate(["No.", "内容", "チェック欄", *extra_headers], start=1):
+        ws.cell(row=3, column=c, value=h).font = Font(bold=True)
+    r, n, rows = 4, 0, []
+    for section, text, fields, ans in WB_ITEMS:
+        if section:
+            ws.cell(row=r, column=1, value=section)
+        else:
+            n += 1
+            ws.cell(row=r, column=1, value=n)
+            ws.cell(row=r, column=2, value=text)
+            ws.cell(row=r, column=3, value=ans)
+            rows.append((r, fields))
+        r += 1
+    ws.column_dimensions["B"].width = 56
+    dv = DataValidation(type="list", formula1='"○,△,×,-"', allow_blank=True)
+    dv.add(f"C{rows[0][0]}:C{rows[-1][0]}")
+    ws.add_data_validation(dv)
+    return ws, rows
+
+
+def radar(sheet, cats, vals, title, anchor):
+    chart = RadarChart()
+    chart.title = title
+    chart.add_data(vals, titles_from_data=True)
+    chart.set_categories(cats)
+    sheet.add_chart(chart, anchor)
+
+
+def build_wb_column():
+    """An explicit 分野 column (D) naming ルール作り and ルールの実践 separately (one item carries both), a hidden points
+    column (E), and a 集計 sheet with AVERAGEIF over the 分野 column (wildcards), drawn as a radar chart."""
+    wb = Workbook()
+    ws, rows = wb_checklist(wb, ["分野", "点数"])
+    for r, fields in rows:
+        ws.cell(row=r, column=4, value="、".join(WB_FIELDS[i] for i in fields))
+        ws.cell(row=r, column=5, value="=" + POINTS.format(a=f"C{r}", half="0.5"))
+    ws.column_dimensions["E"].hidden = True
+    top, bottom = rows[0][0], rows[-1][0]
+    res = wb.create_sheet("集計")
+    res["A1"], res["B1"] = "分野", "達成度"
+    for i, name in enumerate(WB_FIELDS, start=2):
+        res.cell(row=i, column=1, value=name)
+        res.cell(row=i, column=2, value=f'=IFERROR(AVERAGEIF(チェックリスト!$D${top}:$D${bottom},"*"&A{i}&"*",'
+                                         f'チェックリスト!$E${top}:$E${bottom})*100,0)')
+    radar(res, Reference(res, min_col=1, min_row=2, max_row=9), Reference(res, min_col=2, min_row=1, max_row=9), "分野別の達成度", "D2")
+    return wb
+
+
+def build_wb_matrix():
+    """One column per field (D:K), headed by the field name and marked ● in the item's rows; a hidden points column
+    (L); a 集計 sheet with SUMIF / COUNTIFS over each mark column (no chart)."""
+    wb = Workbook()
+    ws, rows = wb_checklist(wb, [*WB_FIELDS, "点数"])
+    for r, fields in rows:
+        for i in fields:
+            ws.cell(row=r, column=4 + i, value="●")
+        ws.cell(row=r, column=12, value="=" + POINTS.format(a=f"C{r}", half="0.5"))
+    ws.column_dimensions["L"].hidden = True
+    top, bottom = rows[0][0], rows[-1][0]
+    res = wb.create_sheet("集計")
+    res["A1"], res["B1"] = "分野", "点数（100点満点）"
+    for i, name in enumerate(WB_FIELDS):
+        col = get_column_letter(4 + i)
+        res.cell(row=i + 2, column=1, value=name)
+        mark = f"チェックリスト!{col}${top}:{col}${bottom}"
+        pts = f"チェックリスト!$L${top}:$L${bottom}"
+        res.cell(row=i + 2, column=2, value=f'=IFERROR(SUMIF({mark},"●",{pts})/COUNTIFS({mark},"●",{pts},">=0")*100,0)')
+    return wb
+
+
+def build_wb_countifs(half="0.5"):
+    """A hidden field-code column (D, ①…⑧) and a 結果 sheet computing each field with COUNTIFS through two defined
+    names (回答欄, 分野コード), drawn as a radar chart."""
+    wb = Workbook()
+    ws, rows = wb_checklist(wb, ["コード"])
+    for r, fields in rows:
+        ws.cell(row=r, column=4, value=WB_CODES[fields[-1]])
+    ws.column_dimensions["D"].hidden = True
+    top, bottom = rows[0][0], rows[-1][0]
+    wb.defined_names.append(DefinedName("回答欄", attr_text=f"チェックリスト!$C${top}:$C${bottom}"))
+    wb.defined_names.append(DefinedName("分野コード", attr_text=f"チェックリスト!$D${top}:$D${bottom}"))
+    res = wb.create_sheet("結果")
+    res["A1"], res["B1"], res["C1"] = "分野", "コード", "スコア"
+    for i, name in enumerate(WB_FIELDS, start=2):
+        res.cell(row=i, column=1, value=name)
+        res.cell(row=i, column=2, value=WB_CODES[i - 2])
+        c = lambda a: f'COUNTIFS(分野コード,$B{i},回答欄,"{a}")'  # noqa: E731
+        res.cell(row=i, column=3, value=f'=IFERROR(({c("○")}+{c("△")}*{half})/({c("○")}+{c("△")}+{c("×")})*100,"")')
+    radar(res, Reference(res, min_col=1, min_row=2, max_row=9), Reference(res, min_col=3, min_row=1, max_row=9), "分野別スコア", "E2")
+    return wb
+
+
+def build_wb_helper():
+    """Per-row helper cells (E: points) averaged in cell lists, with the results block beside the checklist (G:H):
+    field names in G, =AVERAGE(E5,E6)*100-style formulas in H (one field as SUM/COUNT)."""
+    wb = Workbook()
+    ws, rows = wb_checklist(wb, ["備考", "点数"])
+    for r, _ in rows:
+        ws.cell(row=r, column=5, value="=" + POINTS.format(a=f"C{r}", half="0.5"))
+    ws["G3"], ws["H3"] = "分野", "得点率"
+    for i, name in enumerate(WB_FIELDS):
+        cells = [f"E{r}" for r, fields in rows if i in fields]
+        ws.cell(row=4 + i, column=7, value=name)
+        if i == 3:
+            f = f"=SUM({','.join(cells)})/COUNT({','.join(cells)})*100"
+        else:
+            f = f"=AVERAGE({','.join(cells)})*100"
+        ws.cell(row=4 + i, column=8, value=f)
+    return wb
+
+
+def build_wb_weights():
+    """Other weights: △ counts 0.3 and the score uses SUMPRODUCT over a parallel code column on the same sheet."""
+    wb = Workbook()
+    ws, rows = wb_checklist(wb, ["コード"])
+    for r, fields in rows:
+        ws.cell(row=r, column=4, value=WB_CODES[fields[-1]])
+    top, bottom = rows[0][0], rows[-1][0]
+    codes, ans = f"$D${top}:$D${bottom}", f"$C${top}:$C${bottom}"
+    ws["G3"], ws["H3"], ws["I3"] = "コード", "分野", "評価"
+    for i, name in enumerate(WB_FIELDS):
+        r = 4 + i
+        ws.cell(row=r, column=7, value=WB_CODES[i])
+        ws.cell(row=r, column=8, value=name)
+        ws.cell(row=r, column=9, value=f'=IFERROR(SUMPRODUCT(({codes}=G{r})*(({ans}="○")+({ans}="△")*0.3))'
+                                       f'/SUMPRODUCT(({codes}=G{r})*(({ans}="○")+({ans}="△")+({ans}="×")))*100,0)')
+    return wb
+
+
+def lo_convert(src, dst):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", tmp, src], check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, os.path.basename(src)), dst)
+
+
+def make_stale(src, dst, cell, new_answer):
+    """Copies a LibreOffice-saved workbook changing one answer cell's shared-string index to `new_answer`, leaving every
+    cached formula value as it was: the cached results are stale (as after an edit by a tool that does not recalculate)."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sst = parts["xl/sharedStrings.xml"].decode("utf-8")
+    strings = [re.sub(r"<[^>]+>", "", s) for s in re.findall(r"<si>(.*?)</si>", sst, re.S)]
+    idx = strings.index(new_answer)
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode("utf-8")
+    xml, n = re.subn(r'(<c r="%s"[^>]*t="s"[^>]*><v>)\d+(</v>)' % cell, r"\g<1>%d\g<2>" % idx, xml)
+    assert n == 1, "answer cell not found"
+    parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for n_, data in parts.items():
+            z.writestr(n_, data)
+
+
+def build_workbook_fixtures():
+    made = {
+        "wbfields-column": build_wb_column(),
+        "wbfields-matrix": build_wb_matrix(),
+        "wbresults-countifs": build_wb_countifs(),
+        "wbresults-helper": build_wb_helper(),
+        "wbresults-weights": build_wb_weights(),
+    }
+    for name, wb in made.items():
+        wb.save(os.path.join(OUT, name + ".xlsx"))
+    if shutil.which("soffice"):
+        for name in made:
+            lo_convert(os.path.join(OUT, name + ".xlsx"), os.path.join(OUT, name + "-lo.xlsx"))
+        # C6 (item 2, △, code ②) becomes ○ without recalculation: the cached 「ルールの実践」 result is stale.
+        make_stale(os.path.join(OUT, "wbresults-countifs-lo.xlsx"), os.path.join(OUT, "wbresults-stale-lo.xlsx"), "C6", "○")
 
 
 if __name__ == "__main__":
@@ -233,4 +443,5 @@ if __name__ == "__main__":
             subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", os.path.join(tmp, "lo"), annotated],
                            check=True, capture_output=True)
             shutil.copy(os.path.join(tmp, "lo", "annotated.xlsx"), os.path.join(OUT, "libreoffice-annotated.xlsx"))
+    build_workbook_fixtures()
     print("wrote fixtures to", os.path.normpath(OUT))

@@ -4,6 +4,7 @@ import type { Priority, Report } from "../core/model";
 import { adviceOf } from "../core/plan";
 import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
 import { evidenceLines } from "../core/evidence";
+import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "../core/workbook-compare";
 import type { Lang } from "./args";
 
 export interface Style {
@@ -143,6 +144,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   out.push(`  ${style.bold(padEnd(l.overall, w))} ${num(report.overall.score).padStart(5)}  (${l.readiness} ${num(report.overall.readiness)})`);
   out.push("");
   for (const line of evidenceLines(report, lang)) out.push(line.warn ? style.yellow(line.text) : line.text);
+  if (report.workbookResults) out.push(...formatWorkbookResults(report, lang, style), "");
 
   if (report.plan.length === 0) out.push(l.noPlan);
   else {
@@ -157,6 +159,22 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   }
   out.push(style.dim(l.note));
   return out.join("\n") + "\n";
+}
+
+/** The workbook's own results beside ours: one line per field, the reason where they differ. */
+function formatWorkbookResults(report: Report, lang: Lang, style: Style): string[] {
+  const wr = report.workbookResults;
+  if (!wr) return [];
+  const c = COMPARE_LABELS[lang];
+  const out = [style.bold(workbookResultsHeading(wr, lang))];
+  const w = Math.max(8, ...wr.fields.map((f) => width(f.name)));
+  for (const f of wr.fields) {
+    const mark = f.agrees ? c.agree : style.yellow(c.differ);
+    out.push(`  ${padEnd(f.name, w)} ${c.workbook} ${workbookValueText(f, wr, lang).padStart(5)} / ${c.ours} ${oursText(f).padStart(5)}  ${mark}`);
+    if (f.why) out.push(`    ${style.dim(f.why[lang])}`);
+  }
+  if (wr.why) out.push(`  ${wr.why[lang]}`);
+  return out;
 }
 
 /** One line per file for batch runs. */

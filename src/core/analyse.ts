@@ -14,6 +14,7 @@ import { cellText, fold, isBlank } from "./text";
 import { evidenceFromWorkbook } from "./evidence";
 import { historyFromWorkbook } from "./history";
 import { planNotesFromWorkbook } from "./executive";
+import { compareWorkbookResults, isResultsLabelColumn, traceWorkbookResults, workbookFieldMap } from "./workbook-results";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
@@ -107,14 +108,20 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
   const col = location.answerCol;
   const colLetters = toA1(0, col).slice(0, -1);
 
+  // The workbook's own per-field results (its chart or results table), traced to the answer rows: row -> field names
+  // and the workbook's field order, passed to the field assignment below.
+  const trace = traceWorkbookResults(wb, location);
+  const workbookFields = workbookFieldMap(trace);
+  const fieldCol = isResultsLabelColumn(trace, location) ? null : location.fieldCol;
+
   const items: ItemResult[] = new Array(rows.length);
   const factList = factsFor(rows, p);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const raw: CellValue = view ? view.get(r.row, col) : r.raw;
-    let fieldText = r.fieldText;
-    if (view && location.fieldCol !== null) {
-      const fv = view.get(r.row, location.fieldCol);
+    let fieldText = fieldCol === null ? null : r.fieldText;
+    if (view && fieldCol !== null) {
+      const fv = view.get(r.row, fieldCol);
       fieldText = isBlank(fv) ? null : cellText(fv).trim();
     }
     const facts = textFacts(r, factList[i], p);
@@ -132,6 +139,11 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     const judged = classifyAnswer(raw, naAllowed);
     const section = sectionOf(r.row);
     const fa = assignFields("", fieldText, section ? section.title : null, p, facts.topic);
+    const traced = workbookFields?.byRow.get(r.row);
+    if (traced && fa.fieldSource !== "column") {
+      fa.fields = traced.slice();
+      fa.fieldSource = "workbook";
+    }
     items[i] = {
       id: r.id,
       section: section ? section.label : "",
@@ -150,7 +162,10 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       topic: fa.topic ? fa.topic.id : null,
     };
   }
-  const { fields, overall } = scoreItems(items, profile);
+  const scored = scoreItems(items, profile);
+  const overall = scored.overall;
+  // Fields the workbook names come in the workbook's order.
+  const fields = workbookFields ? orderFields(scored.fields, workbookFields.order) : scored.fields;
   const plan = buildPlan(items, fields, profile);
   return {
     ...(options?.file !== undefined ? { file: options.file } : {}),
@@ -161,7 +176,7 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       numberCol: location.numberCol,
       textCol: location.textCol,
       answerCol: location.answerCol,
-      fieldCol: location.fieldCol,
+      fieldCol,
       range: locationRange(location),
       source: location.source,
     },
@@ -176,5 +191,15 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     evidence: evidenceFromWorkbook(wb, items, fields),
     history: historyFromWorkbook(wb),
     planNotes: planNotesFromWorkbook(wb),
+    workbookResults: compareWorkbookResults(trace, items, fields, profile),
   };
+}
+
+/** `fields` with the names in `order` first, in that order; the others after them as they were. */
+function orderFields<T extends { name: string }>(fields: T[], order: readonly string[]): T[] {
+  const rank = new Map(order.map((n, i) => [n, i]));
+  return fields
+    .map((f, i) => ({ f, k: rank.has(f.name) ? (rank.get(f.name) as number) : order.length + i }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.f);
 }

@@ -9,6 +9,7 @@ import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
 import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
+import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
 
 type Lang = "ja" | "en";
 
@@ -197,10 +198,20 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   for (const ev of evidenceLines(report, lang)) if (ev.text.trim()) out.push(`<p class="note">${e(ev.text.trim())}</p>`);
 
   out.push(`<h2>${l.fields}</h2><div class="chart">`);
+  // Where the workbook's own values differ from ours, its radar's numbers are drawn as a second series.
+  const wr = report.workbookResults;
+  const wbValue = new Map<string, number | null>();
+  if (wr && wr.fields.some((f) => !f.agrees)) {
+    for (const f of wr.fields) {
+      const v = f.value ?? f.recomputed;
+      wbValue.set(f.name, v === null ? null : Math.round(v * wr.scale * 10) / 10);
+    }
+  }
+  const cl = COMPARE_LABELS[lang];
   out.push(
     radarSvg(
-      report.fields.map((f) => ({ label: lang === "en" ? f.nameEn : f.name, values: [f.score] })),
-      [l.series],
+      report.fields.map((f) => ({ label: lang === "en" ? f.nameEn : f.name, values: wbValue.size ? [f.score, wbValue.get(f.name) ?? null] : [f.score] })),
+      wbValue.size ? [l.series, cl.workbook] : [l.series],
       { title: l.chart },
     ),
   );
@@ -215,6 +226,22 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     );
   }
   out.push(`</tbody></table></div>`);
+
+  if (wr) {
+    out.push(`<h2>${e(workbookResultsHeading(wr, lang))}</h2>`);
+    out.push(
+      `<table class="workbook-results"><thead><tr><th scope="col">${cl.field}</th><th scope="col">${cl.workbook}</th>` +
+        `<th scope="col">${cl.ours}</th><th scope="col">${cl.match}</th><th scope="col">${cl.why}</th></tr></thead><tbody>`,
+    );
+    for (const f of wr.fields) {
+      out.push(
+        `<tr><td>${e(f.name)} <span class="cell">${e(f.cell)}</span></td><td class="num">${e(workbookValueText(f, wr, lang))}</td>` +
+          `<td class="num">${e(oursText(f))}</td><td>${f.agrees ? cl.agree : `<strong>${cl.differ}</strong>`}</td><td>${e(f.why ? f.why[lang] : "")}</td></tr>`,
+      );
+    }
+    out.push(`</tbody></table>`);
+    if (wr.why) out.push(`<p class="why">${e(wr.why[lang])}</p>`);
+  }
 
   out.push(`<h2>${l.findings}</h2>`);
   if (report.findings.length === 0) out.push(`<p>${l.noFindings}</p>`);

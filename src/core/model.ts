@@ -44,10 +44,50 @@ export interface SheetInput {
   validations?: ListValidation[];
   /** The sheet is hidden (helper sheets); detection still looks at it but prefers visible ones. */
   hidden?: boolean;
+  /**
+   * Cells holding a formula (sparse, absolute 0-based coordinates), the text without its leading "=". The cell's value
+   * in `values` is the formula's cached (file) or live (Excel) result.
+   */
+  formulas?: FormulaCell[];
+}
+
+export interface FormulaCell {
+  row: number;
+  col: number;
+  formula: string;
+}
+
+/** One series of a chart as the host read it. Refs as written (e.g. `結果!$B$2:$B$9`); values cached (file) or live. */
+export interface ChartSeriesInput {
+  name: string | null;
+  nameRef: string | null;
+  categoriesRef: string | null;
+  valuesRef: string | null;
+  categories: (string | null)[] | null;
+  values: (number | null)[] | null;
+}
+
+/** A chart on a sheet (type as the host names it: "radar", "bar", …). */
+export interface ChartInput {
+  sheet: string;
+  name?: string;
+  type: string;
+  series: ChartSeriesInput[];
+}
+
+/** A defined name; `sheet` is its scope (null or absent: the whole workbook). */
+export interface DefinedNameInput {
+  name: string;
+  ref: string;
+  sheet?: string | null;
 }
 
 export interface WorkbookInput {
   sheets: SheetInput[];
+  /** Charts of the workbook, when the host reads them (workbook results are found through them). */
+  charts?: ChartInput[];
+  /** Defined names, when the host reads them. */
+  names?: DefinedNameInput[];
 }
 
 export type Answer = "○" | "△" | "×" | "-";
@@ -58,7 +98,7 @@ export type ItemStatus = "ok" | "normalized" | "blank" | "invalid" | "na_not_all
 /** Where an item's 「-」 permission came from. */
 export type NaSource = "validation" | "profile";
 /** Where an item's fields came from. */
-export type FieldSource = "column" | "rule" | "section";
+export type FieldSource = "column" | "workbook" | "rule" | "section";
 
 /** A section row such as 「Ⅰ 共通項目」. */
 export interface Section {
@@ -249,6 +289,8 @@ export interface Report {
   history?: HistoryRow[];
   /** Owners, due dates and status the user wrote on the plan sheet, by item id; set by analyse. */
   planNotes?: Record<string, { owner: string; due: CellValue; status: string }>;
+  /** The per-field results the workbook computes itself (its own chart or results table), compared with ours; null when none. */
+  workbookResults: WorkbookResults | null;
 }
 
 /** What the user recorded for one item on the 「証跡・根拠」 sheet (empty strings when nothing). */
@@ -296,6 +338,44 @@ export interface HistoryRow {
   /** Profile id and where the fields came from, e.g. "tics-2024 / rule". */
   source: string;
   fields: { name: string; score: number | null }[];
+}
+
+/** One field of the workbook's own results next to TICS Check's score. */
+export interface WorkbookResultField {
+  /** The field name as the workbook writes it. */
+  name: string;
+  /** The value as the workbook holds it (cached in a file, live in Excel); null when it holds none. */
+  value: number | null;
+  /** A1 address of the value cell (without the sheet). */
+  cell: string;
+  /**
+   * The formula's value recomputed by TICS Check on the current answers: computed only when the stored value is
+   * missing or differs from ours (null otherwise, or when it could not be evaluated).
+   */
+  recomputed: number | null;
+  /** TICS Check's score for the same field (0-100), or null. */
+  ours: number | null;
+  /** Number of answer cells the workbook's formula depends on. */
+  items: number;
+  /** Ours equals the workbook's value (on its scale) to 0.1. */
+  agrees: boolean;
+  /** One line on why the numbers differ; null when they agree. */
+  why: Bilingual | null;
+}
+
+export interface WorkbookResults {
+  sheet: string;
+  /** A1 range of the value cells. */
+  range: string;
+  /** Where they were found: a chart's series, or a table of (name, formula) cells. */
+  source: "chart" | "table";
+  /** The chart's name or title when source is "chart". */
+  chart: string | null;
+  /** 100 when the workbook computes fractions (0-1) and we compare on a 0-100 scale; else 1. */
+  scale: number;
+  fields: WorkbookResultField[];
+  /** One line summing up the difference; null when every field agrees. */
+  why: Bilingual | null;
 }
 
 /** Detection failure: what was looked for and what came closest. */

@@ -6,6 +6,7 @@
 import type { Answer, CellRange, CellValue, ItemStatus, Priority, References, Report } from "./model";
 import { adviceOf } from "./plan";
 import { REPORT_LABELS, problemCount } from "./summary";
+import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
 
 export const RESULTS_SHEET = "診断結果";
 export const PLAN_SHEET = "改善計画";
@@ -83,6 +84,8 @@ const L = {
 /** Series names are fixed Japanese words in both languages so the stored table reads back the same. */
 const SERIES_CURRENT = "今回";
 const SERIES_PREVIOUS = "前回";
+/** Series of the workbook's own values, drawn only where they differ from ours. */
+const SERIES_WORKBOOK = "ブックの値";
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -114,6 +117,16 @@ export function resultsModel(report: Report, lang: Lang, previous: StoredResult 
   ];
   const headerRow = rows.length;
   const seriesNames = previous ? [SERIES_CURRENT, SERIES_PREVIOUS] : [SERIES_CURRENT];
+  // The workbook's own values, as a series beside ours, when some differ (same field names: see workbookResults).
+  const wr = report.workbookResults;
+  const wbValue = new Map<string, number | null>();
+  if (wr && wr.fields.some((f) => !f.agrees)) {
+    for (const f of wr.fields) {
+      const v = f.value ?? f.recomputed;
+      wbValue.set(f.name, v === null ? null : Math.round(v * wr.scale * 10) / 10);
+    }
+    seriesNames.push(SERIES_WORKBOOK);
+  }
   rows.push([l.field, ...seriesNames]);
   const prevByName = new Map<string, number | null>();
   if (previous) for (const f of previous.fields) prevByName.set(f.name, f.score);
@@ -124,19 +137,27 @@ export function resultsModel(report: Report, lang: Lang, previous: StoredResult 
       const key = prevByName.has(f.name) ? f.name : f.nameEn;
       row.push(prevByName.get(key) ?? null);
     }
+    if (wbValue.size) row.push(wbValue.get(f.name) ?? null);
     rows.push(row);
   }
   const lastRow = rows.length - 1;
   const width = seriesNames.length + 1;
   // The date of the 「前回」 series (from the last history row), below the table so the table stays the chart's source.
   if (previous?.date) rows.push([], [l.previousAt, previous.date]);
+  if (wr) {
+    // Below the field table: the comparison, one row per workbook field, with the reason where they differ.
+    const c = COMPARE_LABELS[lang];
+    rows.push([], [workbookResultsHeading(wr, lang)], [c.field, c.workbook, c.ours, c.match, c.why]);
+    for (const f of wr.fields) rows.push([f.name, workbookValueText(f, wr, lang), oursText(f), f.agrees ? c.agree : c.differ, f.why ? f.why[lang] : ""]);
+    if (wr.why) rows.push([wr.why[lang]]);
+  }
   return {
     name: RESULTS_SHEET,
     rows,
     fieldTable: { top: headerRow, left: 0, bottom: lastRow, right: width - 1 },
     seriesNames,
     chartTitle: l.chart,
-    chartAnchor: { top: 2, left: width + 2, bottom: 24, right: width + 9 },
+    chartAnchor: { top: 2, left: (wr ? Math.max(width, 5) : width) + 2, bottom: 24, right: (wr ? Math.max(width, 5) : width) + 9 },
     markerRow: 1,
   };
 }

@@ -88,6 +88,16 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "ConditionalRangeFont.color": "1.6",
   "ChartCollection.add": "1.1",
   "Chart.name": "1.1",
+  "Chart.chartType": "1.7",
+  "Chart.series": "1.1",
+  "ChartSeriesCollection.getItemAt": "1.1",
+  "ChartSeries.name": "1.1",
+  "ChartSeries.getDimensionDataSourceString": "1.15",
+  "ChartSeries.getDimensionValues": "1.12",
+  "Workbook.names": "1.1",
+  "NamedItem.name": "1.1",
+  "NamedItem.formula": "1.7",
+  "NamedItem.type": "1.1",
   "Chart.title": "1.1",
   "Chart.axes": "1.1",
   "Chart.legend": "1.1",
@@ -124,6 +134,7 @@ export const GUARDED: Readonly<Record<string, string>> = {
   queueValidations: "1.8",
   queueDropdowns: "1.8",
   removeDropdowns: "1.8",
+  queueChartSeries: "1.15",
 };
 
 function parts(v: string): number[] {

@@ -14,6 +14,7 @@ import { cellA1, columnLetters, intersect, parseAreas, parseRangeA1, rangeA1, ro
 import { supportsExcelApi } from "./api-sets";
 import { fail, hostError, multiAreaSelection, GatewayError } from "./errors";
 import { queueReadState, stateFrom, type StoredState } from "./state";
+import { formulaCells, queueChartList, queueChartSeries, queueNames } from "./workbook-parts";
 
 /** What a check leaves behind for live edits and normalisation. */
 export interface Snapshot {
@@ -57,6 +58,8 @@ interface SheetRead {
   mergeSource: Excel.Range;
   /** Hidden columns among the first HIDDEN_SCAN columns, after the sync. */
   hiddenColumns: () => number[];
+  /** The sheet's charts (names and types), when chart series can be read (see workbook-parts.ts). */
+  charts: Excel.ChartCollection | null;
 }
 
 /** Columns checked for being hidden (one small proxy each; checklists sit well inside A:AN). */
@@ -80,7 +83,8 @@ function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): O
     mergeSource = used;
   }
   const merged = mergesApart ? (): CellRange[] => [] : queueMergedAreas(mergeSource);
-  used.load("values,rowIndex,columnIndex");
+  // Formulas come with the values (same sync): the workbook's own results are traced from them.
+  used.load("values,formulas,rowIndex,columnIndex");
   const cols: Excel.Range[] = [];
   for (let c = 0; c < HIDDEN_SCAN; c++) {
     const letters = columnLetters(c);
@@ -89,7 +93,7 @@ function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): O
     cols.push(col);
   }
   const hiddenColumns = (): number[] => cols.map((col, c) => (col.columnHidden ? c : -1)).filter((c) => c >= 0);
-  return { used, merged, mergeSource, hiddenColumns };
+  return { used, merged, mergeSource, hiddenColumns, charts: queueChartList(ws) };
 }
 
 function queueSheetRead(context: Excel.RequestContext, session: Session, name: string): SheetRead {
@@ -169,6 +173,7 @@ function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
   const empty = read.used.isNullObject;
   const values = empty ? [] : read.used.values.map((row) => row.map(toCellValue));
   const merges = read.merged();
+  const formulas = empty ? [] : formulaCells(read.used.formulas, read.used.rowIndex, read.used.columnIndex);
   return {
     name: read.name,
     values,
@@ -177,6 +182,7 @@ function sheetInput(read: SheetRead, hidden: boolean): SheetInput {
     merges,
     hiddenColumns: read.hiddenColumns(),
     hidden,
+    ...(formulas.length ? { formulas } : {}),
   };
 }
 
@@ -284,6 +290,7 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/id");
   const stateItem = queueReadState(context);
+  const names = queueNames(context);
   const bounded = session.bounded === true;
   const reads = new Map<string, SheetRead>();
   for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, session, name));
@@ -318,14 +325,14 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
   }
   const state = stateFrom(stateItem);
   session.state = state;
-  const names = sheets.items.map((s) => s.name);
+  const sheetNames = sheets.items.map((s) => s.name);
   const ids = new Map(sheets.items.map((s) => [s.id, s.name]));
   const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
   for (const st of starters ?? []) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
-  const missing = names.filter((n) => !reads.has(n));
-  for (const n of [...reads.keys()]) if (!names.includes(n)) reads.delete(n);
+  const missing = sheetNames.filter((n) => !reads.has(n));
+  for (const n of [...reads.keys()]) if (!sheetNames.includes(n)) reads.delete(n);
   const readSheets = (): WorkbookInput => ({
-    sheets: names.filter((n) => reads.has(n)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)),
+    sheets: sheetNames.filter((n) => reads.has(n)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)),
   });
   if (missing.length > 0) {
     if (starters && !speculative) {
@@ -344,21 +351,41 @@ export async function fullCheck(context: Excel.RequestContext, session: Session,
       return retryMergesApart(e, context, session, options);
     }
   }
-  if (session.mergesApart) await readMergesApart(context, session, names.map((n) => reads.get(n) as SheetRead));
-  session.sheetNames = names;
-  const wb: WorkbookInput = { sheets: names.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
+  if (session.mergesApart) await readMergesApart(context, session, sheetNames.map((n) => reads.get(n) as SheetRead));
+  session.sheetNames = sheetNames;
+  const wb: WorkbookInput = { sheets: sheetNames.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
   if (wb.sheets.length === 0) fail("no_checklist");
+  const definedNames = names();
+  if (definedNames.length) wb.names = definedNames;
   const location = locate(wb, state, ids);
   const cells = answerCells(location);
   let validations: ListValidation[] | null = null;
+  let vread: ValidationRead | null = null;
   if (speculative && speculative.sheet === location.sheet && sameCells(speculative.cells, cells)) {
     validations = speculative.read ? validationsFrom(speculative.read) : [];
   } else {
-    const read = queueValidations(context, location.sheet, cells);
-    if (read) {
+    vread = queueValidations(context, location.sheet, cells);
+  }
+  // Charts with their first series (ExcelApi 1.15): one sync, shared with the validations when those need one.
+  const chartLists: { sheet: string; charts: Excel.ChartCollection }[] = [];
+  for (const n of sheetNames) {
+    const c = reads.get(n)?.charts;
+    if (c) chartLists.push({ sheet: n, charts: c });
+  }
+  const chartRead = queueChartSeries(chartLists);
+  if (vread || chartRead) {
+    try {
       await context.sync();
-      validations = read ? validationsFrom(read) : null;
+      if (chartRead) wb.charts = chartRead();
+    } catch (e) {
+      // A chart Excel cannot describe (e.g. one without series) fails the sync: go on without charts.
+      if (!chartRead) throw e;
+      if (vread) {
+        vread = queueValidations(context, location.sheet, cells);
+        await context.sync();
+      }
     }
+    if (vread) validations = validationsFrom(vread);
   }
   if (validations) setValidations(wb, location.sheet, validations);
   const result = analyse(wb, { profile: options.profile, file: options.file, location });
@@ -530,7 +557,21 @@ export async function readChanged(
   const cellList: { row: number; col: number }[] = [];
   for (const p of parts) for (let r = p.rect.top; r <= p.rect.bottom; r++) cellList.push({ row: r, col: p.rect.left });
   const vread = queueValidations(context, snapshot.location.sheet, cellList);
+  // The workbook's own results recalculate with the edit: read their live values in the same sync.
+  const wr = snapshot.report.workbookResults;
+  const wrSheet = wr ? snapshot.wb.sheets.find((s) => s.name === wr.sheet) : undefined;
+  let wrRange: { rect: CellRange; range: Excel.Range } | null = null;
+  if (wr && wrSheet) {
+    const rect = parseRangeA1(wr.range);
+    const range = context.workbook.worksheets.getItem(wr.sheet).getRange(rangeA1(rect));
+    range.load("values");
+    wrRange = { rect, range };
+  }
   await context.sync();
+  if (wrRange && wrSheet) {
+    const { rect, range } = wrRange;
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) patchCell(wrSheet, r, c, toCellValue(range.values[r - rect.top]?.[c - rect.left]));
+  }
   const sheet = snapshot.wb.sheets.find((s) => s.name === snapshot.location.sheet);
   if (!sheet) return { cells: [], report: null };
   let changedAny = false;

@@ -4,10 +4,11 @@
  * simple defined names resolved; x14 validations in extLst included), hidden rows/columns and sheet state.
  * Scans the XML (no DOM), so large sheets stay fast. Browser-safe: no Node imports.
  */
-import type { CellRange, CellValue, ListValidation, SheetInput, WorkbookInput } from "../core/model";
+import type { CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
 import { openPackage, Package, workbookPartName, xlsxError } from "./package";
 import { attr, parseAttrs, scanXml, unescCellText } from "./xml";
+import { MAX_CHARTS, MAX_FORMULAS, definedNameInputs, readSheetCharts, readSheetFormulas } from "./xlsx-formulas";
 
 export { XlsxError } from "./package";
 export type { XlsxErrorCode } from "./package";
@@ -426,6 +427,11 @@ export function readPackage(pkg: Package): WorkbookInput {
     throw xlsxError("corrupt", `${info.sharedStringsPart}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const parsed: { name: string; values: CellValue[][]; p: ParsedSheet | null; entry: SheetEntry }[] = [];
+  // Formulas and charts (for the workbook's own results): read beside the values, bounded per workbook.
+  const formulaBudget = { left: MAX_FORMULAS };
+  const chartBudget = { left: MAX_CHARTS };
+  const formulas = new Map<string, FormulaCell[]>();
+  const charts: ChartInput[] = [];
   for (const entry of info.sheets) {
     let p: ParsedSheet | null = null;
     if (entry.isWorksheet) {
@@ -436,6 +442,8 @@ export function readPackage(pkg: Package): WorkbookInput {
       } catch (e) {
         throw xlsxError("corrupt", `${entry.part}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      formulas.set(entry.name, readSheetFormulas(xml, formulaBudget));
+      charts.push(...readSheetCharts(pkg, entry.part, entry.name, chartBudget));
     }
     parsed.push({ name: entry.name, values: p?.values ?? [], p, entry });
   }
@@ -459,7 +467,10 @@ export function readPackage(pkg: Package): WorkbookInput {
       validations,
     };
     if (s.entry.state === "hidden" || s.entry.state === "veryHidden") out.hidden = true;
+    const f = formulas.get(s.name);
+    if (f && f.length) out.formulas = f;
     sheets.push(out);
   });
-  return { sheets };
+  const names = definedNameInputs(info.definedNames, info.sheets.map((e) => e.name));
+  return { sheets, ...(charts.length ? { charts } : {}), ...(names.length ? { names } : {}) };
 }

@@ -29,6 +29,7 @@ import type { NormaliseChange } from "../app/host";
 import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
 import { RecordsPanel } from "./components/RecordsPanel";
+import { WorkbookComparison } from "./components/WorkbookComparison";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
 
@@ -477,6 +478,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
                 </table>
               </>
             )}
+            <WorkbookComparison report={report} lang={lang} />
           </section>
 
           <section className={styles.section} aria-labelledby="tc-plan">

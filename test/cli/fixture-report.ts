@@ -99,6 +99,7 @@ export function makeReport(items: FixtureItem[], opts: { file?: string; company?
         },
       ]),
     ),
+    workbookResults: null,
   };
 }
 

@@ -56,6 +56,7 @@ function report(): Report {
     findings: [],
     plan: [planRow(1, items[1], "high"), planRow(2, items[2], "medium"), planRow(3, items[3], "medium")],
     topics: { policy: policyAdvice },
+    workbookResults: null,
   };
 }
 

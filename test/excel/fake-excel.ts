@@ -70,6 +70,9 @@ export interface FakeTableRecord {
 
 export interface FakeSeriesRecord {
   name: string;
+  /** Source text as Excel reports it (getDimensionDataSourceString); default: the ranges' addresses on the chart's sheet. */
+  categoriesSource?: string;
+  valuesSource?: string;
   /** Category (axis label) cells and value cells of the series. */
   categories: CellRange;
   values: CellRange;
@@ -235,6 +238,8 @@ export interface LogEntry {
 /** The "server": workbook state plus counters. */
 export class FakeExcel {
   sheets: FakeSheet[] = [];
+  /** Workbook-scoped defined names (formula with its leading "="). */
+  names: { name: string; formula: string; type: string }[] = [];
   settings = new Map<string, unknown>();
   /** The selection; `areas` when the user selected several areas (Ctrl+click), `range` being the first. */
   selection: { sheet: string; range: CellRange; areas?: CellRange[] } | null = null;
@@ -549,13 +554,56 @@ class FakeWorkbookProtection extends Proxy {
   }
 }
 
+/** A value returned by a method; readable only after the sync that computes it (like OfficeExtension.ClientResult). */
+class FakeClientResult<T> {
+  private done = false;
+  private v: T | undefined;
+  constructor(ctx: FakeContext, compute: () => T) {
+    ctx.queue.push(() => {
+      this.v = compute();
+      this.done = true;
+    });
+  }
+  get value(): T {
+    if (!this.done) throw new PropertyNotLoaded("value");
+    return this.v as T;
+  }
+}
+
+class FakeNamedItem extends Proxy {
+  protected snapshot(name: string): unknown {
+    throw new Error(`fake: namedItem.${name} (load through the collection)`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+}
+
+class FakeNamedItems extends FakeItemCollection<FakeNamedItem, { name: string; formula: string; type: string }> {
+  protected records(): { list: { name: string; formula: string; type: string }[]; make: (r: { name: string; formula: string; type: string }) => FakeNamedItem } {
+    return { list: this.ctx.excel.names, make: () => new FakeNamedItem(this.ctx) };
+  }
+  protected value(r: { name: string; formula: string; type: string }, name: string): unknown {
+    if (name === "name" || name === "formula" || name === "type") return r[name];
+    throw new Error(`fake: namedItem.${name}`);
+  }
+}
+
 class FakeWorkbookProxy {
+  readonly names: FakeNamedItems;
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly protection: FakeWorkbookProtection;
   /** Every table of the workbook (names are unique across sheets, as in Excel). */
   readonly tables: FakeWorkbookTables;
   constructor(private readonly ctx: FakeContext) {
+    this.names = new FakeNamedItems(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
@@ -1256,10 +1304,27 @@ class FakeChart extends Proxy {
   }
   protected snapshot(name: string): unknown {
     if (name === "name") return this.find().chart.name;
+    if (name === "chartType") return this.find().chart.type;
     throw new Error(`fake: chart.${name}`);
   }
   get name(): string {
     return this.get("name");
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  get series(): { getItemAt(i: number): FakeSeries } {
+    const ctx = this.ctx;
+    const find = this.find;
+    return {
+      getItemAt: (i: number) =>
+        new FakeSeries(ctx, () => {
+          const { sheet, chart } = find();
+          const s = chart.series[i];
+          if (!s) throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+          return { sheet, series: s };
+        }),
+    };
   }
   set name(v: string) {
     this.edit((c) => (c.name = v));
@@ -1321,6 +1386,45 @@ class FakeChart extends Proxy {
   }
 }
 
+class FakeSeries extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; series: FakeSeriesRecord },
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "name") return this.find().series.name;
+    throw new Error(`fake: series.${name}`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  getDimensionDataSourceString(dim: string): FakeClientResult<string> {
+    this.ctx.excel.loads.push({ sheet: "", address: "", what: `series.source.${dim}` });
+    return new FakeClientResult(this.ctx, () => {
+      const { sheet, series } = this.find();
+      if (dim === "Categories") return series.categoriesSource ?? `${quoteSheet(sheet.name)}!${absA1(series.categories)}`;
+      if (dim === "Values") return series.valuesSource ?? `${quoteSheet(sheet.name)}!${absA1(series.values)}`;
+      throw new Error(`fake: dimension ${dim}`);
+    });
+  }
+  getDimensionValues(dim: string): FakeClientResult<string[]> {
+    return new FakeClientResult(this.ctx, () => {
+      const { sheet, series } = this.find();
+      const r = dim === "Categories" ? series.categories : series.values;
+      const out: string[] = [];
+      forEach(r, (row, col) => out.push(String(sheet.cell(row, col)?.value ?? "")));
+      return out;
+    });
+  }
+}
+
+/** "$A$1:$B$2" for a range. */
+function absA1(r: CellRange): string {
+  return rangeA1(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
 /** Series Excel derives from a source range with a header row and a label column (seriesBy Columns or Rows). */
 function seriesOf(sheet: FakeSheet, r: CellRange, seriesBy: string): FakeSeriesRecord[] {
   const out: FakeSeriesRecord[] = [];
@@ -1356,7 +1460,9 @@ class FakeChartCollection extends FakeItemCollection<FakeChart, FakeChartRecord>
     return { list: sheet.charts, make: (chart) => new FakeChart(this.ctx, () => ({ sheet, chart })) };
   }
   protected value(r: FakeChartRecord, name: string): unknown {
-    return name === "name" ? r.name : undefined;
+    if (name === "name") return r.name;
+    if (name === "chartType") return r.type;
+    throw new Error(`fake: chart.${name} through the collection`);
   }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let made: { sheet: FakeSheet; chart: FakeChartRecord } | null = null;

@@ -447,6 +447,8 @@ describe("the fake refuses unloaded reads of write-only-looking properties too",
 /* eslint-enable office-addins/load-object-before-read, office-addins/call-sync-before-read */
 
 describe("a workbook too big for one response (Excel on the web, about 5 MB)", () => {
+  // Tens of thousands of fake cells (values and formulas) per sync: slow on a busy 2-core machine; not a speed test.
+  jest.setTimeout(30_000);
   /** A data sheet of `rows` × 10 numbers, first in the workbook and active. */
   function bigWorkbook(rows: number, limit: number): { excel: FakeExcel; host: ReturnType<typeof createExcelHost>; cell: string } {
     const excel = new FakeExcel();

@@ -101,6 +101,7 @@ export function fixtureReport(scores: Record<string, number | null> = {}): Repor
     findings: [],
     plan,
     topics,
+    workbookResults: null,
   };
 }
 

@@ -81,6 +81,7 @@ export function sampleReport(): Report {
         references: { tics: { ja: "t", en: "t" }, iso27001: ["A.5.1"], jama: { ja: "j", en: "j" } },
       },
     },
+    workbookResults: null,
   };
 }
 
