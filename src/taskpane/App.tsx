@@ -30,6 +30,7 @@ import type { Notice, Session, SessionState } from "../app/session";
 import { RadarChart, ScoreBars } from "./radar";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
+import { MappingEditor, NaWarnings } from "./components/MappingEditor";
 
 const useStyles = makeStyles({
   root: {
@@ -166,6 +167,8 @@ function noticeText(lang: Lang, n: Notice): string {
       return s(lang, "noticeDownloaded");
     case "live":
       return s(lang, "noticeLive");
+    case "mapping_saved":
+      return lang === "en" ? "Field mapping saved in the workbook; checked again." : "分野の割り当てをブックに保存し、再チェックしました。";
   }
 }
 
@@ -349,6 +352,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               </div>
             )}
             {lookalikes > 0 && <p className={styles.muted}>{s(lang, "lookalikes", { count: lookalikes })}</p>}
+            <NaWarnings lang={lang} report={report} />
           </section>
 
           <section className={styles.section} aria-labelledby="tc-actions">
@@ -477,6 +481,15 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               </>
             )}
           </section>
+
+          <MappingEditor
+            lang={lang}
+            report={report}
+            busy={busy}
+            editable={Boolean(host.saveUserMapping)}
+            onSave={(id, f) => void session.setItemFields(id, f)}
+            onReset={(id) => void session.setItemFields(id, null)}
+          />
 
           <section className={styles.section} aria-labelledby="tc-plan">
             <h2 id="tc-plan" className={styles.h2}>
