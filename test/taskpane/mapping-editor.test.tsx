@@ -64,7 +64,8 @@ test("mapping editor round trip: edit, re-check, reset (stored in the workbook, 
   await waitFor(() => expect(session.getState().report?.items[0].fieldSource).toBe("rule"));
   expect(session.getState().report?.items[0].fields).toEqual(["方針・体制"]);
   expect(session.getState().report?.fields.map((f) => f.name)).not.toContain("=自社の重点分野");
-  expect(readUserMapping({ sheets: [{ name: MAPPING_SHEET, values: [[sheet.value("A1")], [sheet.value("A2")], [sheet.value("A3")]] }])?.entries).toEqual([]);
+  const grid = [0, 1, 2].map((r) => [sheet.value(`A${r + 1}`), sheet.value(`B${r + 1}`), sheet.value(`C${r + 1}`)]);
+  expect(readUserMapping({ sheets: [{ name: MAPPING_SHEET, values: grid }] })?.entries).toEqual([]);
   expect(screen.queryByRole("alert")).toBeNull();
   session.dispose();
 });
