@@ -224,6 +224,8 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     out.push(`</tbody></table>`);
   }
 
+  out.push(...fieldNotesHtml(report, lang));
+
   out.push(`<h2>${l.plan}</h2>`);
   if (report.plan.length === 0) out.push(`<p>${l.noPlan}</p>`);
   else {
@@ -254,4 +256,26 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   out.push(`<p class="note">${e(l.note)}</p>`);
   out.push(`</body></html>`);
   return out.join("\n");
+}
+
+/** Unassigned items (「未分類」, in the overall score only) and the 「-」 warnings (not errors), as HTML. */
+export function fieldNotesHtml(report: Report, lang: Lang): string[] {
+  const out: string[] = [];
+  const un = report.unassigned ?? 0;
+  if (un > 0) {
+    out.push(
+      `<p class="note">${e(
+        lang === "en"
+          ? `${un} items are unassigned (counted in the overall score, in no field).`
+          : `${un} 項目が「未分類」です（総合スコアに含み、どの分野にも数えません）。`,
+      )}</p>`,
+    );
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push(`<h2>${e(lang === "en" ? "Warnings (not errors)" : "注意（エラーではありません）")}</h2><ul class="warnings">`);
+    for (const w of warnings) out.push(`<li>${e(w.message[lang])}</li>`);
+    out.push(`</ul>`);
+  }
+  return out;
 }
