@@ -6,6 +6,8 @@
 import type { CellValue, SheetInput } from "../../src/core/model";
 import { analyse } from "../../src/core/analyse";
 import { detectChecklist, isMatrixMark } from "../../src/core/detect";
+import { fieldUnion } from "../../src/core/summary";
+import { TICS_2024 } from "../../src/core/profile/tics-2024";
 
 function sheet(rows: CellValue[][], name = "チェックリスト"): SheetInput {
   return { name, values: rows };
@@ -149,5 +151,16 @@ describe("fields traced from the workbook's results (source workbook)", () => {
     if (!res.ok) throw new Error("not detected");
     expect(res.report.items[1]).toMatchObject({ fields: ["情報の特定"], fieldSource: "user" });
     expect(res.report.items[0]).toMatchObject({ fields: ["ルール作り"], fieldSource: "column" });
+  });
+});
+
+describe("batch summary with the workbook's own fields", () => {
+  test("keeps the workbook's names and order (no profile reordering)", () => {
+    const rows: CellValue[][] = [["No.", "内容", "チェック欄", "分野"]];
+    const f = ["事業継続", "方針・体制", "ルール作り", "事業継続", "方針・体制", "ルール作り"];
+    TEXTS.forEach((t, i) => rows.push([i + 1, t, "○", f[i]]));
+    const res = analyse({ sheets: [sheet(rows)] });
+    if (!res.ok) throw new Error("not detected");
+    expect(fieldUnion([{ ok: true, report: res.report }], TICS_2024).map((x) => x.name)).toEqual(["事業継続", "方針・体制", "ルール作り"]);
   });
 });
