@@ -646,16 +646,20 @@ function fieldColumnHolds(v: SheetView, col: number, rows: readonly ItemRow[]): 
   if (rows.length === 0) return false;
   let filled = 0;
   let numericBeside = 0;
+  let marks = 0;
   const names = new Set<string>();
   for (const r of rows) {
     const cell = v.get(r.row, col);
     if (isBlank(cell)) continue;
     filled++;
+    if (isMatrixMark(cell)) marks++;
     names.add(fold(cellText(cell)));
     const beside = v.get(r.row, col + 1);
     if (typeof beside === "number" || (typeof beside === "string" && /^\s*-?\d+(\.\d+)?\s*%?\s*$/.test(beside))) numericBeside++;
   }
   if (filled === 0 || filled * 2 < rows.length) return false;
+  // Only marks (● ✓ 1): the first column of a field matrix under a 「分野」 header, not names.
+  if (marks === filled) return false;
   // Each name once with a number beside it: a table of results, not item marks.
   if (filled >= 3 && names.size === filled && numericBeside * 5 >= filled * 4) return false;
   return true;

@@ -164,3 +164,26 @@ describe("batch summary with the workbook's own fields", () => {
     expect(fieldUnion([{ ok: true, report: res.report }], TICS_2024).map((x) => x.name)).toEqual(["事業継続", "方針・体制", "ルール作り"]);
   });
 });
+
+describe("field matrix under a two-level header", () => {
+  test("「分野」 over the mark columns, names in the header row: a matrix, not a 分野 column of marks", () => {
+    const rows: CellValue[][] = [
+      [null, null, null, "分野", null, null],
+      ["No.", "内容", "チェック欄", "ルール作り", "ルールの実践", "サイバー対策"],
+    ];
+    TEXTS.forEach((t, i) => rows.push([i + 1, t, "○", i % 3 === 0 ? "●" : null, i % 3 === 1 ? "●" : null, i % 3 === 2 ? "●" : null]));
+    const res = analyse({ sheets: [{ name: "表", values: rows, merges: [{ top: 0, left: 3, bottom: 0, right: 5 }] }] });
+    if (!res.ok) throw new Error("not detected");
+    expect(res.report.location.fieldCol).toBeNull();
+    expect(res.report.items.map((i) => i.fields[0])).toEqual(["ルール作り", "ルールの実践", "サイバー対策", "ルール作り", "ルールの実践", "サイバー対策"]);
+  });
+
+  test("「分野」 in the header row itself over a first mark column is not taken as a column of names", () => {
+    const rows: CellValue[][] = [["No.", "内容", "チェック欄", "分野", "人的対策", "サイバー対策"]];
+    TEXTS.forEach((t, i) => rows.push([i + 1, t, "○", "●", i % 2 ? "●" : null, null]));
+    const res = analyse({ sheets: [{ name: "表", values: rows }] });
+    if (!res.ok) throw new Error("not detected");
+    expect(res.report.location.fieldCol).toBeNull();
+    expect(res.report.items.flatMap((i) => i.fields)).not.toContain("●");
+  });
+});
