@@ -15,7 +15,8 @@
  * item text. A leading condition clause (the text up to …場合は / …際は / …ときは / …時には) is weighed apart from the
  * action: when it names a subject a company may not have (a 「-」 subject: partners, cloud, telework …) it says
  * what the item is about, and its hits weigh CONDITION_SCOPE times; otherwise it only sets the scene and its hits
- * weigh CONDITION_OTHER times. The best topic wins; ties go to the more specific match (more matched characters),
+ * weigh CONDITION_OTHER times. Likewise the matter an action is about (the noun phrase before …について / …に関する) weighs
+ * ABOUT_FACTOR times: 「機密区分について研修を行う」 is a training item. The best topic wins; ties go to the more specific match (more matched characters),
  * then to profile order. A second topic scoring at least SECOND_TOPIC_RATIO of the best adds its fields (an item
  * that plainly spans two fields counts toward both). The best topic also gives the hint.
  *
@@ -158,6 +159,29 @@ export function conditionEnd(foldedText: string): number {
   return end;
 }
 
+/** Markers of the matter an action is about (「機密区分について研修を行う」: the action is the training). */
+const ABOUT_RE = /について|に関する|に関して|に係る|にかかる/g;
+/** Factor for keyword hits in the matter before …について / …に関する (it is what the action is about). */
+export const ABOUT_FACTOR = 0.5;
+
+/** Particles that end the noun phrase an 「…について」 is about (「取引先と情報セキュリティについて」: the matter starts after と). */
+const PHRASE_START = "、,とはがをで";
+
+/**
+ * The matter phrases before …について / …に関する after `from`: [start, end) ranges, each from the last particle
+ * before the marker to the marker's end.
+ */
+export function aboutRanges(foldedText: string, from: number): [number, number][] {
+  const out: [number, number][] = [];
+  ABOUT_RE.lastIndex = from;
+  for (let m = ABOUT_RE.exec(foldedText); m; m = ABOUT_RE.exec(foldedText)) {
+    let start = m.index;
+    while (start > from && !PHRASE_START.includes(foldedText[start - 1])) start--;
+    out.push([start, m.index + m[0].length]);
+  }
+  return out;
+}
+
 export interface TextScan {
   /** The best topic (hint and fields), or null when no keyword hit. */
   topic: Topic | null;
@@ -199,6 +223,11 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
     }
   }
   const condFactor = naInCondition ? CONDITION_SCOPE : CONDITION_OTHER;
+  const about = aboutRanges(foldedText, cond);
+  const inAbout = (i: number, end: number): boolean => {
+    for (const [a, b] of about) if (i >= a && end <= b) return true;
+    return false;
+  };
   const score = p.score;
   const spec = p.spec;
   score.fill(0);
@@ -212,7 +241,7 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
       if (e.topic < 0 || stamp[e.id] === gen || !foldedText.startsWith(e.keyword, i)) continue;
       stamp[e.id] = gen;
       any = true;
-      score[e.topic] += e.weight * (i < cond ? condFactor : 1);
+      score[e.topic] += e.weight * (i < cond ? condFactor : about.length && inAbout(i, i + e.keyword.length) ? ABOUT_FACTOR : 1);
       spec[e.topic] += e.keyword.length;
     }
   }

@@ -1,4 +1,4 @@
-import { FieldNames, assignFields, canonicalFieldName, conditionEnd, matchTopic, prepareProfile, scanText, splitFieldNames, textAllowsNa } from "../../src/core/fields";
+import { FieldNames, aboutRanges, assignFields, canonicalFieldName, conditionEnd, matchTopic, prepareProfile, scanText, splitFieldNames, textAllowsNa } from "../../src/core/fields";
 import { fold } from "../../src/core/text";
 import { testProfile } from "./helpers";
 
@@ -58,6 +58,14 @@ describe("fields", () => {
     expect(conditionEnd(fold("協力会社に渡す際は必ず記録する。"))).toBe(fold("協力会社に渡す際は").length);
     expect(conditionEnd(fold("権限を付与し、退職時には削除する。"))).toBe(0);
     expect(conditionEnd(fold("方針を決める。"))).toBe(0);
+  });
+
+  test("the matter of an action: the noun phrase before …について / …に関する", () => {
+    const t = fold("取引先と情報セキュリティについて話し合う");
+    const [[a, b]] = aboutRanges(t, 0);
+    expect(t.slice(a, b)).toBe("情報セキュリティについて");
+    // 方針 inside the matter weighs half: 教育 (the action) wins.
+    expect(matchTopic(fold("方針について教育する"), p)?.id).toBe("training");
   });
 
   test("「-」: allowed when the condition clause names a 「-」 subject; unsure when the profile cannot place the item", () => {

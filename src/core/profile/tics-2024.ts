@@ -130,7 +130,7 @@ const TOPICS: Topic[] = [
   {
     id: "labelling",
     title: { ja: "守るべき情報の表示", en: "Labelling information to protect" },
-    keywords: ["表示", "マーク", { text: "ラベル", weight: 3 }, "見分け", { text: "他の情報と識別", weight: 3 }, "識別でき", { text: "社外秘", weight: 3 }, { text: "マル秘", weight: 3 }, "区別でき"],
+    keywords: ["表示", "マーク", { text: "ラベル", weight: 3 }, { text: "見分け", weight: 1 }, { text: "他の情報と識別", weight: 3 }, "識別でき", { text: "社外秘", weight: 3 }, { text: "マル秘", weight: 3 }, "区別でき"],
     fields: ["identify"],
     importance: 2,
     hint: {
@@ -298,7 +298,7 @@ const TOPICS: Topic[] = [
   {
     id: "training",
     title: { ja: "従業員の教育と意識づけ", en: "Staff training and awareness" },
-    keywords: [{ text: "教育", weight: 3 }, { text: "研修", weight: 3 }, { text: "訓練", weight: 3 }, "注意喚起", { text: "朝礼", weight: 1 }, { text: "意識", weight: 1 }, "入社", "採用", { text: "配属", weight: 1 }, { text: "説明", weight: 1 }],
+    keywords: [{ text: "教育", weight: 3 }, { text: "研修", weight: 3 }, { text: "訓練", weight: 3 }, "注意喚起", { text: "朝礼", weight: 1 }, { text: "意識", weight: 1 }, "入社", "採用", { text: "配属", weight: 1 }, { text: "説明", weight: 1 }, "教え", "新入社員"],
     fields: ["people"],
     importance: 1,
     hint: {
