@@ -6,14 +6,13 @@ import type { Profile, Topic } from "./profile/types";
 import { TICS_2024 } from "./profile/tics-2024";
 import { toA1 } from "./a1";
 import { classifyAnswer, listAllowsNa } from "./answers";
-import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
+import { SheetView, detectChecklist, findCompanyName, isMatrixMark, locationRange } from "./detect";
 import { FieldNames, type NaRule, type PreparedProfile, assignFields, prepareProfile, scanText } from "./fields";
 import { type UserMapping, readUserMapping, resolveUserMapping } from "./user-mapping";
 import { both } from "./i18n";
 import { buildFindings, buildPlan, planTopics } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
-import { isMatrixMark } from "./detect";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
