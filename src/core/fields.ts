@@ -33,6 +33,11 @@ import { fold } from "./text";
 export const UNASSIGNED_FIELD = "未分類";
 export const UNASSIGNED_FIELD_EN = "Unassigned";
 
+/** An item's fields for display: names joined by 「、」, or 「未分類」 / "Unassigned" when it has none. */
+export function fieldsLabel(fields: readonly string[], lang: "ja" | "en"): string {
+  return fields.length ? fields.join("、") : lang === "en" ? UNASSIGNED_FIELD_EN : UNASSIGNED_FIELD;
+}
+
 /** Weight of a keyword given as a plain string. */
 export const DEFAULT_KEYWORD_WEIGHT = 2;
 /** Factor for keyword hits in a condition clause that names a 「-」 subject (the item is about that subject). */

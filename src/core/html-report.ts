@@ -7,6 +7,7 @@ import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from ".
 import { adviceOf } from "./plan";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
+import { fieldsLabel } from "./fields";
 
 type Lang = "ja" | "en";
 
@@ -246,7 +247,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
       }
       out.push(
         `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
-          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(p.fields.join("、"))}</td>` +
+          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(fieldsLabel(p.fields, lang))}</td>` +
           `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.hint[lang])}</td>` +
           `<td>${e(a.firstStep[lang])}</td><td>${e(a.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
       );

@@ -33,3 +33,12 @@ test("HTML report: the same notes, escaped", () => {
   expect(html).toContain("Warnings (not errors)");
   expect(html).toContain("1 items are unassigned");
 });
+
+test("an unassigned item's plan row shows 「未分類」, never an empty field", () => {
+  const b = buildChecklist([{ items: [{ text: "この文はテスト用で特に意味はありません。", answer: "×" }] }]);
+  const r = analyse(wb(b.sheet));
+  if (!r.ok) throw new Error("not detected");
+  expect(r.report.plan[0].fields).toEqual([]);
+  expect(renderHtmlReport(r.report, "ja")).toContain("<td>未分類</td>");
+  expect(renderHtmlReport(r.report, "en")).toContain("<td>Unassigned</td>");
+});
