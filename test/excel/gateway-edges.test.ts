@@ -479,7 +479,7 @@ describe("a workbook too big for one response (Excel on the web, about 5 MB)", (
     await tick(50);
     expect(seen.length).toBe(1);
     expect(seen[0].ok && seen[0].report.items[1].answer).toBe("×");
-  });
+  }, 30_000); // a 60,000-cell fake workbook read twice: seconds on a loaded 2-core machine (not a timing test)
 
   test("still too big when bounded: a clear message in both languages, nothing written", async () => {
     const { excel, host } = bigWorkbook(6000, 100);
