@@ -24,6 +24,7 @@ import { readWorkbook } from "../file/xlsx-read";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
 import { annotatedCopy, describeError } from "./files";
 import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
+import { type UserMapping, readUserMapping } from "../core/user-mapping";
 
 /** Saves a finished download; the default clicks an <a download> on an object URL. */
 export type SaveFile = (data: Blob, fileName: string) => void;
@@ -160,6 +161,11 @@ export function createBrowserHost(
     kind: "browser",
     capabilities: BROWSER_CAPABILITIES,
     lang,
+
+    /** The mapping the loaded file holds (applied by the check; shown read-only: editing is the Excel add-in's). */
+    userMapping(): UserMapping | null {
+      return current ? readUserMapping(current.wb) : null;
+    },
 
     async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
       current = null;

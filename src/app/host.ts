@@ -3,6 +3,7 @@
  * (src/app/browserHost.ts over src/file). The pane only ever talks to this interface.
  */
 import type { Answer, Bilingual, CellValue, EvidenceEntry, Report } from "../core/model";
+import type { UserMapping } from "../core/user-mapping";
 
 export type Lang = "ja" | "en";
 
@@ -79,6 +80,13 @@ export interface ChecklistHost {
   clearManualLocation(): Promise<void>;
   /** Live updates; returns an unsubscribe function. */
   onLiveChange(listener: (outcome: CheckOutcome) => void): () => void;
+  /** The user's field mapping stored in the workbook (known after a check); null when it holds none. */
+  userMapping?(): UserMapping | null;
+  /**
+   * Stores the user's field mapping in the workbook (a sheet owned by the add-in, see src/core/user-mapping.ts) and
+   * checks again. Absent on hosts that cannot write the workbook (the browser mode reads the mapping only).
+   */
+  saveUserMapping?(mapping: UserMapping): Promise<CheckOutcome>;
   /** Browser mode: open a workbook from bytes. */
   loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
   /** Browser mode: produce a download. */

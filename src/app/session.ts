@@ -6,6 +6,7 @@
 import type { EvidenceEntry, Report } from "../core/model";
 import { normaliseChanges } from "../core/normalise";
 import type { CheckOutcome, ChecklistHost, HostError, NormaliseChange } from "./host";
+import { editMapping } from "./mapping";
 
 /** What the last finished action was, so the pane can announce it (aria-live). */
 export type Notice =
@@ -18,6 +19,7 @@ export type Notice =
   | { kind: "dropdowns"; count: number }
   | { kind: "dropdowns_removed"; count: number }
   | { kind: "downloaded"; what: "xlsx" | "html" | "json" }
+  | { kind: "mapping_saved"; itemId: string; reset: boolean }
   | { kind: "live" };
 
 /** One undoable action of this session. */
@@ -134,6 +136,21 @@ export class Session {
       const outcome = await this.host.check();
       if (outcome.ok && this.host.highlightActive) this.set({ highlight: this.host.highlightActive() });
       this.take(outcome, { kind: "checked" });
+    });
+  }
+
+  /**
+   * 「分野の割り当て」: set an item's fields (null or [] = back to automatic), store the mapping in the workbook and
+   * check again. Only on hosts that can store it (host.saveUserMapping).
+   */
+  async setItemFields(itemId: string, fields: readonly string[] | null): Promise<void> {
+    const host = this.host;
+    const report = this.state.report;
+    if (!host.saveUserMapping || !report) return;
+    await this.run("mapping", async () => {
+      const next = editMapping(host.userMapping ? host.userMapping() : null, report, itemId, fields);
+      const outcome = await (host.saveUserMapping as (m: typeof next) => Promise<CheckOutcome>).call(host, next);
+      this.take(outcome, { kind: "mapping_saved", itemId, reset: !fields || fields.length === 0 });
     });
   }
 

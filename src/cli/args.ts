@@ -19,11 +19,15 @@ export interface CliOptions {
   jobs: number | null;
   help: boolean;
   version: boolean;
+  /** --profile FILE.json: a user profile instead of the built-in one. */
+  profile: string | null;
+  /** --print-profile: write the built-in profile (JSON) to stdout and exit. */
+  printProfile: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Bilingual; lang: Lang };
 
-const VALUE_OPTIONS = new Set(["--lang", "--fail-on", "--out", "--report", "--summary", "--previous", "--jobs"]);
+const VALUE_OPTIONS = new Set(["--lang", "--fail-on", "--out", "--report", "--summary", "--previous", "--jobs", "--profile"]);
 
 function err(lang: Lang, ja: string, en: string): ParseResult {
   return { ok: false, error: { ja, en }, lang };
@@ -53,6 +57,8 @@ export function parseArgs(argv: string[]): ParseResult {
     jobs: null,
     help: false,
     version: false,
+    profile: null,
+    printProfile: false,
   };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
@@ -92,6 +98,12 @@ export function parseArgs(argv: string[]): ParseResult {
         break;
       case "--json":
         o.json = true;
+        break;
+      case "--profile":
+        o.profile = value ?? null;
+        break;
+      case "--print-profile":
+        o.printProfile = true;
         break;
       case "--fix":
         o.fix = true;
@@ -144,7 +156,7 @@ export function parseArgs(argv: string[]): ParseResult {
         );
     }
   }
-  if (o.help || o.version) return { ok: true, options: o };
+  if (o.help || o.version || o.printProfile) return { ok: true, options: o };
   if (o.files.length === 0) {
     return err(lang, "チェックする .xlsx ファイルを指定してください。", "Give at least one .xlsx file to check.");
   }
@@ -200,6 +212,11 @@ Reads a TICS self-check workbook, validates the answers, scores each field and p
   --jobs N              複数ファイルを N 個のワーカースレッドで処理（既定: 1 = 同じスレッド。2 コアの計測では
                         速くならなかったため） / check files on N worker threads (default 1: in-process; it was
                         not faster on the 2-core machine we measured)
+  --profile FILE.json   独自のプロファイル（分野、キーワード規則、「-」の規則、ヒント、配点）を使う。誤りがあれば
+                        項目ごとに示して終了コード 2 / use your own profile (fields, keyword rules, 「-」 rules,
+                        hints, weights); a bad file exits 2 naming each bad entry
+  --print-profile       組み込みのプロファイルを JSON で出力（--profile の雛形。そのまま読み込めます）
+                        print the built-in profile as JSON (a starting point for --profile; loads back as is)
   -h, --help            この説明 / this help
   -v, --version         バージョン / version
 

@@ -3,12 +3,15 @@
  * Thin shell over src/app and src/core: parsing, file I/O and printing only.
  */
 import * as fs from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { annotatedCopy, describeError, type FileCheck } from "../app/files";
 import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../app/batch";
 import { renderHtmlReport } from "../core/html-report";
 import type { Bilingual, Report } from "../core/model";
 import { TICS_2024 } from "../core/profile/tics-2024";
+import type { Profile } from "../core/profile/types";
+import { MAX_PROFILE_BYTES, parseProfile, profileText } from "./profile-file";
 import { writeFileAtomic } from "../file/atomic-node";
 import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
 import { checkFile, checkFiles } from "./batch-node";
@@ -105,6 +108,7 @@ async function writeOutputs(
   results: FileCheck[],
   bytes: Uint8Array | undefined,
   previous: Round | null = null,
+  profile: Profile = TICS_2024,
 ): Promise<boolean> {
   const lang = o.lang;
   const first = results[0];
@@ -146,14 +150,32 @@ async function writeOutputs(
   } else if (o.summary) {
     const fmt = summaryFormatOf(o.summary);
     if (fmt === "xlsx") {
-      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang, TICS_2024), { ja: "集計", en: "the summary" }))) return false;
+      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang, profile), { ja: "集計", en: "the summary" }))) return false;
     } else {
-      if (!(await save(io, lang, o.summary, summaryCsv(results, lang, TICS_2024), { ja: "集計", en: "the summary" }))) return false;
+      if (!(await save(io, lang, o.summary, summaryCsv(results, lang, profile), { ja: "集計", en: "the summary" }))) return false;
       const probs = problemsCsvName(o.summary);
       if (!(await save(io, lang, probs, problemsCsv(results, lang), { ja: "問題一覧", en: "the problem list" }))) return false;
     }
   }
   return true;
+}
+
+/** Reads and validates a --profile file; says every bad entry on stderr and returns null when it is not usable. */
+function loadProfileFile(io: CliIo, lang: Lang, file: string): Profile | null {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_PROFILE_BYTES) throw new Error(`> ${MAX_PROFILE_BYTES} bytes`);
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    say(io, lang, { ja: `プロファイルを読めません: ${file}（${m}）`, en: `Cannot read the profile: ${file} (${m})` });
+    return null;
+  }
+  const res = parseProfile(text);
+  if (res.ok) return res.profile;
+  say(io, lang, { ja: `プロファイルに誤りがあります: ${file}`, en: `The profile has errors: ${file}` });
+  for (const e of res.errors) say(io, lang, { ja: `  - ${e.ja}`, en: `  - ${e.en}` });
+  return null;
 }
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
@@ -177,6 +199,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (o.version) {
     io.stdout(`${version()}\n`);
     return 0;
+  }
+  if (o.printProfile) {
+    const base = o.profile ? loadProfileFile(io, lang, o.profile) : TICS_2024;
+    if (!base) return 2;
+    io.stdout(profileText(base));
+    return 0;
+  }
+  let profile: Profile | undefined;
+  if (o.profile) {
+    const loaded = loadProfileFile(io, lang, o.profile);
+    if (!loaded) return 2;
+    profile = loaded;
   }
   const targets = [o.out, o.report, o.summary, o.summary && summaryFormatOf(o.summary) === "csv" ? problemsCsvName(o.summary) : null];
   for (const target of targets) {
@@ -217,7 +251,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let results: FileCheck[];
   let bytes: Uint8Array | undefined;
   if (o.files.length === 1) {
-    const one = checkFile(o.files[0], undefined, o.out !== null);
+    const one = checkFile(o.files[0], profile, o.out !== null);
     results = [one.result];
     bytes = one.bytes;
   } else {
@@ -226,6 +260,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     let last = 0;
     results = await checkFiles(o.files, {
       jobs: o.jobs ?? undefined,
+      profile,
       onProgress: progress
         ? (done, total) => {
             const now = Date.now();
@@ -246,7 +281,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Files first: when one cannot be written the run fails (exit 2) before anything is printed.
-  if (!(await writeOutputs(io, o, results, bytes, previousRound))) return 2;
+  if (!(await writeOutputs(io, o, results, bytes, previousRound, profile))) return 2;
 
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {

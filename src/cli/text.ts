@@ -142,6 +142,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
     out.push(`  ${padEnd(names[i], w)} ${num(f.score).padStart(5)}  (${l.readiness} ${num(f.readiness)}, ${l.itemsN(f.items)})`);
   });
   out.push(`  ${style.bold(padEnd(l.overall, w))} ${num(report.overall.score).padStart(5)}  (${l.readiness} ${num(report.overall.readiness)})`);
+  out.push(...fieldNotes(report, lang, style));
   out.push("");
   for (const line of evidenceLines(report, lang)) out.push(line.warn ? style.yellow(line.text) : line.text);
   if (report.workbookResults) out.push(...formatWorkbookResults(report, lang, style), "");
@@ -174,6 +175,32 @@ function formatWorkbookResults(report: Report, lang: Lang, style: Style): string
     if (f.why) out.push(`    ${style.dim(f.why[lang])}`);
   }
   if (wr.why) out.push(`  ${wr.why[lang]}`);
+  return out;
+}
+
+/**
+ * Where the fields came from, the unassigned items (「未分類」: in the overall score, never a field) and the 「-」
+ * warnings (not errors).
+ */
+export function fieldNotes(report: Report, lang: Lang, style: Style = plain): string[] {
+  const out: string[] = [];
+  const origin = report.fieldOrigin;
+  if (origin === "workbook") out.push(style.dim(lang === "en" ? "  Fields as the workbook defines them." : "  分野はブックの定義どおりです。"));
+  const un = report.unassigned ?? 0;
+  if (un > 0) {
+    out.push(
+      style.yellow(
+        lang === "en"
+          ? `  ${un} items are unassigned (counted in the overall score, in no field); map them in the add-in's 「分野の割り当て」.`
+          : `  ${un} 項目が「未分類」です（総合スコアに含み、どの分野にも数えません）。アドインの「分野の割り当て」で割り当てられます。`,
+      ),
+    );
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push(style.yellow(lang === "en" ? `  Warnings (${warnings.length}, not errors):` : `  注意（${warnings.length} 件、エラーではありません）:`));
+    for (const w of warnings) out.push(`    ${w.message[lang]}`);
+  }
   return out;
 }
 

@@ -1,13 +1,15 @@
 /**
  * The engine's entry points: detect (or take a known location), judge every answer, score, plan.
  */
-import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ItemRow, ListValidation, NaSource, Report, Section, WorkbookInput } from "./model";
+import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ItemRow, ListValidation, NaSource, Report, Section, Warning, WorkbookInput } from "./model";
 import type { Profile, Topic } from "./profile/types";
 import { TICS_2024 } from "./profile/tics-2024";
 import { toA1 } from "./a1";
 import { classifyAnswer, listAllowsNa } from "./answers";
-import { SheetView, detectChecklist, findCompanyName, locationRange } from "./detect";
-import { type PreparedProfile, assignFields, prepareProfile, scanText } from "./fields";
+import { SheetView, detectChecklist, findCompanyName, isMatrixMark, locationRange } from "./detect";
+import { FieldNames, type NaRule, type PreparedProfile, assignFields, prepareProfile, scanText } from "./fields";
+import { type UserMapping, readUserMapping, resolveUserMapping } from "./user-mapping";
+import { both } from "./i18n";
 import { buildFindings, buildPlan, planTopics } from "./plan";
 import { scoreItems, summarise } from "./score";
 import { cellText, fold, isBlank } from "./text";
@@ -18,17 +20,38 @@ import { compareWorkbookResults, isResultsLabelColumn, traceWorkbookResults, wor
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
-export function analyse(
-  wb: WorkbookInput,
-  options?: { profile?: Profile; file?: string; location?: ChecklistLocation },
-): AnalyseResult {
+/**
+ * Fields traced from the workbook's own results (issue 7, item 2): per answer-cell sheet row the names of the fields
+ * that row counts toward, and the workbook's field order. Built from the results tracer's `fields[].rows`.
+ */
+export interface WorkbookFieldMap {
+  byRow: ReadonlyMap<number, readonly string[]>;
+  order: readonly string[];
+}
+
+export interface AnalyseOptions {
+  profile?: Profile;
+  file?: string;
+  location?: ChecklistLocation;
+  /** Fields from the workbook's results formulas (source "workbook"). */
+  workbookFields?: WorkbookFieldMap | null;
+  /** The user's mapping; default: read from the workbook's mapping sheet (see user-mapping.ts). */
+  userMapping?: UserMapping | null;
+}
+
+export function analyse(wb: WorkbookInput, options?: AnalyseOptions): AnalyseResult {
   let location = options?.location;
   if (!location) {
     const found = detectChecklist(wb);
     if (!found.ok) return { ok: false, error: found.error };
     location = found.location;
   }
-  const report = reevaluate(wb, location, { profile: options?.profile, file: options?.file });
+  const report = reevaluate(wb, location, {
+    profile: options?.profile,
+    file: options?.file,
+    workbookFields: options?.workbookFields,
+    userMapping: options?.userMapping,
+  });
   return { ok: true, report, location };
 }
 
@@ -52,7 +75,8 @@ function validationsByRow(validations: readonly ListValidation[] | undefined, co
 interface TextFacts {
   text: string;
   topic: Topic | null;
-  naByText: boolean;
+  second: Topic | null;
+  naRule: NaRule;
 }
 /** Cached per rows array (one entry per location, not per row: per-row weak keys are costly to collect). */
 const factsCache = new WeakMap<PreparedProfile, WeakMap<readonly ItemRow[], (TextFacts | undefined)[]>>();
@@ -74,7 +98,7 @@ function factsFor(rows: readonly ItemRow[], p: PreparedProfile): (TextFacts | un
 function textFacts(r: ItemRow, cached: TextFacts | undefined, p: PreparedProfile): TextFacts {
   if (cached && cached.text === r.text) return cached;
   const scan = scanText(fold(r.text), p);
-  return { text: r.text, topic: scan.topic, naByText: scan.na };
+  return { text: r.text, topic: scan.topic, second: scan.second, naRule: scan.naRule };
 }
 
 /** The section each row belongs to: the last section row above it. */
@@ -95,7 +119,11 @@ function sectionFinder(sections: readonly Section[]): (row: number) => Section |
  * (for live edits: patch the cached grid, then call this). When the sheet is missing, the values stored in the
  * location are used.
  */
-export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, options?: { profile?: Profile; file?: string }): Report {
+export function reevaluate(
+  wb: WorkbookInput,
+  location: ChecklistLocation,
+  options?: { profile?: Profile; file?: string; workbookFields?: WorkbookFieldMap | null; userMapping?: UserMapping | null },
+): Report {
   const profile = options?.profile ?? TICS_2024;
   const p = prepareProfile(profile);
   const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && Array.isArray(s.values));
@@ -116,6 +144,13 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
 
   const items: ItemResult[] = new Array(rows.length);
   const factList = factsFor(rows, p);
+  const user = options?.userMapping !== undefined ? options.userMapping : readUserMapping(wb);
+  const userFields = user ? resolveUserMapping(user, rows) : null;
+  const wbFields = options?.workbookFields ?? workbookFields;
+  const matrix = location.fieldMatrix ?? [];
+  const structured = fieldCol !== null || matrix.length > 0 || (wbFields !== null && wbFields.byRow.size > 0);
+  const book = new FieldNames(p);
+  const warnings: Warning[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const raw: CellValue = view ? view.get(r.row, col) : r.raw;
@@ -133,23 +168,39 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       naAllowed = listed;
       naSource = "validation";
     } else {
-      naAllowed = facts.naByText;
+      // An item the profile cannot judge either way accepts 「-」 with a warning (not an error).
+      naAllowed = facts.naRule !== "no";
       naSource = "profile";
     }
     const judged = classifyAnswer(raw, naAllowed);
     const section = sectionOf(r.row);
-    const fa = assignFields("", fieldText, section ? section.title : null, p, facts.topic);
-    const traced = workbookFields?.byRow.get(r.row);
-    if (traced && fa.fieldSource !== "column") {
-      fa.fields = traced.slice();
-      fa.fieldSource = "workbook";
+    let matrixNames: string[] | null = null;
+    if (matrix.length && view) {
+      for (const m of matrix) if (isMatrixMark(view.get(r.row, m.col))) (matrixNames ??= []).push(m.name);
+    }
+    const fa = assignFields(
+      "",
+      {
+        user: userFields ? userFields[i] : null,
+        column: fieldText,
+        matrix: matrixNames,
+        workbook: wbFields ? (wbFields.byRow.get(r.row) ?? null) : null,
+        structured,
+      },
+      p,
+      facts,
+      book,
+    );
+    const cell = colLetters + String(r.row + 1);
+    if (naSource === "profile" && facts.naRule === "unsure" && judged.answer === "-" && (judged.status === "ok" || judged.status === "normalized")) {
+      warnings.push({ itemId: r.id, cell, code: "na_unsure", message: both("warning.na_unsure", { cell }) });
     }
     items[i] = {
       id: r.id,
       section: section ? section.label : "",
       number: r.number,
       text: r.text,
-      cell: colLetters + String(r.row + 1),
+      cell,
       row: r.row,
       col,
       raw,
@@ -162,10 +213,25 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
       topic: fa.topic ? fa.topic.id : null,
     };
   }
-  const scored = scoreItems(items, profile);
-  const overall = scored.overall;
-  // Fields the workbook names come in the workbook's order.
-  const fields = workbookFields ? orderFields(scored.fields, workbookFields.order) : scored.fields;
+  let fromWorkbook = false;
+  let fromProfile = false;
+  let fromUser = false;
+  let unassigned = 0;
+  for (const it of items) {
+    if (it.fieldSource === "column" || it.fieldSource === "matrix" || it.fieldSource === "workbook") fromWorkbook = true;
+    else if (it.fieldSource === "rule") fromProfile = true;
+    else if (it.fieldSource === "user") fromUser = true;
+    else unassigned++;
+  }
+  const fieldOrigin: Report["fieldOrigin"] = fromWorkbook || structured ? "workbook" : fromProfile ? "profile" : fromUser ? "user" : "none";
+  // The workbook's order when its fields are used: matrix column order, results order, else first appearance.
+  let order: string[] | undefined;
+  if (fieldOrigin === "workbook") {
+    order = [];
+    for (const n of matrix.map((m) => m.name)) order.push(book.name(n));
+    for (const n of wbFields?.order ?? []) order.push(book.name(n));
+  }
+  const { fields, overall } = scoreItems(items, profile, order);
   const plan = buildPlan(items, fields, profile);
   return {
     ...(options?.file !== undefined ? { file: options.file } : {}),
@@ -186,6 +252,9 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     fields,
     overall,
     findings: buildFindings(items),
+    warnings,
+    unassigned,
+    fieldOrigin,
     plan,
     topics: planTopics(plan, profile),
     evidence: evidenceFromWorkbook(wb, items, fields),
@@ -193,13 +262,4 @@ export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, optio
     planNotes: planNotesFromWorkbook(wb),
     workbookResults: compareWorkbookResults(trace, items, fields, profile),
   };
-}
-
-/** `fields` with the names in `order` first, in that order; the others after them as they were. */
-function orderFields<T extends { name: string }>(fields: T[], order: readonly string[]): T[] {
-  const rank = new Map(order.map((n, i) => [n, i]));
-  return fields
-    .map((f, i) => ({ f, k: rank.has(f.name) ? (rank.get(f.name) as number) : order.length + i }))
-    .sort((a, b) => a.k - b.k)
-    .map((x) => x.f);
 }

@@ -25,6 +25,7 @@ import type {
   DetectionError,
   DetectionResult,
   ItemRow,
+  MatrixColumn,
   Section,
   SheetInput,
   WorkbookInput,
@@ -620,6 +621,87 @@ function answerColOf(v: SheetView, h: HeaderRow, ac: number): number {
   return best;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Field structure: a 分野 column, or a field matrix (one mark column per field)
+
+/** Marks that put an item in a matrix column's field. 「○」 counts too: the answer column is never a matrix column. */
+const MATRIX_MARKS = new Set(["●", "○", "◯", "◎", "■", "✓", "✔", "〇", "レ", "1", "☑", "✅", "◆", "★", "*", "v", "x"]);
+
+/** Is a cell a field mark (● ○ ◯ ◎ ■ ✓ ✔ 〇 レ 1 TRUE …)? */
+export function isMatrixMark(v: CellValue): boolean {
+  if (v === true || v === 1) return true;
+  if (typeof v !== "string" || v.length > 3) return false;
+  const s = v.trim();
+  return s.length > 0 && MATRIX_MARKS.has(s.normalize("NFKC").toLowerCase());
+}
+
+/** Header cells that are never a field name. */
+const NOT_FIELD_HEADER_RE = /^(備考|メモ|コメント|補足|説明|根拠|証跡|証拠|担当|担当者|期限|状況|参考|注|no\.?|番号|点数|得点|配点|スコア|重み|小計|合計)$/;
+
+/**
+ * A 分野 column must hold names on most item rows; a results block beside the checklist (a field name on a few
+ * rows, each name once, its score or formula in the next column) is not a 分野 column.
+ */
+function fieldColumnHolds(v: SheetView, col: number, rows: readonly ItemRow[]): boolean {
+  if (rows.length === 0) return false;
+  let filled = 0;
+  let numericBeside = 0;
+  let marks = 0;
+  const names = new Set<string>();
+  for (const r of rows) {
+    const cell = v.get(r.row, col);
+    if (isBlank(cell)) continue;
+    filled++;
+    if (isMatrixMark(cell)) marks++;
+    names.add(fold(cellText(cell)));
+    const beside = v.get(r.row, col + 1);
+    if (typeof beside === "number" || (typeof beside === "string" && /^\s*-?\d+(\.\d+)?\s*%?\s*$/.test(beside))) numericBeside++;
+  }
+  if (filled === 0 || filled * 2 < rows.length) return false;
+  // Only marks (● ✓ 1): the first column of a field matrix under a 「分野」 header, not names.
+  if (marks === filled) return false;
+  // Each name once with a number beside it: a table of results, not item marks.
+  if (filled >= 3 && names.size === filled && numericBeside * 5 >= filled * 4) return false;
+  return true;
+}
+
+/**
+ * Field matrix: at least two columns outside the number, text, answer and 分野 columns whose header (the header
+ * row, or up to two rows above it for a two-level header) is a short name and whose cells on the item rows are
+ * only blanks and marks, at least one mark each. Columns in sheet order (the workbook's field order).
+ */
+function detectFieldMatrix(v: SheetView, headerRow: number, rows: readonly ItemRow[], exclude: readonly number[]): MatrixColumn[] {
+  if (rows.length === 0) return [];
+  const out: MatrixColumn[] = [];
+  const from = v.c0;
+  const to = Math.min(v.colEnd, v.c0 + 200);
+  for (let c = from; c < to; c++) {
+    if (exclude.includes(c)) continue;
+    let name = "";
+    for (let r = headerRow; r >= Math.max(v.r0, headerRow - 2) && !name; r--) {
+      const cell = v.get(r, c);
+      if (typeof cell !== "string") continue;
+      const t0 = cell.trim();
+      if (t0.length < 1 || t0.length > 30) continue;
+      const f = fold(t0);
+      if (isAnswerHeader(f) || isTextHeader(f) || isNumberHeader(f) || isFieldHeader(f) || NOT_FIELD_HEADER_RE.test(f)) break;
+      if (/^[\d.\s%]+$/.test(t0)) break;
+      name = t0.replace(/\s+/g, " ");
+    }
+    if (!name) continue;
+    let marks = 0;
+    let other = 0;
+    for (const r of rows) {
+      const cell = v.get(r.row, c);
+      if (isBlank(cell) || cell === false || cell === 0) continue;
+      if (isMatrixMark(cell)) marks++;
+      else if (++other > 0) break;
+    }
+    if (marks > 0 && other === 0) out.push({ col: c, name });
+  }
+  return out.length >= 2 ? out : [];
+}
+
 function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: number): Candidate | null {
   const ac = answerColOf(v, h, acHeader);
   const first = h.row + 1;
@@ -629,7 +711,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
   const visibleZone = zone.filter((c) => !v.hiddenCols.has(c));
   const text = pickTextCol(v, visibleZone.length ? visibleZone : zone, first, last, [ac]) ?? pickTextCol(v, zone, first, last, [ac]);
   if (!text) return null;
-  const fieldCol = h.fieldCols.find((c) => c !== text.col && c !== ac) ?? null;
+  let fieldCol = h.fieldCols.find((c) => c !== text.col && c !== ac) ?? null;
   const exclude = [ac];
   if (fieldCol !== null) exclude.push(fieldCol);
   const numberCol = pickNumberCol(v, text.col, exclude, h.numberCols, first, last);
@@ -646,6 +728,11 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
     labelLeft: Math.max(v.c0, Math.min(mergeLeft, numberCol, text.col)),
     stopAtGap: true,
   });
+  if (fieldCol !== null && !fieldColumnHolds(v, fieldCol, read.rows)) {
+    fieldCol = null;
+    for (const r of read.rows) r.fieldText = null;
+  }
+  const fieldMatrix = fieldCol === null ? detectFieldMatrix(v, h.row, read.rows, [numberCol, text.col, ac, tc]) : [];
   return {
     location: {
       sheet: v.name,
@@ -654,6 +741,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
       textCol: text.col,
       answerCol: ac,
       fieldCol,
+      ...(fieldMatrix.length ? { fieldMatrix } : {}),
       sections: read.sections,
       rows: read.rows,
       source: "detected",

@@ -10,6 +10,7 @@ import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
 import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
+import { fieldsLabel } from "./fields";
 
 type Lang = "ja" | "en";
 
@@ -257,6 +258,8 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     out.push(`</tbody></table>`);
   }
 
+  out.push(...fieldNotesHtml(report, lang));
+
   out.push(`<h2>${l.plan}</h2>`);
   if (report.plan.length === 0) out.push(`<p>${l.noPlan}</p>`);
   else {
@@ -277,7 +280,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
       }
       out.push(
         `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
-          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(p.fields.join("、"))}</td>` +
+          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(fieldsLabel(p.fields, lang))}</td>` +
           `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.hint[lang])}</td>` +
           `<td>${e(a.firstStep[lang])}</td><td>${e(a.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
       );
@@ -287,4 +290,26 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   out.push(`<p class="note">${e(l.note)}</p>`);
   out.push(`</body></html>`);
   return out.join("\n");
+}
+
+/** Unassigned items (「未分類」, in the overall score only) and the 「-」 warnings (not errors), as HTML. */
+export function fieldNotesHtml(report: Report, lang: Lang): string[] {
+  const out: string[] = [];
+  const un = report.unassigned ?? 0;
+  if (un > 0) {
+    out.push(
+      `<p class="note">${e(
+        lang === "en"
+          ? `${un} items are unassigned (counted in the overall score, in no field).`
+          : `${un} 項目が「未分類」です（総合スコアに含み、どの分野にも数えません）。`,
+      )}</p>`,
+    );
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push(`<h2>${e(lang === "en" ? "Warnings (not errors)" : "注意（エラーではありません）")}</h2><ul class="warnings">`);
+    for (const w of warnings) out.push(`<li>${e(w.message[lang])}</li>`);
+    out.push(`</ul>`);
+  }
+  return out;
 }

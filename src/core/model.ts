@@ -97,8 +97,18 @@ export type ItemStatus = "ok" | "normalized" | "blank" | "invalid" | "na_not_all
 
 /** Where an item's 「-」 permission came from. */
 export type NaSource = "validation" | "profile";
-/** Where an item's fields came from. */
-export type FieldSource = "column" | "workbook" | "rule" | "section";
+/**
+ * Where an item's fields came from, first that applies: the user's own mapping, the workbook's 分野 column, its field
+ * matrix (one mark column per field), the workbook's own results formulas, the profile's rules; "none" = unassigned
+ * (「未分類」: counted in the overall score, never a field of its own).
+ */
+export type FieldSource = "user" | "column" | "matrix" | "workbook" | "rule" | "none";
+
+/** A column of a field matrix: the field name in its header, a mark (● ○ ✓ 1 …) on the rows of its items. */
+export interface MatrixColumn {
+  col: number;
+  name: string;
+}
 
 /** A section row such as 「Ⅰ 共通項目」. */
 export interface Section {
@@ -120,6 +130,8 @@ export interface ChecklistLocation {
   answerCol: number;
   /** Column headed 「分野」 when present. */
   fieldCol: number | null;
+  /** Field matrix columns (workbook order) when the table has one; absent or empty when not. */
+  fieldMatrix?: MatrixColumn[];
   sections: Section[];
   /** The item rows in sheet order. */
   rows: ItemRow[];
@@ -158,7 +170,10 @@ export interface ItemResult {
   status: ItemStatus;
   naAllowed: boolean;
   naSource: NaSource;
-  /** Field names (profile canonical Japanese names, or the names written in the 分野 column). */
+  /**
+   * Field names: as the workbook writes them (column, matrix, workbook results), as the user typed them, or the
+   * profile's canonical Japanese names (rule). Empty when unassigned (fieldSource "none").
+   */
   fields: string[];
   fieldSource: FieldSource;
   /** Profile topic the item matched (for hints), or null. */
@@ -247,6 +262,17 @@ export interface Advice {
 /** The `Report.topics` key of the advice for items that match no topic. */
 export const FALLBACK_ADVICE = "_fallback";
 
+/**
+ * Something worth a look that is not an error and does not lower readiness: 「-」 on an item whose answer cell has
+ * no list and whose text the profile cannot judge either way ("na_unsure").
+ */
+export interface Warning {
+  itemId: string;
+  cell: string;
+  code: "na_unsure";
+  message: Bilingual;
+}
+
 /** What to type instead of a problem entry. */
 export interface Finding {
   itemId: string;
@@ -280,6 +306,15 @@ export interface Report {
   fields: FieldScore[];
   overall: Overall;
   findings: Finding[];
+  /** Warnings (not errors): see `Warning`. Always set by analyse(). */
+  warnings?: Warning[];
+  /** Items with no field (「未分類」): counted in `overall`, never a field in `fields`. Always set by analyse(). */
+  unassigned?: number;
+  /**
+   * Whose field names and order the report uses: "workbook" (its 分野 column, field matrix or results), "profile"
+   * (the profile's rules), "user" (only the user's own mapping), "none" (no item has a field). Set by analyse().
+   */
+  fieldOrigin?: "workbook" | "profile" | "user" | "none";
   plan: PlanRow[];
   /** The advice the plan rows point to (`PlanRow.advice`), once per topic. */
   topics: Record<string, Advice>;

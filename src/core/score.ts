@@ -4,7 +4,8 @@
  *   na_not_allowed stay out of the denominator. One decimal; null when nothing counts.
  * - readiness = 100 × earned / (counted + blank + invalid + na_not_allowed), i.e. unresolved entries count as ×.
  * - overall is computed over all items (not an average of the fields).
- * - report.fields order: profile field order (fields that have items), then other names in order of appearance.
+ * - report.fields order: the workbook's order when its fields are used, else the profile's field order (fields that
+ *   have items), then other names in order of appearance. Unassigned items (no field) count only in overall.
  * Weights are points between 0 and 1 (○ earns full marks); a profile with larger weights is clamped to 0-100.
  */
 import type { AnswerCounts, FieldScore, ItemResult, Overall, Summary } from "./model";
@@ -82,7 +83,11 @@ export function summarise(items: readonly ItemResult[]): Summary {
   return s;
 }
 
-export function scoreItems(items: readonly ItemResult[], profile: Profile): { fields: FieldScore[]; overall: Overall } {
+/**
+ * `order`: the workbook's field order when the fields come from the workbook (its names first, in that order, then
+ * any other name in order of appearance); without it the profile's order.
+ */
+export function scoreItems(items: readonly ItemResult[], profile: Profile, order?: readonly string[]): { fields: FieldScore[]; overall: Overall } {
   const w = profile.weights;
   const all = newAcc();
   const byField = new Map<string, Acc>();
@@ -97,14 +102,14 @@ export function scoreItems(items: readonly ItemResult[], profile: Profile): { fi
       add(acc, it, w);
     }
   }
-  const order: string[] = [];
+  const names: string[] = [];
   const enOf = new Map<string, string>();
-  for (const f of profile.fields ?? []) {
-    enOf.set(f.name.ja, f.name.en);
-    if (byField.has(f.name.ja) && !order.includes(f.name.ja)) order.push(f.name.ja);
+  for (const f of profile.fields ?? []) enOf.set(f.name.ja, f.name.en);
+  for (const name of order ?? (profile.fields ?? []).map((f) => f.name.ja)) {
+    if (byField.has(name) && !names.includes(name)) names.push(name);
   }
-  for (const name of byField.keys()) if (!order.includes(name)) order.push(name);
-  const fields: FieldScore[] = order.map((name) => {
+  for (const name of byField.keys()) if (!names.includes(name)) names.push(name);
+  const fields: FieldScore[] = names.map((name) => {
     const acc = byField.get(name) as Acc;
     const r = finish(acc);
     return { name, nameEn: enOf.get(name) ?? name, score: r.score, readiness: r.readiness, items: acc.items, counts: acc.counts };

@@ -7,6 +7,7 @@ import type { Answer, CellRange, CellValue, ItemStatus, Priority, References, Re
 import { adviceOf } from "./plan";
 import { REPORT_LABELS, problemCount } from "./summary";
 import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
+import { fieldsLabel } from "./fields";
 
 export const RESULTS_SHEET = "診断結果";
 export const PLAN_SHEET = "改善計画";
@@ -375,7 +376,7 @@ export function planModel(
       p.itemId,
       `${p.number} ${p.text}`.trim(),
       answerLabel(lang, p.answer, p.status, raw),
-      p.fields.join("、"),
+      fieldsLabel(p.fields, lang),
       PRIORITY_LABEL[lang][p.priority],
       advice.hint[lang],
       advice.firstStep[lang],
@@ -393,7 +394,7 @@ export function planModel(
       id,
       item ? `${item.number} ${item.text}`.trim() : gone,
       item ? answerLabel(lang, item.answer, item.status, item.raw) : "",
-      item ? item.fields.join("、") : "",
+      item ? fieldsLabel(item.fields, lang) : "",
       PRIORITY_LABEL[lang].resolved,
       "",
       "",

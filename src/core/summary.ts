@@ -106,7 +106,8 @@ export function typeInstead(f: Finding, lang: Lang): string {
 
 /**
  * Union of the field names over all reports: the profile's fields first (in profile order, when any report
- * has them), then the others in the order they first appear.
+ * has them and some report uses the profile's fields), then the others in the order they first appear (so a batch
+ * of workbooks with their own fields keeps the workbooks' names and order).
  */
 export function fieldUnion(results: SummaryInput[], profile?: Profile): { name: string; nameEn: string }[] {
   const seen = new Map<string, string>();
@@ -115,7 +116,9 @@ export function fieldUnion(results: SummaryInput[], profile?: Profile): { name: 
     for (const f of r.report.fields) if (!seen.has(f.name)) seen.set(f.name, f.nameEn);
   }
   const out: { name: string; nameEn: string }[] = [];
-  if (profile) {
+  // Workbooks with their own fields keep their names and order: the profile's order applies only when some report
+  // uses the profile's fields.
+  if (profile && results.some((r) => r.ok && r.report.fieldOrigin !== "workbook")) {
     for (const fd of profile.fields) {
       if (seen.has(fd.name.ja)) {
         out.push({ name: fd.name.ja, nameEn: seen.get(fd.name.ja) ?? fd.name.en });

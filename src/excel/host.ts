@@ -13,6 +13,9 @@ import { checkFromSelection, fullCheck, patchCell, readChanged, type Session, ty
 import { emptyState, queueReadState, queueWriteState, stateFrom } from "./state";
 import * as write from "./write";
 import { writeEvidence } from "./records";
+import { queueWriteUserMapping, mappingSheetState } from "./mapping";
+import { MAPPING_SHEET, readUserMapping, type UserMapping } from "../core/user-mapping";
+import { fold } from "../core/text";
 
 export type ExcelRun = <T>(
   options: Excel.RunOptions | null,
@@ -307,6 +310,26 @@ export class ExcelHost implements ChecklistHost {
     return this.outcome((ctx) =>
       checkFromSelection(ctx, this.session, opts, (state) => queueWriteState(ctx, state)),
     );
+  }
+
+  /** The user's field mapping as read by the last check (null when the workbook holds none). */
+  userMapping(): UserMapping | null {
+    const wb = this.session.snapshot?.wb;
+    return wb ? readUserMapping(wb) : null;
+  }
+
+  /** Stores the mapping in the add-in's very hidden sheet (1 sync), then checks again. */
+  saveUserMapping(mapping: UserMapping): Promise<CheckOutcome> {
+    const opts = { profile: this.profile };
+    return this.outcome(async (ctx) => {
+      if (!this.session.snapshot) await fullCheck(ctx, this.session, opts);
+      queueWriteUserMapping(ctx, mapping, mappingSheetState(this.session.snapshot?.wb ?? null));
+      await ctx.sync();
+      // The sheet list may have grown by the mapping sheet: read it with the others in one sync.
+      const names = this.session.sheetNames;
+      if (names && !names.some((n) => fold(n) === fold(MAPPING_SHEET))) this.session.sheetNames = [...names, MAPPING_SHEET];
+      return fullCheck(ctx, this.session, opts);
+    });
   }
 
   async clearManualLocation(): Promise<void> {

@@ -32,6 +32,7 @@ import { RecordsPanel } from "./components/RecordsPanel";
 import { WorkbookComparison } from "./components/WorkbookComparison";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
+import { MappingEditor, NaWarnings } from "./components/MappingEditor";
 
 const useStyles = makeStyles({
   root: {
@@ -168,6 +169,8 @@ function noticeText(lang: Lang, n: Notice): string {
       return s(lang, "noticeDownloaded");
     case "live":
       return s(lang, "noticeLive");
+    case "mapping_saved":
+      return lang === "en" ? "Field mapping saved in the workbook; checked again." : "分野の割り当てをブックに保存し、再チェックしました。";
   }
 }
 
@@ -351,6 +354,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
               </div>
             )}
             {lookalikes > 0 && <p className={styles.muted}>{s(lang, "lookalikes", { count: lookalikes })}</p>}
+            <NaWarnings lang={lang} report={report} />
           </section>
 
           <section className={styles.section} aria-labelledby="tc-actions">
@@ -480,6 +484,15 @@ export function App({ session, lang }: AppProps): React.ReactElement {
             )}
             <WorkbookComparison report={report} lang={lang} />
           </section>
+
+          <MappingEditor
+            lang={lang}
+            report={report}
+            busy={busy}
+            editable={Boolean(host.saveUserMapping)}
+            onSave={(id, f) => void session.setItemFields(id, f)}
+            onReset={(id) => void session.setItemFields(id, null)}
+          />
 
           <section className={styles.section} aria-labelledby="tc-plan">
             <h2 id="tc-plan" className={styles.h2}>

@@ -7,7 +7,7 @@ describe("parseArgs", () => {
       ok: true,
       options: {
         files: ["a.xlsx", "b.xlsx"], json: false, lang: "ja", failOn: [], out: null, fix: false,
-        report: null, summary: null, previous: null, jobs: null, help: false, version: false,
+        report: null, summary: null, previous: null, jobs: null, help: false, version: false, profile: null, printProfile: false,
       },
     });
   });

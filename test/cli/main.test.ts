@@ -128,7 +128,7 @@ describe("tics-check --json", () => {
       expect(["ok", "normalized", "blank", "invalid", "na_not_allowed"]).toContain(it.status);
       expect(typeof it.naAllowed).toBe("boolean");
       expect(Array.isArray(it.fields) && it.fields.length > 0 && it.fields.every((f) => typeof f === "string")).toBe(true);
-      expect(["column", "rule", "section"]).toContain(it.fieldSource);
+      expect(["user", "column", "matrix", "workbook", "rule", "none"]).toContain(it.fieldSource);
     });
     expect(r.items.slice(4, 8).map((i) => [i.raw, i.answer, i.status])).toEqual([
       ["〇", "○", "normalized"],

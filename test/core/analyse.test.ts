@@ -37,17 +37,20 @@ describe("analyse", () => {
     expect(report.items[3]).toMatchObject({ naAllowed: true, naSource: "profile", section: "Ⅱ 人に関する項目" });
     expect(report.items.map((i) => [i.fields, i.fieldSource, i.topic])).toEqual([
       [["ルール"], "rule", "policy"],
-      [["共通項目"], "section", null],
+      [[], "none", null],
       [["人"], "rule", "training"],
-      [["人に関する項目"], "section", null],
+      [[], "none", null],
       [["人"], "rule", "pledge"],
     ]);
+    // Unassigned items (「未分類」) never become a field, and a section title is never a field.
+    expect(report.unassigned).toBe(2);
+    expect(report.fieldOrigin).toBe("profile");
+    // 「-」 on an item the profile cannot place: accepted with a warning, not an error.
+    expect(report.warnings).toEqual([{ itemId: "II-4", cell: "D11", code: "na_unsure", message: expect.objectContaining({ ja: expect.stringContaining("D11") }) }]);
     expect(report.summary).toEqual({ items: 5, answered: 4, blank: 0, invalid: 1, normalized: 1, naNotAllowed: 0, counts: { "○": 2, "△": 0, "×": 1, "-": 1 } });
     expect(report.fields.map((f) => [f.name, f.score, f.readiness])).toEqual([
       ["ルール", 100, 100],
       ["人", 0, 0],
-      ["共通項目", 100, 100],
-      ["人に関する項目", null, null],
     ]);
     expect(report.overall).toEqual({ score: 66.7, readiness: 50 });
     expect(report.findings.map((f) => [f.itemId, f.status, f.suggestion])).toEqual([["I-2", "normalized", "○"], ["II-5", "invalid", null]]);
@@ -77,7 +80,7 @@ describe("analyse", () => {
     expect(unresolved.findings[0]).toMatchObject({ status: "na_not_allowed", allowed: ["○", "△", "×"] });
   });
 
-  test("a 分野 column: names mapped to the profile, unknown names kept, profile order first", () => {
+  test("a 分野 column: spelling variants of a profile name mapped, other names kept, the workbook's order; no rule fields beside it", () => {
     const b = buildChecklist(
       [{ label: "Ⅰ 共通項目", items: [
         { text: "独自の確認文その一", answer: "○", field: "独自分野、People" },
@@ -88,8 +91,10 @@ describe("analyse", () => {
     );
     const { report } = run(b.sheet);
     expect(report.location.fieldCol).toBe(3);
-    expect(report.items.map((i) => [i.fields, i.fieldSource])).toEqual([[["独自分野", "人"], "column"], [["ルール"], "column"], [["ルール"], "rule"]]);
-    expect(report.fields.map((f) => [f.name, f.score])).toEqual([["ルール", 25], ["人", 100], ["独自分野", 100]]);
+    expect(report.items.map((i) => [i.fields, i.fieldSource])).toEqual([[["独自分野", "人"], "column"], [["ルール"], "column"], [[], "none"]]);
+    expect(report.fields.map((f) => [f.name, f.score])).toEqual([["独自分野", 100], ["人", 100], ["ルール", 0]]);
+    expect(report.fieldOrigin).toBe("workbook");
+    expect(report.unassigned).toBe(1);
   });
 
   test("a given location skips detection; reevaluate reads patched answers", () => {
@@ -132,12 +137,15 @@ describe("analyse", () => {
     const expectCount = (a: CellValue) => Array.from({ length: count }, (_, i) => answers[i % answers.length]).filter((x) => x === a).length;
     expect(report.summary.blank).toBe(expectCount(null));
     expect(report.summary.invalid).toBe(expectCount(7));
-    expect(report.summary.naNotAllowed).toBe(expectCount("ー"));
-    expect(report.summary.normalized).toBe(expectCount("〇"));
+    // The profile places none of these texts: 「ー」 is accepted with a warning each, not counted as an error.
+    expect(report.summary.naNotAllowed).toBe(0);
+    expect(report.warnings).toHaveLength(expectCount("ー"));
+    expect(report.summary.normalized).toBe(expectCount("〇") + expectCount("ー"));
     expect(report.summary.counts["○"]).toBe(expectCount("○") + expectCount("〇"));
     const earned = report.summary.counts["○"] + 0.5 * report.summary.counts["△"];
     const counted = report.summary.counts["○"] + report.summary.counts["△"] + report.summary.counts["×"];
     expect(report.overall.score).toBe(Math.round((1000 * earned) / counted) / 10);
-    expect(report.plan).toHaveLength(count - report.summary.counts["○"]);
+    // Every item but ○ and 「-」 (accepted here, with a warning) gets a plan row.
+    expect(report.plan).toHaveLength(count - report.summary.counts["○"] - report.summary.counts["-"]);
   });
 });

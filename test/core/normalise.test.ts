@@ -8,7 +8,7 @@ test("normaliseChanges proposes exactly the normalized cells, from their raw val
     { text: "確認文その二", answer: "○" },
     { text: "確認文その三", answer: "✕" },
     { text: "確認文その四", answer: "済" },
-    { text: "確認文その五", answer: "ー" },
+    { text: "方針の確認文その五", answer: "ー" }, // placed by the profile, no 「-」: not allowed
     { text: "取引先の確認文", answer: "－" },
   ] }]);
   const r = analyse(wb(b.sheet), { profile: testProfile() });

@@ -100,7 +100,7 @@ export class FakeSheet {
   charts: FakeChartRecord[] = [];
   handlers = new Set<ChangedHandler>();
   protected = false;
-  visibility: "Visible" | "Hidden" = "Visible";
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   hiddenColumns = new Set<number>();
   constructor(
     public name: string,
@@ -771,6 +771,12 @@ export class FakeWorksheet extends Proxy {
   }
   get visibility(): string {
     return this.get("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.queue.push(() => {
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeError("InvalidArgument", `visibility ${v}`);
+      this.resolve().visibility = v;
+    });
   }
 
   getRange(address?: string): FakeRange {

@@ -9,49 +9,52 @@ import type { FieldDef, Profile, Topic } from "./types";
  * which are not published in a form we could rely on. ISO/IEC 27001:2022 ids name Annex A controls that
  * correspond in substance; JAMA/JAPIA areas are our own summary of the guideline's level-1 themes.
  *
- * Topic order matters: when two topics match an item text with the same number of keywords, the earlier wins.
+ * Keywords carry weights (plain strings weigh 2; see src/core/fields.ts for the rules): a topic scores the sum of its
+ * keywords found in an item text, a condition clause (…場合は / …際は) weighed apart. Ties go to the more specific
+ * match, then to topic order. Aliases are spelling variants of a field's own name only: a workbook's other names
+ * (ルール作り, サイバー対策 …) are kept as it writes them, never merged into ours.
  */
 
 const FIELDS: FieldDef[] = [
   {
     id: "policy",
     name: { ja: "方針・体制", en: "Policy and organisation" },
-    aliases: ["方針", "体制", "方針・ルール", "ルール作り", "ルールの実践", "組織的対策", "Policy"],
+    aliases: ["方針／体制", "方針及び体制", "方針と体制"],
   },
   {
     id: "identify",
     name: { ja: "情報の特定と区分", en: "Identifying and classifying information" },
-    aliases: ["情報の特定", "情報の区分", "機密区分", "情報資産管理", "資産管理", "Classification"],
+    aliases: ["情報の特定・区分", "情報の特定及び区分"],
   },
   {
     id: "people",
     name: { ja: "人的対策・教育", en: "People and training" },
-    aliases: ["人的対策", "教育", "人的管理", "People"],
+    aliases: ["人的対策及び教育", "人的対策と教育"],
   },
   {
     id: "physical",
     name: { ja: "物理的対策", en: "Physical controls" },
-    aliases: ["設備的対策", "物理的管理", "Physical"],
+    aliases: [],
   },
   {
     id: "technical",
     name: { ja: "技術的対策（アクセス・端末・ネットワーク）", en: "Technical controls (access, devices, network)" },
-    aliases: ["技術的対策", "サイバー対策", "漏えいを起こさない", "技術的管理", "Technical"],
+    aliases: ["技術的対策 (アクセス、端末、ネットワーク)"],
   },
   {
     id: "partners",
     name: { ja: "取引先・外部サービス", en: "Business partners and outside services" },
-    aliases: ["取引先", "外部サービス", "取引先管理", "委託先管理", "Partners"],
+    aliases: ["取引先及び外部サービス", "取引先と外部サービス"],
   },
   {
     id: "detect",
     name: { ja: "検知・事故対応", en: "Detection and incident response" },
-    aliases: ["事故対応", "検知", "インシデント対応", "漏えい後の被害", "Incident response"],
+    aliases: ["検知及び事故対応", "検知と事故対応"],
   },
   {
     id: "continuity",
     name: { ja: "事業継続", en: "Business continuity" },
-    aliases: ["継続", "BCP", "システムの継続", "Continuity"],
+    aliases: [],
   },
 ];
 
@@ -79,7 +82,7 @@ const TOPICS: Topic[] = [
   {
     id: "policy",
     title: { ja: "情報セキュリティの基本方針", en: "Information security policy" },
-    keywords: ["方針", "ポリシー", "基本的な考え方"],
+    keywords: [{ text: "方針", weight: 3 }, { text: "ポリシー", weight: 3 }, "基本的な考え方", "規程", { text: "規則", weight: 1 }, { text: "経営者", weight: 1 }, { text: "経営層", weight: 1 }, "予算", { text: "人員", weight: 1 }],
     fields: ["policy"],
     importance: 1,
     hint: {
@@ -103,7 +106,7 @@ const TOPICS: Topic[] = [
   {
     id: "identify",
     title: { ja: "守るべき情報の特定", en: "Identifying the information to protect" },
-    keywords: ["洗い出", "特定し", "特定する", "見極め", "漏えいすると困る"],
+    keywords: [{ text: "洗い出", weight: 3 }, { text: "特定し", weight: 3 }, { text: "特定する", weight: 3 }, { text: "見極め", weight: 3 }, { text: "漏えいすると困る", weight: 3 }, { text: "試作品", weight: 1 }],
     fields: ["identify"],
     importance: 1,
     hint: {
@@ -127,7 +130,7 @@ const TOPICS: Topic[] = [
   {
     id: "labelling",
     title: { ja: "守るべき情報の表示", en: "Labelling information to protect" },
-    keywords: ["表示", "マーク", "ラベル", "見分け", "他の情報と識別", "識別でき"],
+    keywords: ["表示", "マーク", { text: "ラベル", weight: 3 }, { text: "見分け", weight: 1 }, { text: "他の情報と識別", weight: 3 }, "識別でき", { text: "社外秘", weight: 3 }, { text: "マル秘", weight: 3 }, "区別でき"],
     fields: ["identify"],
     importance: 2,
     hint: {
@@ -151,8 +154,8 @@ const TOPICS: Topic[] = [
   {
     id: "classification",
     title: { ja: "機密区分に応じた取扱い", en: "Handling by confidentiality level" },
-    keywords: ["機密区分", "区分", "取扱い", "取り扱い", "機密の程度", "機密性に応じ", "管理方法"],
-    fields: ["identify", "policy"],
+    keywords: [{ text: "機密区分", weight: 3 }, { text: "区分ごと", weight: 3 }, { text: "区分に応じ", weight: 3 }, { text: "機密の度合", weight: 3 }, { text: "機密の程度", weight: 3 }, { text: "機密性に応じ", weight: 3 }, "重要度に応じ", "格付け", { text: "区分", weight: 1 }],
+    fields: ["identify"],
     importance: 1,
     hint: {
       ja: "情報を 2〜3 段階の機密区分に分け、区分ごとに保管・持ち出し・送付・廃棄の方法を決めます。",
@@ -175,7 +178,7 @@ const TOPICS: Topic[] = [
   {
     id: "manager",
     title: { ja: "責任者と役割", en: "Responsible person and roles" },
-    keywords: ["責任者", "担当者を決め", "役割", "管理責任"],
+    keywords: ["責任者", "担当者を決め", { text: "役割", weight: 1 }, "管理責任", "任命", "担当部署", "組織図", "役割分担"],
     fields: ["policy"],
     importance: 1,
     hint: {
@@ -199,7 +202,7 @@ const TOPICS: Topic[] = [
   {
     id: "incident-response",
     title: { ja: "事故時の対応体制と手順", en: "Incident response organisation and procedure" },
-    keywords: ["事故", "インシデント", "事件", "対応手順", "緊急連絡", "被害の拡大"],
+    keywords: [{ text: "事故", weight: 3 }, { text: "インシデント", weight: 3 }, "事件", "対応手順", { text: "緊急連絡", weight: 3 }, { text: "被害の拡大", weight: 3 }, { text: "再発防止", weight: 3 }, "漏えいが起き", "漏えいが発生", "連絡手順", { text: "脅威", weight: 3 }, "情報を収集"],
     fields: ["detect"],
     importance: 1,
     hint: {
@@ -223,8 +226,8 @@ const TOPICS: Topic[] = [
   {
     id: "incident-report",
     title: { ja: "事故・異常の報告", en: "Reporting incidents and anomalies" },
-    keywords: ["報告", "気づいた", "発見した", "報告する決まり"],
-    fields: ["detect", "people"],
+    keywords: ["報告先", "報告できる", "報告する決まり", "気づいた", "発見した", "見つけた", { text: "窓口", weight: 1 }, { text: "報告", weight: 1 }],
+    fields: ["detect"],
     importance: 1,
     hint: {
       ja: "異常に気づいた人が迷わずすぐに報告できるよう、報告先と報告の仕方を決めて全員に知らせます。",
@@ -247,7 +250,7 @@ const TOPICS: Topic[] = [
   {
     id: "review",
     title: { ja: "点検と見直し", en: "Checks and review" },
-    keywords: ["点検", "見直", "監査", "守られているか"],
+    keywords: [{ text: "点検", weight: 3 }, "見直", { text: "監査", weight: 3 }, { text: "守られているか", weight: 3 }, "取組状況"],
     fields: ["policy"],
     importance: 2,
     hint: {
@@ -271,8 +274,8 @@ const TOPICS: Topic[] = [
   {
     id: "inventory",
     title: { ja: "情報機器の台帳管理", en: "Inventory of equipment" },
-    keywords: ["台帳", "棚卸", "情報機器", "資産"],
-    fields: ["identify", "technical"],
+    keywords: ["台帳", { text: "棚卸", weight: 3 }, { text: "情報機器の一覧", weight: 3 }, "資産", { text: "一覧", weight: 1 }],
+    fields: ["identify"],
     importance: 2,
     hint: {
       ja: "パソコン・サーバー・記憶媒体などの情報機器を台帳に登録し、使用者と設置場所を把握します。",
@@ -295,7 +298,7 @@ const TOPICS: Topic[] = [
   {
     id: "training",
     title: { ja: "従業員の教育と意識づけ", en: "Staff training and awareness" },
-    keywords: ["教育", "研修", "訓練", "注意喚起", "朝礼", "意識"],
+    keywords: [{ text: "教育", weight: 3 }, { text: "研修", weight: 3 }, { text: "訓練", weight: 3 }, "注意喚起", { text: "朝礼", weight: 1 }, { text: "意識", weight: 1 }, "入社", "採用", { text: "配属", weight: 1 }, { text: "説明", weight: 1 }, "教え", "新入社員"],
     fields: ["people"],
     importance: 1,
     hint: {
@@ -319,7 +322,7 @@ const TOPICS: Topic[] = [
   {
     id: "pledge",
     title: { ja: "秘密保持の誓約と就業規則", en: "Confidentiality pledges and work rules" },
-    keywords: ["誓約", "秘密保持", "守秘", "秘密を守る", "就業規則", "違反"],
+    keywords: [{ text: "誓約", weight: 3 }, { text: "秘密保持", weight: 3 }, { text: "守秘", weight: 3 }, { text: "秘密を守る", weight: 3 }, { text: "秘密を漏らさない", weight: 3 }, "就業規則", { text: "違反", weight: 1 }, { text: "懲戒", weight: 3 }],
     fields: ["people"],
     importance: 1,
     hint: {
@@ -343,8 +346,8 @@ const TOPICS: Topic[] = [
   {
     id: "leavers",
     title: { ja: "退職・異動時の手続き", en: "Leavers and movers" },
-    keywords: ["退職", "異動", "返却", "返して", "貸与"],
-    fields: ["people", "technical"],
+    keywords: [{ text: "退職", weight: 3 }, { text: "異動", weight: 1 }, { text: "貸与品", weight: 3 }, "貸与", { text: "返却", weight: 1 }],
+    fields: ["people"],
     importance: 2,
     hint: {
       ja: "退職や異動のときに、貸与した機器や書類の返却、ID と権限の削除・変更、退職後の秘密保持の確認を行います。",
@@ -367,7 +370,7 @@ const TOPICS: Topic[] = [
   {
     id: "storage",
     title: { ja: "書類・物の施錠保管", en: "Locked storage of documents and objects" },
-    keywords: ["施錠", "金庫", "キャビネット", "鍵のかかる", "保管庫"],
+    keywords: [{ text: "施錠", weight: 3 }, { text: "金庫", weight: 3 }, { text: "キャビネット", weight: 3 }, { text: "鍵のかかる", weight: 3 }, { text: "保管庫", weight: 3 }, { text: "鍵", weight: 1 }, "保管場所"],
     fields: ["physical"],
     importance: 1,
     hint: {
@@ -391,7 +394,7 @@ const TOPICS: Topic[] = [
   {
     id: "entry",
     title: { ja: "立ち入りの管理", en: "Entry control" },
-    keywords: ["立ち入り", "立入", "入退", "来訪者", "入室", "区域", "撮影"],
+    keywords: [{ text: "立ち入り", weight: 3 }, { text: "立入", weight: 3 }, { text: "入退", weight: 3 }, { text: "来訪者", weight: 3 }, { text: "入室", weight: 3 }, "区域", "撮影", { text: "監視カメラ", weight: 3 }, "受付", "来客", { text: "部屋", weight: 1 }, "出入口"],
     fields: ["physical"],
     importance: 2,
     hint: {
@@ -415,8 +418,8 @@ const TOPICS: Topic[] = [
   {
     id: "take-out",
     title: { ja: "持ち出しの管理", en: "Taking information off site" },
-    keywords: ["持ち出", "持出", "会社の外へ", "許可を得て"],
-    fields: ["physical", "technical"],
+    keywords: [{ text: "持ち出", weight: 3 }, { text: "持出", weight: 3 }, "会社の外へ", { text: "社外へ", weight: 1 }],
+    fields: ["physical"],
     importance: 2,
     hint: {
       ja: "守るべき情報や機器を会社の外へ持ち出すときは、許可と記録を必須にします。",
@@ -439,8 +442,9 @@ const TOPICS: Topic[] = [
   {
     id: "media",
     title: { ja: "記憶媒体の管理", en: "Removable storage media" },
-    keywords: ["USB", "記憶媒体", "記録媒体", "媒体", "外付け"],
-    fields: ["physical", "technical"],
+    keywords: [{ text: "USB", weight: 3 }, { text: "記憶媒体", weight: 3 }, "記録媒体", { text: "外部記録媒体", weight: 3 }, { text: "可搬", weight: 3 }, "外付け"],
+    fields: ["technical"],
+    scope: true,
     importance: 2,
     hint: {
       ja: "USB メモリなどの記憶媒体は使ってよいものを決めて登録し、それ以外は使えないようにします。",
@@ -463,7 +467,7 @@ const TOPICS: Topic[] = [
   {
     id: "disposal",
     title: { ja: "廃棄と消去", en: "Disposal and erasure" },
-    keywords: ["廃棄", "消去", "裁断", "シュレッダー", "溶解", "不要になった"],
+    keywords: [{ text: "廃棄", weight: 3 }, "消去", { text: "裁断", weight: 3 }, { text: "シュレッダー", weight: 3 }, { text: "溶解", weight: 3 }, "不要になった", { text: "復元できない", weight: 3 }],
     fields: ["physical"],
     importance: 2,
     hint: {
@@ -487,7 +491,7 @@ const TOPICS: Topic[] = [
   {
     id: "clear-desk",
     title: { ja: "机上と画面の管理", en: "Clear desk and clear screen" },
-    keywords: ["席を離れ", "机の上", "出したまま", "クリアデスク"],
+    keywords: [{ text: "席を離れ", weight: 3 }, { text: "離席", weight: 3 }, "机の上", "出したまま", { text: "クリアデスク", weight: 3 }, "放置", "目に触れ", "プリンター"],
     fields: ["physical"],
     importance: 3,
     hint: {
@@ -511,7 +515,7 @@ const TOPICS: Topic[] = [
   {
     id: "ids",
     title: { ja: "ID の個人ごとの発行", en: "Individual user IDs" },
-    keywords: ["ID", "アカウント", "共用", "一人ひとり", "個人ごと", "識別符号", "利用者を識別", "利用者ごと"],
+    keywords: [{ text: "ID", weight: 3 }, { text: "アカウント", weight: 3 }, "共用", { text: "一人ひとり", weight: 1 }, { text: "個人ごと", weight: 1 }, { text: "識別符号", weight: 3 }, { text: "利用者を識別", weight: 3 }, "利用者ごと"],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -535,7 +539,7 @@ const TOPICS: Topic[] = [
   {
     id: "passwords",
     title: { ja: "パスワードと認証", en: "Passwords and authentication" },
-    keywords: ["パスワード", "認証", "多要素", "推測され"],
+    keywords: [{ text: "パスワード", weight: 3 }, { text: "多要素", weight: 3 }, { text: "認証", weight: 1 }, "推測され", "使い回し", { text: "生体認証", weight: 3 }],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -559,7 +563,7 @@ const TOPICS: Topic[] = [
   {
     id: "access",
     title: { ja: "アクセス権の制限", en: "Restricting access rights" },
-    keywords: ["アクセス権", "権限", "アクセスできる", "見られる人", "閲覧できる", "必要な人に限", "アクセス制御", "アクセス制限"],
+    keywords: [{ text: "アクセス権", weight: 3 }, "権限", { text: "アクセスできる", weight: 3 }, "見られる人", "閲覧できる", "必要な人に限", "必要な者に限", { text: "アクセス制御", weight: 3 }, { text: "アクセス制限", weight: 3 }, { text: "管理者権限", weight: 3 }],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -583,7 +587,7 @@ const TOPICS: Topic[] = [
   {
     id: "malware",
     title: { ja: "ウイルス対策", en: "Malware protection" },
-    keywords: ["ウイルス", "ウィルス", "マルウェア", "不正プログラム", "定義ファイル"],
+    keywords: [{ text: "ウイルス", weight: 3 }, { text: "ウィルス", weight: 3 }, { text: "マルウェア", weight: 3 }, { text: "不正プログラム", weight: 3 }, { text: "定義ファイル", weight: 3 }, "ランサムウェア"],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -607,7 +611,7 @@ const TOPICS: Topic[] = [
   {
     id: "updates",
     title: { ja: "更新と脆弱性への対応", en: "Updates and vulnerabilities" },
-    keywords: ["更新", "アップデート", "脆弱性", "パッチ", "サポートが終"],
+    keywords: [{ text: "更新プログラム", weight: 3 }, { text: "アップデート", weight: 3 }, { text: "脆弱性", weight: 3 }, { text: "パッチ", weight: 3 }, { text: "サポートが終", weight: 3 }, "最新の状態", { text: "更新", weight: 1 }],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -631,7 +635,7 @@ const TOPICS: Topic[] = [
   {
     id: "network",
     title: { ja: "ネットワークの境界と分離", en: "Network boundary and segregation" },
-    keywords: ["ファイアウォール", "インターネット", "ネットワーク", "無線LAN", "Wi-Fi", "通信", "不正アクセス"],
+    keywords: [{ text: "ファイアウォール", weight: 3 }, { text: "インターネット", weight: 1 }, { text: "ネットワーク", weight: 1 }, { text: "無線LAN", weight: 3 }, { text: "Wi-Fi", weight: 3 }, { text: "通信", weight: 1 }, "不正アクセス", { text: "VPN", weight: 3 }, { text: "ルーター", weight: 3 }],
     fields: ["technical"],
     importance: 1,
     hint: {
@@ -655,7 +659,7 @@ const TOPICS: Topic[] = [
   {
     id: "logging",
     title: { ja: "ログの記録と監視", en: "Logging and monitoring" },
-    keywords: ["ログ", "不審な", "監視", "検知"],
+    keywords: [{ text: "ログを", weight: 3 }, { text: "ログの", weight: 3 }, { text: "ログ)", weight: 3 }, { text: "操作記録", weight: 3 }, "アクセス記録", "監視", { text: "検知", weight: 3 }, { text: "兆候", weight: 3 }, "不審な"],
     fields: ["detect", "technical"],
     importance: 2,
     hint: {
@@ -679,8 +683,8 @@ const TOPICS: Topic[] = [
   {
     id: "backup",
     title: { ja: "バックアップ", en: "Backup" },
-    keywords: ["バックアップ", "元に戻せる", "復元"],
-    fields: ["continuity", "technical"],
+    keywords: [{ text: "バックアップ", weight: 3 }, "元に戻せる", "復元"],
+    fields: ["continuity"],
     importance: 1,
     hint: {
       ja: "重要なデータを定期的にバックアップし、一部は別の場所や切り離した媒体に保管し、復元を試します。",
@@ -703,7 +707,7 @@ const TOPICS: Topic[] = [
   {
     id: "continuity",
     title: { ja: "情報システムの継続", en: "Continuity of information systems" },
-    keywords: ["継続", "止まった", "業務を続け", "復旧", "停止"],
+    keywords: [{ text: "継続", weight: 3 }, "止まった", { text: "業務を続け", weight: 3 }, { text: "復旧", weight: 3 }, "停止", { text: "業務を再開", weight: 3 }, "代替", { text: "停電", weight: 3 }, { text: "災害", weight: 3 }, { text: "無停電", weight: 3 }],
     fields: ["continuity"],
     importance: 2,
     hint: {
@@ -727,7 +731,7 @@ const TOPICS: Topic[] = [
   {
     id: "transfer",
     title: { ja: "情報の送受信", en: "Sending and receiving information" },
-    keywords: ["メール", "宛先", "暗号化", "共有リンク", "送付"],
+    keywords: [{ text: "メール", weight: 1 }, "電子メール", { text: "宛先", weight: 3 }, "暗号化", { text: "共有リンク", weight: 3 }, "送付"],
     fields: ["technical"],
     importance: 2,
     hint: {
@@ -751,7 +755,7 @@ const TOPICS: Topic[] = [
   {
     id: "endpoint",
     title: { ja: "パソコン・スマートフォンの管理", en: "PCs and smartphones" },
-    keywords: ["パソコン", "スマートフォン", "端末", "私物", "画面ロック"],
+    keywords: [{ text: "パソコン", weight: 1 }, "スマートフォン", { text: "端末", weight: 1 }, { text: "私物", weight: 3 }, { text: "画面ロック", weight: 3 }, "タブレット", "モバイル", "紛失", { text: "ソフトウェアを導入", weight: 3 }, { text: "インストール", weight: 3 }],
     fields: ["technical"],
     importance: 2,
     hint: {
@@ -775,8 +779,9 @@ const TOPICS: Topic[] = [
   {
     id: "telework",
     title: { ja: "テレワーク", en: "Telework" },
-    keywords: ["テレワーク", "在宅", "リモートワーク", "自宅"],
-    fields: ["technical", "people"],
+    keywords: [{ text: "テレワーク", weight: 3 }, { text: "在宅", weight: 3 }, { text: "リモートワーク", weight: 3 }, "自宅", { text: "リモートアクセス", weight: 3 }],
+    fields: ["technical"],
+    scope: true,
     importance: 2,
     hint: {
       ja: "テレワークで守るべき情報を扱う場所・機器・通信のルールを決め、対象者に守らせます。",
@@ -799,8 +804,9 @@ const TOPICS: Topic[] = [
   {
     id: "cloud",
     title: { ja: "外部の情報システム（クラウド等）", en: "Outside information systems (cloud etc.)" },
-    keywords: ["クラウド", "外部の情報システム", "社外の情報システム", "外部サービス", "外部の情報処理", "オンラインストレージ"],
-    fields: ["partners", "technical"],
+    keywords: [{ text: "クラウド", weight: 3 }, { text: "外部の情報システム", weight: 3 }, { text: "社外の情報システム", weight: 3 }, { text: "外部サービス", weight: 3 }, { text: "外部のサービス", weight: 3 }, { text: "外部の情報処理", weight: 3 }, { text: "オンラインストレージ", weight: 3 }],
+    fields: ["partners"],
+    scope: true,
     importance: 2,
     hint: {
       ja: "クラウドなど外部の情報システムは、使ってよいサービスと使い方（設定・アカウント管理）を決めて使います。",
@@ -823,8 +829,9 @@ const TOPICS: Topic[] = [
   {
     id: "entrusted",
     title: { ja: "取引先から預かった情報", en: "Information entrusted by business partners" },
-    keywords: ["取引先から", "預か", "預け", "提供を受け", "預かった情報"],
-    fields: ["partners", "identify"],
+    keywords: [{ text: "取引先から", weight: 3 }, { text: "預か", weight: 3 }, "預け", "提供を受け"],
+    fields: ["partners"],
+    scope: true,
     importance: 1,
     hint: {
       ja: "取引先から預かった情報は、契約や約束どおりに区分・保管・返却・廃棄し、その記録を残します。",
@@ -847,8 +854,9 @@ const TOPICS: Topic[] = [
   {
     id: "outsourcing",
     title: { ja: "外部への委託", en: "Entrusting information to outsiders" },
-    keywords: ["委託", "委託先", "再委託", "外注"],
+    keywords: [{ text: "委託", weight: 3 }, { text: "外注", weight: 3 }, { text: "再委託", weight: 3 }, { text: "協力会社", weight: 3 }, { text: "第三者に提供", weight: 3 }, { text: "第三者への提供", weight: 3 }, "派遣", "外部の作業者"],
     fields: ["partners"],
+    scope: true,
     importance: 1,
     hint: {
       ja: "情報を外部に預けるときは、委託先と秘密保持の約束を交わし、管理の状況を確かめます。",
@@ -871,8 +879,8 @@ const TOPICS: Topic[] = [
   {
     id: "partner-cooperation",
     title: { ja: "取引先との連携", en: "Cooperation with business partners" },
-    keywords: ["取引先と", "連携", "協力", "サプライチェーン", "話し合"],
-    fields: ["partners", "detect"],
+    keywords: ["取引先と", { text: "連携", weight: 1 }, { text: "協力", weight: 1 }, { text: "サプライチェーン", weight: 3 }, { text: "話し合", weight: 1 }, { text: "取引先", weight: 1 }],
+    fields: ["partners"],
     importance: 2,
     hint: {
       ja: "取引先と情報セキュリティの取組や事故時の連絡方法を話し合い、サプライチェーン全体で守ります。",
@@ -910,10 +918,21 @@ export const TICS_2024: Profile = {
   topics: TOPICS,
   // Specific phrases only: 「外部の者の入室」 or 「社外への持ち出し」 concern every company and must not allow 「-」.
   naKeywords: [
-    "取引先から", "預か", "預け", "委託",
-    "外部サービス", "外部のサービス", "外部のシステム", "外部の情報システム",
-    "社外サービス", "社外のサービス", "社外のシステム", "社外の情報システム",
-    "クラウド", "テレワーク", "リモートワーク", "在宅",
+    // information from or to partners, outsourcing
+    "取引先から", "預か", "預け", "委託", "外注", "協力会社", "第三者に提供", "第三者への提供", "第三者へ提供",
+    // outside and cloud services
+    "外部サービス", "外部のサービス", "外部のシステム", "外部の情報システム", "社外サービス", "社外のサービス",
+    "社外のシステム", "社外の情報システム", "クラウド", "オンラインストレージ",
+    // telework and remote access
+    "テレワーク", "リモートワーク", "在宅", "リモートアクセス", "社外から接続", "社外から社内",
+    // private or mobile devices
+    "私物", "個人所有", "モバイル", "スマートフォン", "タブレット", "携帯電話",
+    // wireless LAN
+    "無線LAN", "Wi-Fi",
+    // removable media
+    "USB", "外部記録媒体", "記録媒体", "記憶媒体", "可搬",
+    // dispatched or outside staff
+    "派遣", "外部の作業者", "外部要員", "常駐",
   ],
   fallback: {
     hint: {
