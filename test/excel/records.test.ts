@@ -97,7 +97,8 @@ describe("「履歴」 in Excel", () => {
     let report = await checked(host);
     excel.resetCounters();
     await host.writeResults(report);
-    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    // new results sheet and new history: sheets, content, charts' details (README's round trips: 3 when new)
+    expect(excel.syncCount).toBe(3);
     const h = excel.sheet(HISTORY_SHEET);
     expect(h.value("A1")).toBe("日時");
     expect(h.value("A2")).toBe("2026-11-25 10:00");
@@ -112,7 +113,9 @@ describe("「履歴」 in Excel", () => {
     report = await checked(host);
     excel.resetCounters();
     await host.writeResults(report);
-    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    // regenerated: 4 as documented since issue 9 (the charts' details are a separate, guarded step); the history is
+    // read with the results sheet and written with its content, so it adds no sync
+    expect(excel.syncCount).toBe(4);
     expect(h.value("A3")).toBe("2026-11-25 10:00");
     expect(h.value("B3")).toBe(report.overall.score);
     expect(h.charts).toHaveLength(1);
