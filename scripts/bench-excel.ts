@@ -47,6 +47,9 @@ async function measure(n: number): Promise<[string, number, number, number][]> {
   await step("write results sheet (regenerate)", () => host.writeResults(report));
   await step("write plan sheet (new)", () => host.writePlan(report));
   await step("write plan sheet (regenerate)", () => host.writePlan(report));
+  await step("write evidence sheet (new)", () => host.writeEvidence(report));
+  await step("write evidence sheet (regenerate)", () => host.writeEvidence(report));
+  await step("save one item's evidence", () => host.saveEvidence(report, report.items[0].id, { evidence: "規程集" }));
   await step("highlight on", () => host.setHighlight(report, true));
   await step("highlight off", () => host.setHighlight(report, false));
   await wait(10);

@@ -6,17 +6,24 @@
  */
 import { EVIDENCE_SHEET, evidenceModel, isEvidenceGrid, mergeEvidence, readEvidenceUserHeaders, readEvidenceUserValues } from "../core/evidence";
 import { appendHistory, HISTORY_SHEET, historyModel, historyRowOf, isHistoryGrid, readHistory, type HistoryUpdate } from "../core/history";
-import type { CellValue, EvidenceEntry, Report } from "../core/model";
-import { rangeA1 } from "./address";
+import type { CellRange, CellValue, EvidenceEntry, Report } from "../core/model";
+import { cellA1, rangeA1 } from "./address";
 import { GatewayError, notOurs } from "./errors";
 import {
   CHART_PREFIX,
+  PLAN_READ_COLS,
+  PLAN_READ_ROWS,
   formatsFor,
   fromA1,
+  isFormulaCell,
+  outside,
+  planArea,
+  planHeader,
   queueSheetsAndState,
   rectangular,
   refuseIfProtected,
   refuseNewSheet,
+  refuseNotesInTheWay,
   sheetInfos,
 } from "./write";
 
@@ -34,9 +41,15 @@ export interface EvidenceChange {
 }
 
 /**
- * 証跡・根拠: sync 1 sheets/protection and the workbook's table names, sync 2 the existing sheet (values, number
- * formats, tables), sync 3 all writes. `change` (from the pane's item detail) replaces those columns of one row.
- * Returns the grid written (from A1), so the host can update its cached workbook without reading it again.
+ * 証跡・根拠, following the plan's rules (issue 9): sync 1 sheets/protection and the workbook's table names, sync 2
+ * the existing sheet (values, number formats and R1C1 formulas of its used range without formatting-only cells,
+ * within PLAN_READ_ROWS × PLAN_READ_COLS) and its tables, sync 3 all writes. Only the old table's cells are
+ * replaced, new content first: the new cells are written, then what is left of the old table outside the new one is
+ * cleared; notes outside the table stay, and the write is refused when the new table would cover one. The user's
+ * columns are carried over by item id with their number formats and formulas. The table is added on a Range (an
+ * address without a sheet name would be resolved against the active sheet). `change` (from the pane's item
+ * detail) replaces those columns of one row. Returns the grid written (from A1), so the host can update its cached
+ * workbook without reading it again.
  */
 export async function writeEvidence(
   context: Excel.RequestContext,
@@ -55,40 +68,49 @@ export async function writeEvidence(
   let user = new Map<string, CellValue[]>();
   let userHeaders: string[] | undefined;
   const userFormats = new Map<string, string[]>();
+  const userFormulas = new Map<string, (string | null)[]>();
   const ownTables = new Set<string>();
+  let oldGrid: CellValue[][] = [];
+  let oldArea: CellRange | null = null;
+  let oldTables: Excel.Table[] = [];
   if (exists) {
     sheet = context.workbook.worksheets.getItem(EVIDENCE_SHEET);
-    const used = sheet.getUsedRange(false);
-    used.load("values,numberFormat,rowIndex,columnIndex,address");
+    const window = sheet.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS);
+    const used = sheet.getUsedRange(true).getIntersectionOrNullObject(window);
+    used.load("values,numberFormat,formulasR1C1,rowIndex,columnIndex");
     const tables = context.workbook.worksheets.getItem(EVIDENCE_SHEET).tables;
     tables.load("items/name");
     await context.sync();
-    const grid = fromA1(used.values, used.rowIndex, used.columnIndex);
+    const none = used.isNullObject;
+    const grid = none ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+    oldGrid = grid;
     const blank = grid.every((row) => row.every((v) => v === null));
     if (!blank && !isEvidenceGrid(grid)) throw new GatewayError(notOurs(EVIDENCE_SHEET));
     user = readEvidenceUserValues(grid);
     userHeaders = readEvidenceUserHeaders(grid);
-    const formats = fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
-    const headRow = grid.findIndex((row) => row.some((v) => v === "項目ID" || v === "Item ID"));
-    if (headRow >= 0) {
-      const header = (grid[headRow] ?? []).map((v) => (v == null ? "" : String(v).trim()));
-      const idCol = header.findIndex((h) => h === "項目ID" || h === "Item ID");
+    const formats = none ? [] : fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
+    const formulas = none ? [] : fromA1(used.formulasR1C1, used.rowIndex, used.columnIndex);
+    const head = planHeader(grid);
+    if (head) {
+      oldArea = planArea(grid, head);
+      const header = (grid[head.row] ?? []).map((v) => (v == null ? "" : String(v).trim()));
       const local = evidenceModel(report, lang, new Map(), userHeaders).header.slice(-userHeaders.length);
       const cols = userHeaders.map((h, i) => {
         const c = header.indexOf(h);
         return c >= 0 ? c : header.indexOf(local[i]);
       });
-      for (let r = headRow + 1; r < grid.length; r++) {
-        const id = grid[r]?.[idCol];
+      for (let r = head.row + 1; r < grid.length; r++) {
+        const id = grid[r]?.[head.idCol];
         if (id == null || id === "") continue;
-        userFormats.set(String(id).trim(), cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+        const key = String(id).trim();
+        userFormats.set(key, cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+        const f = cols.map((c) => (c >= 0 && isFormulaCell(formulas[r]?.[c], grid[r]?.[c] ?? "") ? (formulas[r][c] as string) : null));
+        if (f.some((x) => x !== null)) userFormulas.set(key, f);
       }
     }
-    for (const t of tables.items) {
-      ownTables.add(t.name.toLowerCase());
-      t.delete();
-    }
-    sheet.getRange(used.address.split("!").pop() as string).clear();
+    // The sheet is ours: every table on it goes (also one the user renamed, which would otherwise block the new one).
+    for (const t of tables.items) ownTables.add(t.name.toLowerCase());
+    oldTables = tables.items;
   } else {
     refuseNewSheet(first, EVIDENCE_SHEET);
     sheet = context.workbook.worksheets.add(EVIDENCE_SHEET);
@@ -99,6 +121,9 @@ export async function writeEvidence(
   const width = model.header.length;
   const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
   const grid = rectangular([model.header, ...body], width);
+  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  // Notes outside the old table that the new one would cover: refuse before writing anything.
+  refuseNotesInTheWay(oldGrid, oldArea, area, EVIDENCE_SHEET);
   const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
   const dateCols = new Set(model.dateColumns ?? []);
   const formats = formatsFor(grid, (r, c) => {
@@ -108,18 +133,48 @@ export async function writeEvidence(
     if (f && f !== TEXT_FORMAT && f !== GENERAL) return f;
     return dateCols.has(c) && typeof grid[r][c] === "number" ? "yyyy/mm/dd" : GENERAL;
   });
-  const area = rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 });
-  const target = sheet.getRange(area);
+  // A user formula is written back as a formula (its cell keeps the user's format, never text). A value saved from
+  // the pane replaces it (mergeEvidence changed that column of that row).
+  const formulaCells: { r: number; c: number; f: string }[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const id = ids[r];
+    const own = id ? userFormulas.get(id) : undefined;
+    if (!own) continue;
+    for (let c = model.userColumnStart; c < width; c++) {
+      const f = own[c - model.userColumnStart];
+      if (!f) continue;
+      if (change && id === change.itemId && savedColumn(change, c - model.userColumnStart)) continue;
+      formulaCells.push({ r, c, f });
+      grid[r][c] = "";
+      const fmt = userFormats.get(id as string)?.[c - model.userColumnStart];
+      formats[r][c] = fmt && fmt !== TEXT_FORMAT ? fmt : GENERAL;
+    }
+  }
+  for (const t of oldTables) t.delete();
+  const target = sheet.getRange(rangeA1(area));
   target.numberFormat = formats;
   target.values = grid;
+  for (const x of formulaCells) sheet.getRange(cellA1(x.r, x.c)).formulasR1C1 = [[x.f]];
+  // Only now what is left of the old table outside the new one (fewer rows or columns than before).
+  for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
   const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !ownTables.has(n)));
   let tableName = model.tableName;
   for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
-  const table = sheet.tables.add(area, true);
+  // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
+  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
   table.name = tableName;
   table.style = "TableStyleLight9";
   await context.sync();
   return { sheet: EVIDENCE_SHEET, grid: [model.header, ...model.rows] };
+}
+
+/** The standard user columns in EVIDENCE_USER_HEADERS order (as valuesOf writes them). */
+const ENTRY_KEYS: (keyof EvidenceEntry)[] = ["evidence", "reason", "checker", "checkedOn", "memo"];
+
+/** Whether the pane's change sets the user column `i` (so a formula there gives way to the saved value). */
+function savedColumn(change: EvidenceChange, i: number): boolean {
+  const k = ENTRY_KEYS[i];
+  return k !== undefined && Object.prototype.hasOwnProperty.call(change.entry, k);
 }
 
 /** Sheets that may hold the history: 「履歴」 and 「履歴 (2)」… (the add-in's, or a user's sheet of that name). */
@@ -131,13 +186,17 @@ export interface HistoryRead {
   reads: { name: string; used: Excel.Range; charts: Excel.ChartCollection }[];
 }
 
-/** Queues reading the candidate history sheets (values and charts); null when there is none (no sync needed). */
+/**
+ * Queues reading the candidate history sheets (values of cells with values, within PLAN_READ_ROWS × PLAN_READ_COLS,
+ * and charts); null when there is none (no sync needed).
+ */
 export function queueHistoryRead(context: Excel.RequestContext, infos: SheetInfo[]): HistoryRead | null {
   const names = historyCandidates(infos);
   if (names.length === 0) return null;
   return {
     reads: names.map((name) => {
-      const used = context.workbook.worksheets.getItem(name).getUsedRange(true);
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRange(true).getIntersectionOrNullObject(ws.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS));
       used.load("values,rowIndex,columnIndex");
       const charts = context.workbook.worksheets.getItem(name).charts;
       charts.load("items/name");
@@ -154,28 +213,50 @@ export interface HistoryPlan {
   old: number;
   update: HistoryUpdate;
   charts: Excel.ChartCollection | null;
+  /** The cells the sheet held (null for a new or blank sheet): what the new grid does not cover is cleared after it is written. */
+  oldArea: CellRange | null;
 }
 
 /** After the sync: which sheet is ours, and the history with this result appended when it changed. */
 export function planHistory(read: HistoryRead | null, infos: SheetInfo[], report: Report, now: Date, who: string): HistoryPlan {
   const current = historyRowOf(report, now, who);
   for (const r of read?.reads ?? []) {
-    const grid = fromA1(r.used.values, r.used.rowIndex, r.used.columnIndex);
+    const none = r.used.isNullObject;
+    const grid = none ? [] : fromA1(r.used.values, r.used.rowIndex, r.used.columnIndex);
     const blank = grid.every((row) => row.every((v) => v === null));
     if (blank || isHistoryGrid(grid)) {
       const old = readHistory(grid);
-      return { sheet: r.name, exists: true, old: old.length, update: appendHistory(old, current), charts: r.charts };
+      const values: unknown[][] = none ? [] : r.used.values;
+      const oldArea: CellRange | null = blank
+        ? null
+        : {
+            top: r.used.rowIndex,
+            left: r.used.columnIndex,
+            bottom: r.used.rowIndex + values.length - 1,
+            right: r.used.columnIndex + (values[0]?.length ?? 1) - 1,
+          };
+      return { sheet: r.name, exists: true, old: old.length, update: appendHistory(old, current), charts: r.charts, oldArea };
     }
   }
   const names = new Set(infos.map((s) => s.name.toLowerCase()));
   let name = HISTORY_SHEET;
   for (let k = 2; names.has(name.toLowerCase()); k++) name = `${HISTORY_SHEET} (${k})`;
-  return { sheet: name, exists: false, old: 0, update: appendHistory([], current), charts: null };
+  return { sheet: name, exists: false, old: 0, update: appendHistory([], current), charts: null, oldArea: null };
+}
+
+/** What queueHistoryWrite queued: the rows written (from A1), and the chart's details to queue in a later step. */
+export interface HistoryWritten {
+  rows: CellValue[][];
+  /** Queues the line chart's title, axis limits, legend and position (for the caller's separate, guarded sync). */
+  details: () => void;
 }
 
 /**
  * Queues writing the history sheet and its line chart (nothing when the result did not change and the sheet is
  * there). Refuses a protected sheet or a protected workbook before anything is queued by the caller's first check.
+ * As for the results sheet (issue 9): the new cells are written before what the old ones do not cover is cleared and
+ * before the old chart is replaced, and the chart's details are left to the caller's later, guarded step, so a
+ * refusal part-way leaves the previous history or the new one, never a cleared sheet.
  */
 export function queueHistoryWrite(
   context: Excel.RequestContext,
@@ -183,14 +264,12 @@ export function queueHistoryWrite(
   lang: Lang,
   first: { workbook: Excel.WorkbookProtection },
   infos: SheetInfo[],
-): CellValue[][] | null {
+): HistoryWritten | null {
   if (plan.exists && !plan.update.appended) return null;
   refuseIfProtected(infos, plan.sheet);
   let sheet: Excel.Worksheet;
   if (plan.exists) {
     sheet = context.workbook.worksheets.getItem(plan.sheet);
-    for (const ch of plan.charts?.items ?? []) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
-    sheet.getRange().clear();
   } else {
     refuseNewSheet(first, plan.sheet);
     sheet = context.workbook.worksheets.add(plan.sheet);
@@ -198,18 +277,24 @@ export function queueHistoryWrite(
   const model = historyModel(plan.update.rows, lang);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const grid = rectangular(model.rows, width);
-  const target = sheet.getRange(rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 }));
+  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  const target = sheet.getRange(rangeA1(area));
   target.numberFormat = formatsFor(grid, () => GENERAL);
   target.values = grid;
   sheet.getRange(rangeA1({ top: 0, left: 0, bottom: 0, right: width - 1 })).format.font.bold = true;
   sheet.getRange("A:A").format.columnWidth = 110;
+  // Only now the old cells the new grid does not cover, and the old chart.
+  for (const rest of outside(plan.oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
+  for (const ch of plan.charts?.items ?? []) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
   const chart = sheet.charts.add("LineMarkers", sheet.getRange(rangeA1({ top: 0, left: 0, bottom: grid.length - 1, right: 2 })), "Columns");
   chart.name = HISTORY_CHART;
-  chart.title.text = model.chartTitle;
-  chart.axes.valueAxis.minimum = 0;
-  chart.axes.valueAxis.maximum = 100;
-  chart.legend.position = "Bottom";
-  const a = model.chartAnchor;
-  chart.setPosition(rangeA1({ top: a.top, left: a.left, bottom: a.top, right: a.left }), rangeA1({ top: a.bottom, left: a.right, bottom: a.bottom, right: a.right }));
-  return model.rows;
+  const details = (): void => {
+    chart.title.text = model.chartTitle;
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = 100;
+    chart.legend.position = "Bottom";
+    const a = model.chartAnchor;
+    chart.setPosition(rangeA1({ top: a.top, left: a.left, bottom: a.top, right: a.left }), rangeA1({ top: a.bottom, left: a.right, bottom: a.bottom, right: a.right }));
+  };
+  return { rows: model.rows, details };
 }

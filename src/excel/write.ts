@@ -95,7 +95,7 @@ export function formatsFor(grid: (string | number | boolean)[][], fallback: (r: 
 }
 
 /** The cells of `old` outside `keep`, as at most two rectangles (below and to the right of `keep`, which starts at A1). */
-function outside(old: CellRange | null, keep: CellRange): CellRange[] {
+export function outside(old: CellRange | null, keep: CellRange): CellRange[] {
   if (!old) return [];
   const out: CellRange[] = [];
   if (old.bottom > keep.bottom) out.push({ ...old, top: Math.max(old.top, keep.bottom + 1) });
@@ -186,32 +186,39 @@ export async function writeResults(
     chart.name = CHART_NAME;
     state.created.chartName = CHART_NAME;
   }
-  const historyGrid = historyBlocked ? null : queueHistoryWrite(context, history, lang, first, infos);
-  if (historyGrid) written.history = { sheet: history.sheet, grid: historyGrid };
+  const historyWritten = historyBlocked ? null : queueHistoryWrite(context, history, lang, first, infos);
+  if (historyWritten) written.history = { sheet: history.sheet, grid: historyWritten.rows };
   recordResult(state, current);
   state.created.resultsSheet = RESULTS_SHEET;
   queueWriteState(context, state);
   await context.sync();
-  if (chart) {
-    chart.title.text = model.chartTitle;
-    chart.legend.position = "Bottom";
-    chart.setPosition(
-      cellA1(model.chartAnchor.top, model.chartAnchor.left),
-      cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
-    );
-    chart.axes.valueAxis.minimum = 0;
-    chart.axes.valueAxis.maximum = 100;
+  // Sync 4: the charts' details. Excel applies the steps before a refused one, so the radar's axis limits (the step
+  // most likely to be refused) come last; the 「履歴」 chart's details come in the same step, not one more sync.
+  if (chart || historyWritten) {
+    if (chart) {
+      chart.title.text = model.chartTitle;
+      chart.legend.position = "Bottom";
+      chart.setPosition(
+        cellA1(model.chartAnchor.top, model.chartAnchor.left),
+        cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
+      );
+    }
+    historyWritten?.details();
+    if (chart) {
+      chart.axes.valueAxis.minimum = 0;
+      chart.axes.valueAxis.maximum = 100;
+    }
     try {
       await context.sync();
     } catch {
-      // Excel refused a chart detail (e.g. the radar's axis limits): the chart and the sheet stay as written.
+      // Excel refused a chart detail (e.g. the radar's axis limits): the charts and the sheets stay as written.
     }
   }
   return state;
 }
 
 /** Header row and id column of an existing plan grid (same rule as the core reader). */
-function planHeader(grid: CellValue[][]): { row: number; idCol: number } | null {
+export function planHeader(grid: CellValue[][]): { row: number; idCol: number } | null {
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -240,7 +247,7 @@ export const PLAN_READ_ROWS = 10000;
 export const PLAN_READ_COLS = 200;
 
 /** The existing plan table's extent in a grid from A1: header row to the last row with an item id, header columns. */
-function planArea(grid: CellValue[][], head: { row: number; idCol: number }): CellRange {
+export function planArea(grid: CellValue[][], head: { row: number; idCol: number }): CellRange {
   const headerRow = grid[head.row] ?? [];
   let right = 0;
   while (right + 1 < headerRow.length && headerRow[right + 1] != null && String(headerRow[right + 1]).trim() !== "") right++;
@@ -250,19 +257,32 @@ function planArea(grid: CellValue[][], head: { row: number; idCol: number }): Ce
 }
 
 /** A formula (not text that merely starts with "="): Excel gives text cells' values as their formulas. */
-function isFormulaCell(formula: unknown, value: unknown): formula is string {
+export function isFormulaCell(formula: unknown, value: unknown): formula is string {
   return typeof formula === "string" && formula.startsWith("=") && formula !== value;
 }
 
-/** Regenerating would overwrite notes the user put next to the plan table. */
-function notesInTheWay(cells: string): GatewayError {
+/** Regenerating would overwrite notes the user put next to the table of an add-in sheet (the plan's by default). */
+export function notesInTheWay(cells: string, sheetName: string = PLAN_SHEET): GatewayError {
   return new GatewayError({
     code: "unknown",
     message: {
-      ja: `「${PLAN_SHEET}」の表のすぐ下または右のセル（${cells}）に入力があり、新しい表で上書きされてしまうため、作成を中止しました。それらのセルを離れた場所に移してから、もう一度お試しください。何も変更していません。`,
-      en: `Cells next to the “${PLAN_SHEET}” table (${cells}) hold entries that the new table would overwrite, so nothing was written. Move them further away and try again. Nothing was changed.`,
+      ja: `「${sheetName}」の表のすぐ下または右のセル（${cells}）に入力があり、新しい表で上書きされてしまうため、作成を中止しました。それらのセルを離れた場所に移してから、もう一度お試しください。何も変更していません。`,
+      en: `Cells next to the “${sheetName}” table (${cells}) hold entries that the new table would overwrite, so nothing was written. Move them further away and try again. Nothing was changed.`,
     },
   });
+}
+
+/** Refuses (before anything is written) when the new table `area` would cover cells outside the old table. */
+export function refuseNotesInTheWay(oldGrid: CellValue[][], oldArea: CellRange | null, area: CellRange, sheetName: string): void {
+  const clash: string[] = [];
+  for (let r = 0; r <= area.bottom && r < oldGrid.length; r++) {
+    for (let c = 0; c <= area.right; c++) {
+      const inOld = oldArea !== null && r >= oldArea.top && r <= oldArea.bottom && c >= oldArea.left && c <= oldArea.right;
+      const v = oldGrid[r]?.[c];
+      if (!inOld && v !== null && v !== undefined && v !== "") clash.push(cellA1(r, c));
+    }
+  }
+  if (clash.length > 0) throw notesInTheWay(clash.slice(0, 5).join(", ") + (clash.length > 5 ? " …" : ""), sheetName);
 }
 
 /**
@@ -340,15 +360,7 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   const grid = rectangular([model.header, ...body], width);
   const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
   // Notes outside the old table that the new one would cover: refuse before writing anything.
-  const clash: string[] = [];
-  for (let r = 0; r <= area.bottom && r < oldGrid.length; r++) {
-    for (let c = 0; c <= area.right; c++) {
-      const inOld = oldArea !== null && r >= oldArea.top && r <= oldArea.bottom && c >= oldArea.left && c <= oldArea.right;
-      const v = oldGrid[r]?.[c];
-      if (!inOld && v !== null && v !== undefined && v !== "") clash.push(cellA1(r, c));
-    }
-  }
-  if (clash.length > 0) throw notesInTheWay(clash.slice(0, 5).join(", ") + (clash.length > 5 ? " …" : ""));
+  refuseNotesInTheWay(oldGrid, oldArea, area, PLAN_SHEET);
   const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
   const formulaAt = (r: number, c: number): string | null => {
     const id = ids[r];
