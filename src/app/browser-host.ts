@@ -9,6 +9,7 @@
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
+import { setCell } from "../core/grid";
 import type { ChecklistLocation, Report, WorkbookInput } from "../core/model";
 import { readWorkbook } from "../file/xlsx-read";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
@@ -104,13 +105,7 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
     const item = l.report.items.find((i) => i.id === itemId);
     const sheet = l.wb.sheets.find((s) => s.name === l.report.sheet);
     if (!item || !sheet) return;
-    const r = item.row - (sheet.originRow ?? 0);
-    const c = item.col - (sheet.originCol ?? 0);
-    if (r < 0 || c < 0) return;
-    while (sheet.values.length <= r) sheet.values.push([]);
-    const row = sheet.values[r];
-    while (row.length < c) row.push(null);
-    row[c] = value;
+    setCell(sheet, item.row, item.col, value);
   };
 
   /** Every change must still match the current value; otherwise nothing is done. */

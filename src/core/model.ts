@@ -44,6 +44,22 @@ export interface SheetInput {
   validations?: ListValidation[];
   /** The sheet is hidden (helper sheets); detection still looks at it but prefers visible ones. */
   hidden?: boolean;
+  /**
+   * Sparse cells (file gateway): when present, `values` is ignored (give `[]`) and `originRow`/`originCol` are 0.
+   * Memory grows with the cells a sheet holds, not with their addresses.
+   */
+  cells?: SparseRow[];
+  /** Hidden columns as inclusive ranges (absolute, 0-based), e.g. from `<col min max hidden>`; adds to hiddenColumns. */
+  hiddenColumnRanges?: { first: number; last: number }[];
+  /** The host could not read this sheet (e.g. an address beyond Excel's grid); detection treats it as empty. */
+  error?: Bilingual;
+}
+
+/** One row of sparse cells: `cols` ascending (absolute, 0-based), `vals[i]` the value at `cols[i]`. */
+export interface SparseRow {
+  row: number;
+  cols: number[];
+  vals: CellValue[];
 }
 
 export interface WorkbookInput {
