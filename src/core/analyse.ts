@@ -112,7 +112,7 @@ function sectionFinder(sections: readonly Section[]): (row: number) => Section |
 export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, options?: { profile?: Profile; file?: string }): Report {
   const profile = options?.profile ?? TICS_2024;
   const p = prepareProfile(profile);
-  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && (Array.isArray(s.values) || Array.isArray(s.cells)));
+  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && (Array.isArray(s.cells) || Array.isArray(s.values)));
   const view = input ? new SheetView(input) : null;
   const rows = location.rows;
   const lo = rows.length ? rows[0].row : 0;

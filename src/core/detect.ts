@@ -793,7 +793,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
 }
 
 function sheetList(wb: WorkbookInput): SheetInput[] {
-  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (Array.isArray(s.values) || Array.isArray(s.cells))) : [];
+  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values))) : [];
 }
 
 function errorOf(code: DetectionError["code"], message: { ja: string; en: string }, looked: DetectionError["looked"]): DetectionResult {

@@ -64,6 +64,8 @@ export interface SparseRow {
 
 export interface WorkbookInput {
   sheets: SheetInput[];
+  /** What the host wants the user to know about reading the workbook (e.g. cells read as blank). */
+  warnings?: Bilingual[];
 }
 
 export type Answer = "○" | "△" | "×" | "-";
