@@ -175,7 +175,7 @@ export class Package {
         if (n > l.maxPartBytes) throw new InflateLimitError("part", n);
         if (base + n > l.maxTotalBytes) throw new InflateLimitError("total", base + n);
         if (n > l.ratioFloorBytes && n > raw.length * l.maxRatio) throw new InflateLimitError("ratio", n);
-      });
+      }, Math.min(l.maxPartBytes, l.maxTotalBytes - base, Math.max(l.ratioFloorBytes, raw.length * l.maxRatio)) + 1);
     } catch (err) {
       if (err instanceof InflateLimitError) throw tooLargeError(name, err.limit, l, `${err.at} bytes`);
       if (err instanceof RangeError) throw tooLargeError(name, "string", l, err.message);

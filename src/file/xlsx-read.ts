@@ -535,9 +535,9 @@ function resolveList(
 }
 
 /** Reads every worksheet of an .xlsx within `limits`. Throws XlsxError on anything that is not a readable workbook. */
-export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): WorkbookInput {
+export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
   const pkg = openPackage(bytes, limits);
-  return readPackage(pkg);
+  return readPackage(pkg, onProgress);
 }
 
 /**
@@ -570,7 +570,7 @@ export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<stri
 }
 
 /** Same as readWorkbook on an opened package. */
-export function readPackage(pkg: Package): WorkbookInput {
+export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
   const info = workbookInfo(pkg);
   let sst: string[] = [];
   try {
@@ -584,6 +584,7 @@ export function readPackage(pkg: Package): WorkbookInput {
   const warnings: Bilingual[] = [];
   for (const entry of info.sheets) {
     let p: ParsedSheet | null = null;
+    onProgress?.(parsed.length + 1, info.sheets.length);
     if (entry.isWorksheet) {
       const xml = pkg.text(entry.part);
       if (xml === undefined) throw xlsxError("corrupt", `missing ${entry.part || entry.name}`);

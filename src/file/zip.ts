@@ -122,13 +122,13 @@ export class InflateLimitError extends Error {
  * Inflates `data` (method 0 or 8) in small chunks, calling `check(bytesSoFar)` after each one; `check` throws to
  * stop. Output grows from `hint` (the declared size, clamped by the caller) and never beyond what `check` allows.
  */
-export function inflateLimited(data: Uint8Array, method: number, hint: number, check: (n: number) => void): Uint8Array {
+export function inflateLimited(data: Uint8Array, method: number, hint: number, check: (n: number) => void, maxBytes = Infinity): Uint8Array {
   if (method === 0) {
     check(data.length);
     return data.slice();
   }
   if (method !== 8) throw new ZipFormatError(`unsupported compression method ${method}`);
-  let buf = new Uint8Array(Math.max(1024, Math.min(hint, 64 * 1024 * 1024)));
+  let buf = new Uint8Array(Math.max(1024, Math.min(hint, 64 * 1024 * 1024, maxBytes)));
   let n = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
@@ -136,6 +136,8 @@ export function inflateLimited(data: Uint8Array, method: number, hint: number, c
       check(n + chunk.length);
       let cap = buf.length * 2;
       while (cap < n + chunk.length) cap *= 2;
+      // Never reserve beyond what the limits allow (`check` has passed, so the need is within them).
+      cap = Math.max(n + chunk.length, Math.min(cap, maxBytes));
       const next = new Uint8Array(cap);
       next.set(buf.subarray(0, n));
       buf = next;
