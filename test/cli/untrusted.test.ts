@@ -5,6 +5,7 @@
  * asserted too. Then batches with good files around every crafted file, with --jobs 1 and --jobs 2.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -270,7 +271,7 @@ describe("writing", () => {
   it("SIGINT while writing a large --out over an existing file: exit 130, no temporary file, the old file intact", async () => {
     // 64 MB of incompressible "image" inside the workbook makes the copy large enough to interrupt.
     const img = new Uint8Array(64 * MiB);
-    for (let i = 0; i < img.length; i += 65536) img.set(require("node:crypto").randomBytes(65536), i);
+    for (let i = 0; i < img.length; i += 65536) img.set(randomBytes(65536), i);
     file("images.xlsx", craft(base(), { unreferenced: [{ name: "xl/media/image1.png", raw: img, method: 0, crc: 0, size: img.length, time: 0, date: 0x21 }] }));
     fs.writeFileSync(path.join(dir, "target.xlsx"), "old");
     const bin = path.join(dir, "bin.js");
