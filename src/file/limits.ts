@@ -22,7 +22,7 @@ const MiB = 1024 * 1024;
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxPartBytes: 200 * MiB,
   maxTotalBytes: 256 * MiB,
-  maxRatio: 500,
+  maxRatio: 200,
   ratioFloorBytes: 8 * MiB,
   maxEntries: 50000,
 });

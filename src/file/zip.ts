@@ -123,27 +123,34 @@ export class InflateLimitError extends Error {
  * stop. Output grows from `hint` (the declared size, clamped by the caller) and never beyond what `check` allows.
  */
 export function inflateLimited(data: Uint8Array, method: number, hint: number, check: (n: number) => void, maxBytes = Infinity): Uint8Array {
+  // (maxBytes bounds the first reservation only; `check` enforces the limits.)
   if (method === 0) {
     check(data.length);
     return data.slice();
   }
   if (method !== 8) throw new ZipFormatError(`unsupported compression method ${method}`);
-  let buf = new Uint8Array(Math.max(1024, Math.min(hint, 64 * 1024 * 1024, maxBytes)));
+  // The declared size (when believable) is reserved at once: an honest part is inflated without a copy. Beyond it,
+  // chunks are kept as a list and joined at the end, so a part stopped by a limit never held more than it read.
+  const first = new Uint8Array(Math.max(1024, Math.min(hint, 64 * 1024 * 1024, maxBytes)));
+  let used = 0;
+  const more: Uint8Array[] = [];
   let n = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
-    if (n + chunk.length > buf.length) {
-      check(n + chunk.length);
-      let cap = buf.length * 2;
-      while (cap < n + chunk.length) cap *= 2;
-      // Never reserve beyond what the limits allow (`check` has passed, so the need is within them).
-      cap = Math.max(n + chunk.length, Math.min(cap, maxBytes));
-      const next = new Uint8Array(cap);
-      next.set(buf.subarray(0, n));
-      buf = next;
-    }
-    buf.set(chunk, n);
+    if (n + chunk.length > first.length) check(n + chunk.length);
     n += chunk.length;
+    const room = first.length - used;
+    if (more.length === 0 && chunk.length <= room) {
+      first.set(chunk, used);
+      used += chunk.length;
+    } else {
+      if (more.length === 0 && room > 0) {
+        first.set(chunk.subarray(0, room), used);
+        used += room;
+        chunk = chunk.subarray(room);
+      }
+      more.push(chunk.slice());
+    }
     if (final) ended = true;
   });
   const STEP = 16 * 1024;
@@ -153,7 +160,15 @@ export function inflateLimited(data: Uint8Array, method: number, hint: number, c
     check(n);
   }
   if (!ended) inf.push(new Uint8Array(0), true);
-  return n === buf.length ? buf : buf.slice(0, n);
+  if (more.length === 0) return used === first.length ? first : first.slice(0, used);
+  const out = new Uint8Array(n);
+  out.set(first.subarray(0, used), 0);
+  let o = used;
+  for (const c of more) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
