@@ -155,20 +155,30 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink, che
   const outcome = (): CheckOutcome =>
     current ? { ok: true, report: current.report } : { ok: false, error: lastError ?? noFile() };
 
+  /** Items by id, built once per report (no lookup inside a loop over changes). */
+  const byIdCache = new WeakMap<Report, Map<string, Report["items"][number]>>();
+  const itemsById = (r: Report): Map<string, Report["items"][number]> => {
+    let m = byIdCache.get(r);
+    if (!m) byIdCache.set(r, (m = new Map(r.items.map((i) => [i.id, i]))));
+    return m;
+  };
+
   /** Writes `value` into the cached grid at the item's answer cell. */
   const patch = (l: Loaded, itemId: string, value: string | number | boolean | null): void => {
-    const item = l.report.items.find((i) => i.id === itemId);
+    const item = itemsById(l.report).get(itemId);
     const sheet = l.wb.sheets.find((s) => s.name === l.report.sheet);
     if (!item || !sheet) return;
     setCell(sheet, item.row, item.col, value);
   };
 
   /** Every change must still match the current value; otherwise nothing is done. */
-  const stale = (l: Loaded, changes: NormaliseChange[], expect: (c: NormaliseChange) => unknown): boolean =>
-    changes.some((c) => {
-      const item = l.report.items.find((i) => i.id === c.itemId);
+  const stale = (l: Loaded, changes: NormaliseChange[], expect: (c: NormaliseChange) => unknown): boolean => {
+    const byId = itemsById(l.report);
+    return changes.some((c) => {
+      const item = byId.get(c.itemId);
       return !item || item.cell !== c.cell || c.sheet !== l.report.sheet || item.raw !== expect(c);
     });
+  };
 
   const changedMeanwhile = (): CheckOutcome => ({
     ok: false,
