@@ -59,10 +59,14 @@ module.exports = async (env, argv) => {
     });
   const config = {
     mode,
-    entry: { taskpane: path.resolve(__dirname, "src/taskpane/index.tsx") },
+    entry: {
+      taskpane: path.resolve(__dirname, "src/taskpane/index.tsx"),
+      // The browser mode's check runs in this Web Worker (src/app/browser-host.ts loads check-worker.js by name).
+      "check-worker": path.resolve(__dirname, "src/app/check-worker.ts"),
+    },
     output: {
       path: OUT,
-      filename: "[name].[contenthash:8].js",
+      filename: (data) => (data.chunk && data.chunk.name === "check-worker" ? "check-worker.js" : "[name].[contenthash:8].js"),
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
       publicPath: "auto",

@@ -13,7 +13,10 @@ process.stdout.on("error", (err) => {
   if (err && err.code === "EPIPE") process.exit(0);
   throw err;
 });
-require(entry).main(process.argv.slice(2)).then(
+const cli = require(entry);
+// SIGINT/SIGTERM while writing: remove the temporary file, exit 130/143.
+if (cli.installSignalCleanup) cli.installSignalCleanup();
+cli.main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => { process.stderr.write(String((err && err.stack) || err) + "\n"); process.exit(2); }
 );

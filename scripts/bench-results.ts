@@ -40,7 +40,7 @@ let bytes = writeSimpleWorkbook([
 ]);
 // Put the COUNTIFS formulas into 結果!C2:C9 (writeSimpleWorkbook writes values only).
 const pkg = openPackage(bytes);
-const part = [...pkg.parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()[1];
+const part = pkg.names().filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()[1];
 const codes = `チェックリスト!$D$${first + 1}:$D$${last + 1}`;
 const ans = `チェックリスト!$C$${first + 1}:$C$${last + 1}`;
 const original = pkg.text(part) ?? "";

@@ -122,7 +122,7 @@ if (built) {
   console.log(`  of which Node start-up and loading the CLI (--version): ${fmt(median(startup))} ms`);
 }
 
-heading("cli: batch of 200 files (150 items each) with --summary, in-process vs worker threads");
+heading("cli: batch of 200 files (150 items each) with --summary, 1, 2 and 4 worker threads");
 if (built) {
   const dir = path.join(TMP, "batch");
   fs.rmSync(dir, { recursive: true, force: true });
@@ -139,7 +139,7 @@ if (built) {
     for (let k = 0; k < 3; k++) runs.push(runCli([...files, "--summary", out, "--jobs", String(jobs)]));
     const ms = median(runs.map((r) => r.ms));
     const rss = Math.max(...runs.map((r) => r.rssMb));
-    const label = jobs === 1 ? "in-process  " : `${jobs} workers   `;
+    const label = `${jobs} worker${jobs === 1 ? " " : "s"}   `;
     console.log(`  ${label}: ${(200 / (ms / 1000)).toFixed(1)} files/s (${fmt(ms)} ms for 200, median of 3), peak RSS ${rss.toFixed(0)} MB`);
   }
 }

@@ -7,7 +7,7 @@
  * applied rewrites into the copy (the same cells --fix would rewrite), so what the user confirmed is what they get.
  * The task pane loads this module lazily, so the .xlsx code stays out of the pane's main chunk.
  */
-import { analyse, reevaluate } from "../core/analyse";
+import { reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
 import {
   EVIDENCE_SHEET,
@@ -18,10 +18,11 @@ import {
   readEvidenceUserValues,
 } from "../core/evidence";
 import { historyRowOf } from "../core/history";
+import { setCell } from "../core/grid";
 import type { ChecklistLocation, EvidenceEntry, HistoryRow, Report, WorkbookInput } from "../core/model";
 import { indexedDbStore, type CheckStore } from "./browser-history";
-import { readWorkbook } from "../file/xlsx-read";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
+import { runCheck, type CheckProgress, type CheckReply } from "./check-worker";
 import { annotatedCopy, describeError } from "./files";
 import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
 import { type UserMapping, readUserMapping } from "../core/user-mapping";
@@ -31,6 +32,8 @@ export type SaveFile = (data: Blob, fileName: string) => void;
 
 export interface BrowserHost extends ChecklistHost {
   loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  /** Progress of a check (reading sheet n of m, then checking); null when it ends. Returns an unsubscribe. */
+  onProgress(listener: (p: CheckProgress | null) => void): () => void;
   download(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
 }
 
@@ -107,14 +110,68 @@ interface Loaded {
   remembered: HistoryRow[];
 }
 
+/** Runs one check: in a Web Worker when the page can start one, else in the page. */
+export type Checker = (bytes: Uint8Array, name: string, progress: (p: CheckProgress) => void) => Promise<Extract<CheckReply, { type: "done" }>>;
+
+/**
+ * The check in a dedicated Web Worker (check-worker.js beside the page): the page stays responsive whatever the
+ * file holds; a worker that fails (e.g. out of memory) is reported as an unreadable file and the next check starts a
+ * new one.
+ */
+export function workerChecker(url: string): Checker {
+  return (bytes, name, progress) =>
+    new Promise((resolve) => {
+      const w = new Worker(url);
+      const fail = (detail: string): void => {
+        w.terminate();
+        resolve({
+          type: "done",
+          ok: false,
+          stage: "read",
+          code: "unreadable",
+          message: {
+            ja: `ファイルを確認できませんでした（${detail}）。ファイルが大きすぎるか壊れている可能性があります。`,
+            en: `The file could not be checked (${detail}). It may be too large or damaged.`,
+          },
+        });
+      };
+      w.onmessage = (e: MessageEvent<CheckReply>) => {
+        if (e.data.type === "progress") progress(e.data.progress);
+        else {
+          w.terminate();
+          resolve(e.data);
+        }
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        fail(e.message || "worker error");
+      };
+      w.postMessage({ bytes, name });
+    });
+}
+
+const inPage: Checker = (bytes, name, progress) => Promise.resolve(runCheck(bytes, name, progress));
+
+/** check-worker.js beside the page when the browser has Web Workers (not in jsdom or Node). */
+function defaultChecker(): Checker {
+  const g = globalThis as { Worker?: unknown; location?: { protocol?: string }; navigator?: { userAgent?: string } };
+  if (typeof g.Worker !== "function" || /jsdom/i.test(g.navigator?.userAgent ?? "")) return inPage;
+  return workerChecker("check-worker.js");
+}
+
 export function createBrowserHost(
   lang: Lang,
   save: SaveFile = saveWithLink,
   store: CheckStore = indexedDbStore(),
   now: () => Date = () => new Date(),
+  checker: Checker = defaultChecker(),
 ): BrowserHost {
   let current: Loaded | null = null;
   let lastError: HostError | null = null;
+  const listeners = new Set<(p: CheckProgress | null) => void>();
+  const tell = (p: CheckProgress | null): void => {
+    for (const l of listeners) l(p);
+  };
 
   const outcome = (): CheckOutcome =>
     current ? { ok: true, report: current.report } : { ok: false, error: lastError ?? noFile() };
@@ -125,26 +182,30 @@ export function createBrowserHost(
     l.report = { ...report, history: l.remembered.length ? l.remembered : (report.history ?? []) };
   };
 
+  /** Items by id, built once per report (no lookup inside a loop over changes). */
+  const byIdCache = new WeakMap<Report, Map<string, Report["items"][number]>>();
+  const itemsById = (r: Report): Map<string, Report["items"][number]> => {
+    let m = byIdCache.get(r);
+    if (!m) byIdCache.set(r, (m = new Map(r.items.map((i) => [i.id, i]))));
+    return m;
+  };
+
   /** Writes `value` into the cached grid at the item's answer cell. */
   const patch = (l: Loaded, itemId: string, value: string | number | boolean | null): void => {
-    const item = l.report.items.find((i) => i.id === itemId);
+    const item = itemsById(l.report).get(itemId);
     const sheet = l.wb.sheets.find((s) => s.name === l.report.sheet);
     if (!item || !sheet) return;
-    const r = item.row - (sheet.originRow ?? 0);
-    const c = item.col - (sheet.originCol ?? 0);
-    if (r < 0 || c < 0) return;
-    while (sheet.values.length <= r) sheet.values.push([]);
-    const row = sheet.values[r];
-    while (row.length < c) row.push(null);
-    row[c] = value;
+    setCell(sheet, item.row, item.col, value);
   };
 
   /** Every change must still match the current value; otherwise nothing is done. */
-  const stale = (l: Loaded, changes: NormaliseChange[], expect: (c: NormaliseChange) => unknown): boolean =>
-    changes.some((c) => {
-      const item = l.report.items.find((i) => i.id === c.itemId);
+  const stale = (l: Loaded, changes: NormaliseChange[], expect: (c: NormaliseChange) => unknown): boolean => {
+    const byId = itemsById(l.report);
+    return changes.some((c) => {
+      const item = byId.get(c.itemId);
       return !item || item.cell !== c.cell || c.sheet !== l.report.sheet || item.raw !== expect(c);
     });
+  };
 
   const changedMeanwhile = (): CheckOutcome => ({
     ok: false,
@@ -167,28 +228,26 @@ export function createBrowserHost(
       return current ? readUserMapping(current.wb) : null;
     },
 
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
     async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
       current = null;
-      let wb: WorkbookInput;
+      const kept = bytes.slice();
+      let res: Extract<CheckReply, { type: "done" }>;
       try {
-        wb = readWorkbook(bytes);
-      } catch (e) {
-        const d = describeError(e);
-        lastError = { code: hostCode(d.code), message: d.error };
-        return outcome();
-      }
-      let res;
-      try {
-        res = analyse(wb, { file: name });
-      } catch (e) {
-        const d = describeError(e);
-        lastError = { code: "unknown", message: d.error };
-        return outcome();
+        res = await checker(bytes, name, tell);
+      } finally {
+        tell(null);
       }
       if (!res.ok) {
-        lastError = { code: hostCode(res.error.code), message: res.error.message };
+        lastError = { code: res.stage === "analyse" && res.code === "unknown" ? "unknown" : hostCode(res.code), message: res.message };
         return outcome();
       }
+      // A workbook that crossed from the worker has no dense `values` (the engine reads `cells`).
+      for (const sh of res.wb.sheets) if (!Object.prototype.hasOwnProperty.call(sh, "values")) sh.values = [];
       lastError = null;
       let remembered: HistoryRow[] = [];
       try {
@@ -198,8 +257,8 @@ export function createBrowserHost(
       }
       current = {
         name,
-        bytes: bytes.slice(),
-        wb,
+        bytes: kept,
+        wb: res.wb,
         location: res.location,
         report: res.report,
         applied: new Map(),

@@ -21,16 +21,33 @@ function fsError(file: string, err: unknown): FileCheck {
   // The file name is not repeated here: messages are shown as "file: message" and JSON carries `file`.
   if (code === "ENOENT") error = { ja: "ファイルが見つかりません。", en: "File not found." };
   else if (code === "EISDIR") error = { ja: "フォルダーは読み込めません。.xlsx ファイルを指定してください。", en: "This is a folder, not an .xlsx file." };
+  else if (code === "ENOTREG") error = { ja: "通常のファイルではありません（パイプやデバイスなど）。.xlsx ファイルを指定してください。", en: "Not a regular file (a pipe, device …). Give an .xlsx file." };
   else if (code === "EACCES" || code === "EPERM") error = { ja: "ファイルを開く権限がありません。", en: "No permission to open the file." };
   else error = { ja: `ファイルを読み込めません（${code || String(err)}）。`, en: `Cannot read the file (${code || String(err)}).` };
   return { ok: false, file, error, code: "unreadable" };
+}
+
+/**
+ * Reads a regular file. Opened non-blocking and checked with fstat before reading, so a FIFO, a device or a socket
+ * given as input is refused at once instead of blocking (or reading without end).
+ */
+function readRegularFile(file: string): Uint8Array {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    if (!st.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Reads and checks one file; never throws. */
 export function checkFile(file: string, profile?: Profile, keepBytes = false): CheckedFile {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readRegularFile(file);
   } catch (err) {
     return { result: fsError(file, err) };
   }
@@ -46,22 +63,30 @@ export function workerScript(): string | null {
 }
 
 /**
- * Worker threads to use when the user did not say: none. Measured with `npm run bench` on the 2-core build
- * machine (200 files of 150 items, and 40 files of 1,000 items), 2 or 4 workers were no faster than in-process
- * (start-up of each worker and copying reports back cost about what the second core saved), so the pool is
- * opt-in through --jobs.
+ * Worker threads to use when the user did not say: one. Each file of a batch is checked in a worker thread with
+ * its own memory limit and a time limit, so a file that exhausts either becomes an error row and the batch goes on
+ * (a dead worker is replaced). Measured with `npm run bench` on the 2-core build machine, more workers were no
+ * faster for typical checklists, so further threads are opt-in through --jobs.
  */
 export function autoJobs(_count: number): number {
-  return 0;
+  return 1;
 }
+
+/** Per-file limits of a worker: heap (MB) and wall time (ms). */
+export const WORKER_MEMORY_MB = 768;
+export const FILE_TIME_LIMIT_MS = 120_000;
 
 export interface CheckFilesOptions {
   profile?: Profile;
-  /** Worker threads; 0 or 1 = in-process; undefined = automatic. */
+  /** Worker threads; undefined = automatic (1). Every batch runs on workers when the compiled worker exists. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
   /** Worker script to run instead of the compiled one beside this module (tests). */
   script?: string;
+  /** Heap limit of each worker in MB (default WORKER_MEMORY_MB). */
+  memoryMb?: number;
+  /** Time limit per file in ms (default FILE_TIME_LIMIT_MS). */
+  timeLimitMs?: number;
 }
 
 function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
@@ -73,60 +98,122 @@ function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
   return out;
 }
 
-/** Checks the files in order; results come back in the input order whatever the threads did. */
+/**
+ * Checks the files in order; results come back in the input order whatever the threads did. With the compiled
+ * worker available (the installed CLI), every file is checked on a worker thread, --jobs 1 included.
+ */
 export async function checkFiles(files: string[], opts: CheckFilesOptions = {}): Promise<FileCheck[]> {
-  const jobs = Math.min(opts.jobs ?? autoJobs(files.length), files.length);
+  const jobs = Math.max(1, Math.min(opts.jobs ?? autoJobs(files.length), files.length));
   const script = opts.script ?? workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
-  if (jobs < 2 || script === null || opts.profile) return inProcess(files, opts);
-  try {
-    return await onWorkers(files, jobs, script, opts);
-  } catch {
-    // A worker that cannot start or dies must not cost the user the run: check everything here instead.
-    return inProcess(files, opts);
+  if (script === null || opts.profile || files.length === 0) return inProcess(files, opts);
+  const results = await onWorkers(files, jobs, script, opts);
+  // Workers that could not start at all (not a file's fault): check what is left here.
+  let done = results.filter(Boolean).length;
+  for (let i = 0; i < files.length; i++) {
+    if (results[i]) continue;
+    results[i] = checkFile(files[i]).result;
+    opts.onProgress?.(++done, files.length);
   }
+  return results;
+}
+
+function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: string): FileCheck {
+  const error: Bilingual =
+    kind === "memory"
+      ? {
+          ja: "このファイルの確認はメモリーの上限を超えたため中止しました（ほかのファイルは確認を続けます）。",
+          en: "Checking this file stopped: it passed the memory limit (the other files are still checked).",
+        }
+      : kind === "time"
+        ? {
+            ja: "このファイルの確認は時間の上限を超えたため中止しました（ほかのファイルは確認を続けます）。",
+            en: "Checking this file stopped: it passed the time limit (the other files are still checked).",
+          }
+        : {
+            ja: `このファイルの確認中に処理が異常終了しました（${detail}）。ほかのファイルは確認を続けます。`,
+            en: `The check of this file stopped abnormally (${detail}); the other files are still checked.`,
+          };
+  return { ok: false, file, error, code: kind === "memory" ? "out_of_memory" : kind === "time" ? "timeout" : "worker_failed" };
 }
 
 async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
+  const memoryMb = opts.memoryMb ?? WORKER_MEMORY_MB;
+  const timeLimit = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let next = 0;
   let done = 0;
-  const workers: Worker[] = [];
-  const finished = new Set<Worker>();
-  await new Promise<void>((resolve, reject) => {
-    let live = jobs;
-    let failed = false;
-    const fail = (err: unknown): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(err instanceof Error ? err : new Error(String(err)));
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    let cannotStart = false;
+    const finish = (index: number, r: FileCheck): void => {
+      if (results[index]) return;
+      results[index] = r;
+      done++;
+      opts.onProgress?.(done, files.length);
     };
-    const feed = (w: Worker): void => {
-      if (next >= files.length) {
-        finished.add(w);
-        void w.terminate();
-        if (--live === 0) resolve();
+    const start = (): void => {
+      if (next >= files.length || cannotStart) {
+        if (live === 0) resolve();
         return;
       }
-      const index = next++;
-      w.postMessage({ index, file: files[index] });
-    };
-    for (let k = 0; k < jobs; k++) {
-      const w = new Worker(script);
-      workers.push(w);
-      w.on("message", (m: { index: number; result: FileCheck }) => {
-        results[m.index] = m.result;
-        done++;
-        opts.onProgress?.(done, files.length);
-        feed(w);
+      live++;
+      const w = new Worker(script, {
+        resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+        stdout: false,
+        stderr: true,
       });
-      w.on("error", fail);
+      let current = -1;
+      let ready = false;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let dead = false;
+      let failure: "memory" | "time" | "crash" = "crash";
+      let detail = "";
+      const feed = (): void => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (next >= files.length) {
+          current = -1;
+          dead = true;
+          void w.terminate();
+          return;
+        }
+        current = next++;
+        w.postMessage({ index: current, file: files[current] });
+        timer = setTimeout(() => {
+          failure = "time";
+          void w.terminate();
+        }, timeLimit);
+      };
+      w.on("message", (m: { ready?: true; index: number; result: FileCheck }) => {
+        if (m.ready) {
+          ready = true;
+          feed();
+          return;
+        }
+        if (m.index !== current) return;
+        finish(m.index, m.result);
+        feed();
+      });
+      w.on("error", (err: Error & { code?: string }) => {
+        if (err.code === "ERR_WORKER_OUT_OF_MEMORY") failure = "memory";
+        detail = err.message;
+      });
       w.on("exit", (code) => {
-        if (!finished.has(w)) fail(new Error(`worker stopped early (exit ${code})`));
+        if (timer) clearTimeout(timer);
+        live--;
+        if (!ready) {
+          // Never started: the file is not at fault; hand it back and stop starting workers.
+          cannotStart = true;
+          if (current >= 0) next = Math.min(next, current);
+        } else if (!dead && current >= 0) {
+          // The file it was checking becomes an error row; a fresh worker takes the rest.
+          finish(current, workerFailure(files[current], failure, detail || `exit ${code}`));
+        }
+        start();
       });
-      feed(w);
-    }
+    };
+    for (let k = 0; k < jobs; k++) start();
   });
   return results;
 }

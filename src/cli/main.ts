@@ -12,9 +12,10 @@ import type { Bilingual, Report } from "../core/model";
 import { TICS_2024 } from "../core/profile/tics-2024";
 import type { Profile } from "../core/profile/types";
 import { MAX_PROFILE_BYTES, parseProfile, profileText } from "./profile-file";
-import { writeFileAtomic } from "../file/atomic-node";
+import { installSignalCleanup, writeFileAtomicAsync } from "../file/atomic-node";
 import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
 import { checkFile, checkFiles } from "./batch-node";
+import { writeJsonStream } from "./json-stream";
 import { formatLine, formatReport, styleFor } from "./text";
 import { loadPrevious, roundsText, summaryWithRounds } from "./previous";
 import type { Round } from "../core/rounds";
@@ -87,7 +88,7 @@ function sameFile(a: string, b: string): boolean {
 
 async function save(io: CliIo, lang: Lang, file: string, data: Uint8Array | string, what: Bilingual): Promise<boolean> {
   try {
-    await writeFileAtomic(file, typeof data === "string" ? new TextEncoder().encode(data) : data);
+    await writeFileAtomicAsync(file, typeof data === "string" ? new TextEncoder().encode(data) : data);
     say(io, lang, { ja: `${what.ja}を保存しました: ${file}`, en: `Saved ${what.en}: ${file}` });
     return true;
   } catch (err) {
@@ -177,6 +178,8 @@ function loadProfileFile(io: CliIo, lang: Lang, file: string): Profile | null {
   for (const e of res.errors) say(io, lang, { ja: `  - ${e.ja}`, en: `  - ${e.en}` });
   return null;
 }
+
+export { installSignalCleanup };
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const code = await run(argv, io);
@@ -286,9 +289,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
     const r = results[0];
-    if (r.ok) io.stdout(o.json ? JSON.stringify(r.report, null, 2) + "\n" : formatReport(r.report, lang, styleFor(io.isTTY === true)));
+    if (r.ok && o.json) await writeJsonStream(r.report, io.stdout, io.flush);
+    else if (r.ok) io.stdout(formatReport(r.report, lang, styleFor(io.isTTY === true)));
   } else if (o.json) {
-    io.stdout(JSON.stringify(results.map((r) => jsonOf(r, lang)), null, 2) + "\n");
+    await writeJsonStream(results.map((r) => jsonOf(r, lang)), io.stdout, io.flush);
   } else {
     const style = styleFor(io.isTTY === true);
     const ok = results.filter((r): r is { ok: true; report: Report } => r.ok);

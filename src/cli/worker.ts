@@ -7,4 +7,5 @@ if (parentPort) {
   port.on("message", (m: { index: number; file: string }) => {
     port.postMessage({ index: m.index, result: checkFile(m.file).result });
   });
+  port.postMessage({ ready: true });
 }

@@ -58,15 +58,33 @@ export function analyse(wb: WorkbookInput, options?: AnalyseOptions): AnalyseRes
 /** Per answer-cell row: the list items of the validation covering (row, answerCol); undefined when none. */
 function validationsByRow(validations: readonly ListValidation[] | undefined, col: number, lo: number, hi: number): Map<number, string[] | null> {
   const out = new Map<number, string[] | null>();
-  if (!validations) return out;
-  for (const v of validations) {
+  if (!validations || !Array.isArray(validations) || hi < lo) return out;
+  // Later validations win, as in Excel where the last applied rule holds: walk them from the last one and give each
+  // row only once (next[i] skips rows already given), so many overlapping rules stay linear.
+  const n = hi - lo + 1;
+  const next = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) next[i] = i;
+  const find = (i: number): number => {
+    let root = i;
+    while (next[root] !== root) root = next[root];
+    while (next[i] !== root) {
+      const up = next[i];
+      next[i] = root;
+      i = up;
+    }
+    return root;
+  };
+  for (let k = validations.length - 1; k >= 0; k--) {
+    const v = validations[k];
     const r = v && v.range;
     if (!r || col < r.left || col > r.right) continue;
-    const top = Math.max(r.top, lo);
-    const bottom = Math.min(r.bottom, hi);
+    const top = Math.max(r.top, lo) - lo;
+    const bottom = Math.min(r.bottom, hi) - lo;
     const items = Array.isArray(v.items) ? v.items : null;
-    // Later validations win, as in Excel where the last applied rule holds.
-    for (let row = top; row <= bottom; row++) out.set(row, items);
+    for (let i = find(Math.max(top, 0)); i <= bottom; i = find(i)) {
+      out.set(lo + i, items);
+      next[i] = i + 1;
+    }
   }
   return out;
 }
@@ -126,7 +144,7 @@ export function reevaluate(
 ): Report {
   const profile = options?.profile ?? TICS_2024;
   const p = prepareProfile(profile);
-  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && Array.isArray(s.values));
+  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && (Array.isArray(s.cells) || Array.isArray(s.values)));
   const view = input ? new SheetView(input) : null;
   const rows = location.rows;
   const lo = rows.length ? rows[0].row : 0;

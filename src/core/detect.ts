@@ -28,6 +28,7 @@ import type {
   MatrixColumn,
   Section,
   SheetInput,
+  SparseRow,
   WorkbookInput,
 } from "./model";
 import { rangeToA1 } from "./a1";
@@ -85,7 +86,55 @@ const SECTION_RE = /^(?:第\s*)?(?:([IVX]{1,6})(?:\s*[.、:)章]\s*|\s+|(?=[^\x0
 // ---------------------------------------------------------------------------------------------------------------
 // Sheet access
 
-/** A read-only view of one sheet in absolute coordinates. */
+/** Hidden columns: single indexes plus inclusive ranges (merged, searched by bisection). */
+export class HiddenColumns {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(single: readonly number[] | undefined, ranges: readonly { first: number; last: number }[] | undefined) {
+    const all: [number, number][] = [];
+    for (const c of Array.isArray(single) ? single : []) if (Number.isInteger(c)) all.push([c, c]);
+    for (const r of Array.isArray(ranges) ? ranges : []) if (r && r.last >= r.first) all.push([r.first, r.last]);
+    all.sort((a, b) => a[0] - b[0]);
+    for (const [a, b] of all) {
+      const n = this.ends.length;
+      if (n > 0 && a <= this.ends[n - 1] + 1) this.ends[n - 1] = Math.max(this.ends[n - 1], b);
+      else {
+        this.starts.push(a);
+        this.ends.push(b);
+      }
+    }
+  }
+  has(col: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (col < this.starts[mid]) hi = mid - 1;
+      else if (col > this.ends[mid]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/** Index of `col` in the ascending `cols`, or -1. */
+function bisect(cols: readonly number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cols[mid];
+    if (c === col) return mid;
+    if (c < col) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * A read-only view of one sheet in absolute coordinates, over either a dense grid (`values`) or sparse rows
+ * (`cells`, the file gateway's form): both give the same answers.
+ */
 export class SheetView {
   readonly name: string;
   readonly input: SheetInput;
@@ -95,31 +144,116 @@ export class SheetView {
   readonly rowEnd: number;
   /** Absolute column after the last column of the widest row. */
   readonly colEnd: number;
-  readonly hiddenCols: ReadonlySet<number>;
+  readonly hiddenCols: { has(col: number): boolean };
   readonly merges: readonly CellRange[];
+  /** Sparse rows by absolute row (sparse input only). */
+  private readonly sparse: Map<number, SparseRow> | null;
+  private readonly sparseRows: readonly SparseRow[];
 
   constructor(sheet: SheetInput) {
     this.name = sheet.name;
     this.input = sheet;
-    this.r0 = sheet.originRow ?? 0;
-    this.c0 = sheet.originCol ?? 0;
-    const values = Array.isArray(sheet.values) ? sheet.values : [];
-    let width = 0;
-    for (let i = 0; i < values.length; i++) {
-      const row = values[i];
-      if (Array.isArray(row) && row.length > width) width = row.length;
+    const cells = Array.isArray(sheet.cells) ? sheet.cells : null;
+    if (cells) {
+      this.r0 = 0;
+      this.c0 = 0;
+      const map = new Map<number, SparseRow>();
+      let rowEnd = 0;
+      let colEnd = 0;
+      for (const r of cells) {
+        if (!r || !Array.isArray(r.cols) || r.cols.length === 0) continue;
+        map.set(r.row, r);
+        if (r.row + 1 > rowEnd) rowEnd = r.row + 1;
+        const last = r.cols[r.cols.length - 1];
+        if (last + 1 > colEnd) colEnd = last + 1;
+      }
+      this.sparse = map;
+      this.sparseRows = cells;
+      this.rowEnd = rowEnd;
+      this.colEnd = colEnd;
+    } else {
+      this.r0 = sheet.originRow ?? 0;
+      this.c0 = sheet.originCol ?? 0;
+      const values = Array.isArray(sheet.values) ? sheet.values : [];
+      let width = 0;
+      for (let i = 0; i < values.length; i++) {
+        const row = values[i];
+        if (Array.isArray(row) && row.length > width) width = row.length;
+      }
+      this.sparse = null;
+      this.sparseRows = [];
+      this.rowEnd = this.r0 + values.length;
+      this.colEnd = this.c0 + width;
     }
-    this.rowEnd = this.r0 + values.length;
-    this.colEnd = this.c0 + width;
-    this.hiddenCols = new Set(sheet.hiddenColumns ?? []);
+    this.hiddenCols = new HiddenColumns(sheet.hiddenColumns, sheet.hiddenColumnRanges);
     this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
   }
 
   get(row: number, col: number): CellValue {
+    if (this.sparse) {
+      const r = this.sparse.get(row);
+      if (!r) return null;
+      const i = bisect(r.cols, col);
+      return i < 0 ? null : (r.vals[i] ?? null);
+    }
     const r = this.input.values[row - this.r0];
     if (!Array.isArray(r)) return null;
     const v = r[col - this.c0];
     return v === undefined ? null : v;
+  }
+
+  /** Calls `fn` for every row that may hold cells, in ascending order, with its absolute row number. */
+  forEachRow(fn: (row: number) => void): void {
+    if (this.sparse) {
+      let prev = -1;
+      for (const r of this.sparseRows) {
+        if (!r || r.row <= prev) continue; // rows are ascending; a stray duplicate is read once
+        prev = r.row;
+        fn(r.row);
+      }
+      return;
+    }
+    const values = this.input.values;
+    for (let i = 0; i < values.length; i++) if (Array.isArray(values[i])) fn(this.r0 + i);
+  }
+
+  /** Calls `fn` for every cell stored on `row` (absolute), left to right; blank cells may be included. */
+  forEachInRow(row: number, fn: (col: number, value: CellValue) => void): void {
+    if (this.sparse) {
+      const r = this.sparse.get(row);
+      if (!r) return;
+      for (let i = 0; i < r.cols.length; i++) fn(r.cols[i], r.vals[i] ?? null);
+      return;
+    }
+    const r = this.input.values[row - this.r0];
+    if (!Array.isArray(r)) return;
+    for (let j = 0; j < r.length; j++) fn(this.c0 + j, r[j] === undefined ? null : r[j]);
+  }
+
+  /** The first non-null result of `fn` over the stored cells, row by row, left to right. */
+  scan<T>(fn: (row: number, col: number, value: CellValue) => T | null): T | null {
+    if (this.sparse) {
+      let prev = -1;
+      for (const r of this.sparseRows) {
+        if (!r || r.row <= prev) continue;
+        prev = r.row;
+        for (let i = 0; i < r.cols.length; i++) {
+          const out = fn(r.row, r.cols[i], r.vals[i] ?? null);
+          if (out !== null) return out;
+        }
+      }
+      return null;
+    }
+    const values = this.input.values;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) {
+        const out = fn(this.r0 + i, this.c0 + j, row[j] === undefined ? null : row[j]);
+        if (out !== null) return out;
+      }
+    }
+    return null;
   }
 
   mergeAt(row: number, col: number): CellRange | null {
@@ -283,26 +417,24 @@ interface RowHeaders {
 }
 
 /** Header cells of one row (null when it holds none). */
-function rowHeaders(v: SheetView, row: CellValue[]): RowHeaders | null {
+function rowHeaders(v: SheetView, row: number): RowHeaders | null {
   let h: RowHeaders | null = null;
-  for (let j = 0; j < row.length; j++) {
-    const cell = row[j];
-    if (typeof cell !== "string" || cell.length < 2 || !HEADER_CHAR_RE.test(cell)) continue;
+  v.forEachInRow(row, (col, cell) => {
+    if (typeof cell !== "string" || cell.length < 2 || !HEADER_CHAR_RE.test(cell)) return;
     if (cell.length > MAX_HEADER_LEN) {
       // Only a short header followed by a note in brackets (checked cheaply: item texts are long before any bracket).
-      if (cell.length > MAX_NOTED_HEADER_LEN) continue;
+      if (cell.length > MAX_NOTED_HEADER_LEN) return;
       let end = cell.charCodeAt(cell.length - 1);
       if (end <= 0x20 || end === 0x3000) end = cell.trimEnd().charCodeAt(cell.trimEnd().length - 1);
-      if (end !== 0x29 && end !== 0xff09) continue; // ) or ）
+      if (end !== 0x29 && end !== 0xff09) return; // ) or ）
       const open = Math.max(cell.lastIndexOf("(", MAX_HEADER_LEN), cell.lastIndexOf("（", MAX_HEADER_LEN));
-      if (open < 0) continue;
+      if (open < 0) return;
     }
     const f = fold(cell);
-    const col = v.c0 + j;
     if (isTextHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).text.push(col);
     else if (isAnswerHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).answer.push({ col, key: answerKeyOf(f) });
     else if (FALLBACK_TEXT_HEADERS.has(f)) (h ??= { text: [], fallback: [], answer: [] }).fallback.push(col);
-  }
+  });
   return h;
 }
 
@@ -313,20 +445,17 @@ function rowHeaders(v: SheetView, row: CellValue[]): RowHeaders | null {
  */
 function scanHeaders(v: SheetView): HeaderRow[] {
   const out: HeaderRow[] = [];
-  const values = v.input.values;
-  const found: (RowHeaders | null)[] = new Array(values.length).fill(null);
-  for (let i = 0; i < values.length; i++) {
-    const row = values[i];
-    if (!Array.isArray(row)) continue;
-    const own = rowHeaders(v, row);
-    if (!own) continue;
-    found[i] = own;
+  const found = new Map<number, RowHeaders>();
+  v.forEachRow((i) => {
+    const own = rowHeaders(v, i);
+    if (!own) return;
+    found.set(i, own);
     let text = own.text;
     let fallback = own.fallback;
     let answer = own.answer;
     const used = [i];
-    for (let k = i - 1; k >= Math.max(0, i - 2) && (text.length + fallback.length === 0 || answer.length === 0); k--) {
-      const above = found[k];
+    for (let k = i - 1; k >= Math.max(v.r0, i - 2) && (text.length + fallback.length === 0 || answer.length === 0); k--) {
+      const above = found.get(k);
       if (!above) continue;
       if (text.length + fallback.length === 0 && above.text.length + above.fallback.length > 0) {
         text = above.text;
@@ -339,25 +468,22 @@ function scanHeaders(v: SheetView): HeaderRow[] {
     }
     const primary = text.length > 0;
     const textCols = primary ? text : fallback;
-    if (textCols.length === 0 || answer.length === 0) continue;
+    if (textCols.length === 0 || answer.length === 0) return;
     const numberCols: number[] = [];
     const fieldCols: number[] = [];
-    const filled: number[] = [];
+    const filled = new Set<number>();
     for (const k of used) {
-      const r = values[k];
-      for (let j = 0; j < r.length; j++) {
-        const cell = r[j];
-        if (isBlank(cell)) continue;
-        const col = v.c0 + j;
-        if (!filled.includes(col)) filled.push(col);
-        if (typeof cell !== "string" || cell.length > MAX_HEADER_LEN) continue;
+      v.forEachInRow(k, (col, cell) => {
+        if (isBlank(cell)) return;
+        filled.add(col);
+        if (typeof cell !== "string" || cell.length > MAX_HEADER_LEN) return;
         const f = fold(cell);
         if (isNumberHeader(f) && !textCols.includes(col)) numberCols.push(col);
         else if (isFieldHeader(f)) fieldCols.push(col);
-      }
+      });
     }
-    out.push({ row: v.r0 + i, primary, textCols, answerCols: answer, numberCols, fieldCols, filled });
-  }
+    out.push({ row: i, primary, textCols, answerCols: answer, numberCols, fieldCols, filled: [...filled] });
+  });
   return out;
 }
 
@@ -755,7 +881,7 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
 }
 
 function sheetList(wb: WorkbookInput): SheetInput[] {
-  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && Array.isArray(s.values)) : [];
+  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values))) : [];
 }
 
 function errorOf(code: DetectionError["code"], message: { ja: string; en: string }, looked: DetectionError["looked"]): DetectionResult {
@@ -768,8 +894,14 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
   let best: Candidate | null = null;
   let headerOnly: { sheet: string; row: number; key: string } | null = null;
   let anyData = false;
+  let unreadable: { sheet: string; error: { ja: string; en: string } } | null = null;
   for (const sheet of sheets) {
     const v = new SheetView(sheet);
+    if (sheet.error) {
+      looked.push({ sheet: v.name, note: `${sheet.error.ja} / ${sheet.error.en}` });
+      unreadable ??= { sheet: v.name, error: sheet.error };
+      continue;
+    }
     if (v.rowEnd === v.r0 || v.colEnd === v.c0) {
       looked.push({ sheet: v.name, note: `${t("ja", "note.empty")} / ${t("en", "note.empty")}` });
       continue;
@@ -810,6 +942,11 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
     }
   }
   if (best) return { ok: true, location: best.location };
+  if (unreadable && !headerOnly) {
+    // A sheet that could not be read may have held the checklist: say why rather than "not found".
+    const e = unreadable.error;
+    return errorOf("no_checklist", { ja: `シート「${unreadable.sheet}」: ${e.ja}`, en: `Sheet "${unreadable.sheet}": ${e.en}` }, looked);
+  }
   if (!anyData) return errorOf("empty_workbook", both("error.empty_workbook"), looked);
   if (headerOnly) {
     return errorOf("no_items", both("error.no_items", { sheet: headerOnly.sheet, row: headerOnly.row, answerHeader: headerOnly.key }), looked);
@@ -899,36 +1036,28 @@ function rangeToA1Safe(r: CellRange): string {
 export function findCompanyName(wb: WorkbookInput): string | null {
   for (const sheet of sheetList(wb)) {
     const v = new SheetView(sheet);
-    const values = sheet.values;
-    for (let i = 0; i < values.length; i++) {
-      const row = values[i];
-      if (!Array.isArray(row)) continue;
-      for (let j = 0; j < row.length; j++) {
-        const cell = row[j];
-        if (typeof cell !== "string" || cell.length < 3 || cell.length > 60 || !cell.includes("名")) continue;
-        const f = fold(cell);
-        const label = COMPANY_LABELS.find((l) => f.startsWith(l));
-        if (!label) continue;
-        const rest = f.slice(label.length);
-        if (rest.startsWith(":")) {
-          const idx = Math.max(cell.indexOf(":"), cell.indexOf("："));
-          const after = cell.slice(idx + 1).trim();
-          if (after) return after;
-        } else if (rest !== "") {
-          continue;
-        }
-        const r = v.r0 + i;
-        const c = v.c0 + j;
-        const m = v.mergeAt(r, c);
-        const from = m ? m.right + 1 : c + 1;
-        for (let k = from; k <= from + 3; k++) {
-          const val = valueText(v.get(r, k));
-          if (val) return val;
-        }
-        const below = valueText(v.get(m ? m.bottom + 1 : r + 1, c));
-        if (below) return below;
+    const found = v.scan((r, c, cell): string | null => {
+      if (typeof cell !== "string" || cell.length < 3 || cell.length > 60 || !cell.includes("名")) return null;
+      const f = fold(cell);
+      const label = COMPANY_LABELS.find((l) => f.startsWith(l));
+      if (!label) return null;
+      const rest = f.slice(label.length);
+      if (rest.startsWith(":")) {
+        const idx = Math.max(cell.indexOf(":"), cell.indexOf("："));
+        const after = cell.slice(idx + 1).trim();
+        if (after) return after;
+      } else if (rest !== "") {
+        return null;
       }
-    }
+      const m = v.mergeAt(r, c);
+      const from = m ? m.right + 1 : c + 1;
+      for (let k = from; k <= from + 3; k++) {
+        const val = valueText(v.get(r, k));
+        if (val) return val;
+      }
+      return valueText(v.get(m ? m.bottom + 1 : r + 1, c));
+    });
+    if (found) return found;
   }
   return null;
 }

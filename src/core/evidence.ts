@@ -77,6 +77,18 @@ export function valuesOf(e: Partial<EvidenceEntry>): CellValue[] {
  * (recognising a sheet by its header must not copy a big sheet on every live re-check).
  */
 export function gridFromA1(sheet: SheetInput, maxRows = Infinity): CellValue[][] {
+  if (Array.isArray(sheet.cells)) {
+    // Sparse rows (file gateway): copy only the rows asked for, never a dense grid of the whole sheet.
+    const out: CellValue[][] = [];
+    for (const r of sheet.cells) {
+      if (!r || r.row >= maxRows || r.row < 0) continue;
+      while (out.length <= r.row) out.push([]);
+      const line = out[r.row];
+      for (let i = 0; i < r.cols.length; i++) line[r.cols[i]] = r.vals[i];
+      for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+    }
+    return out;
+  }
   const r0 = sheet.originRow ?? 0;
   const c0 = sheet.originCol ?? 0;
   if (r0 === 0 && c0 === 0) return maxRows < sheet.values.length ? sheet.values.slice(0, maxRows) : sheet.values;
@@ -103,7 +115,7 @@ export function isEvidenceGrid(grid: CellValue[][]): boolean {
 
 /** The workbook's evidence sheet: the one named 「証跡・根拠」 when it is one, else the first sheet that looks like one. */
 export function findEvidenceSheet(wb: WorkbookInput): { name: string; grid: CellValue[][] } | null {
-  const sheets = (wb?.sheets ?? []).filter((s) => s && Array.isArray(s.values));
+  const sheets = (wb?.sheets ?? []).filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values)));
   const ordered = [...sheets.filter((s) => s.name === EVIDENCE_SHEET), ...sheets.filter((s) => s.name !== EVIDENCE_SHEET)];
   for (const s of ordered) {
     if (isEvidenceGrid(gridFromA1(s, HEADER_SCAN_ROWS))) return { name: s.name, grid: gridFromA1(s) };

@@ -75,7 +75,7 @@ export function readHistory(grid: CellValue[][]): HistoryRow[] {
 
 /** The workbook's history: the sheet named 「履歴」 when it is one, else the first sheet that looks like one. */
 export function historyFromWorkbook(wb: WorkbookInput): HistoryRow[] {
-  const sheets = (wb?.sheets ?? []).filter((s) => s && Array.isArray(s.values));
+  const sheets = (wb?.sheets ?? []).filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values)));
   const ordered = [...sheets.filter((s) => s.name === HISTORY_SHEET), ...sheets.filter((s) => s.name !== HISTORY_SHEET)];
   for (const s of ordered) {
     if (isHistoryGrid(gridFromA1(s, 1))) return readHistory(gridFromA1(s));

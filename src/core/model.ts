@@ -49,6 +49,15 @@ export interface SheetInput {
    * in `values` is the formula's cached (file) or live (Excel) result.
    */
   formulas?: FormulaCell[];
+  /**
+   * Sparse cells (file gateway): when present, `values` is ignored (give `[]`) and `originRow`/`originCol` are 0.
+   * Memory grows with the cells a sheet holds, not with their addresses.
+   */
+  cells?: SparseRow[];
+  /** Hidden columns as inclusive ranges (absolute, 0-based), e.g. from `<col min max hidden>`; adds to hiddenColumns. */
+  hiddenColumnRanges?: { first: number; last: number }[];
+  /** The host could not read this sheet (e.g. an address beyond Excel's grid); detection treats it as empty. */
+  error?: Bilingual;
 }
 
 export interface FormulaCell {
@@ -82,12 +91,21 @@ export interface DefinedNameInput {
   sheet?: string | null;
 }
 
+/** One row of sparse cells: `cols` ascending (absolute, 0-based), `vals[i]` the value at `cols[i]`. */
+export interface SparseRow {
+  row: number;
+  cols: number[];
+  vals: CellValue[];
+}
+
 export interface WorkbookInput {
   sheets: SheetInput[];
   /** Charts of the workbook, when the host reads them (workbook results are found through them). */
   charts?: ChartInput[];
   /** Defined names, when the host reads them. */
   names?: DefinedNameInput[];
+  /** What the host wants the user to know about reading the workbook (e.g. cells read as blank). */
+  warnings?: Bilingual[];
 }
 
 export type Answer = "○" | "△" | "×" | "-";

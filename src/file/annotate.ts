@@ -52,7 +52,7 @@ import {
   tableXml,
 } from "./ooxml-parts";
 import { openPackage, Package, relativeTarget, relsPathOf, xlsxError } from "./package";
-import { readSheetGrids, SheetEntry, workbookInfo, WorkbookInfo } from "./xlsx-read";
+import { readSheetGrids, SheetEntry, workbookInfo, WorkbookInfo, type CellGetter, denseOf, type SheetGrid } from "./xlsx-read";
 import { absRef, CT_WORKSHEET, NS_MAIN, NS_REL, REL_STYLES, REL_WORKSHEET, XML_HEAD } from "./xlsx-write";
 import { escAttr, escText, findTags, parseAttrs, scanXml } from "./xml";
 import { findElement, setAttr, splice } from "./xml-edit";
@@ -149,7 +149,7 @@ interface OwnSlots {
   history: Slot | null;
 }
 
-function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[][]>): OwnSlots {
+function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, SheetGrid>): OwnSlots {
   let results: Slot | null = null;
   let plan: Slot | null = null;
   let evidence: Slot | null = null;
@@ -172,13 +172,13 @@ function findOwn(pkg: Package, info: WorkbookInfo, grids: Map<string, CellValue[
   info.sheets.forEach((entry, index) => {
     if (!entry.isWorksheet) return;
     if (!results && sameName(entry.name, RESULTS_SHEET)) {
-      const a1 = grids.get(entry.name)?.[0]?.[0];
+      const a1 = grids.get(entry.name)?.get(0, 0);
       if (typeof a1 === "string" && a1.startsWith(RESULTS_MARKER)) results = { index, entry };
     }
     if (!plan && sameName(entry.name, PLAN_SHEET) && sheetTableNames(pkg, entry.part).includes(PLAN_TABLE)) plan = { index, entry };
     // The add-in's sheets in Excel carry no defined name: recognised by their name and their own table / header.
-    if (!evidence && sameName(entry.name, EVIDENCE_SHEET) && isEvidenceGrid(grids.get(entry.name) ?? [])) evidence = { index, entry };
-    if (!history && sameName(entry.name, HISTORY_SHEET) && isHistoryGrid(grids.get(entry.name) ?? [])) history = { index, entry };
+    if (!evidence && sameName(entry.name, EVIDENCE_SHEET) && isEvidenceGrid(denseOf(grids.get(entry.name)?.cells ?? []) ?? [])) evidence = { index, entry };
+    if (!history && sameName(entry.name, HISTORY_SHEET) && isHistoryGrid(denseOf(grids.get(entry.name)?.cells ?? []) ?? [])) history = { index, entry };
   });
   return { results, plan, evidence, history };
 }
@@ -209,7 +209,7 @@ function reachableFromRoot(pkg: Package, skip: Set<string>): Set<string> {
 /** Every part referenced from any rels part, except the given sources. */
 function referencedElsewhere(pkg: Package, skipSources: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const name of pkg.parts.keys()) {
+  for (const name of pkg.names()) {
     if (!name.endsWith(".rels")) continue;
     const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name);
     if (!m) continue;
@@ -222,7 +222,7 @@ function referencedElsewhere(pkg: Package, skipSources: Set<string>): Set<string
 
 /** An unused part name (part names are case-insensitive in a package). */
 function freePart(pkg: Package, taken: Set<string>, dir: string, base: string, ext: string): string {
-  const used = new Set([...pkg.parts.keys()].map((n) => n.toLowerCase()));
+  const used = new Set(pkg.names().map((n) => n.toLowerCase()));
   for (let n = 1; ; n++) {
     const p = `${dir}/${base}${n}.${ext}`;
     if (!used.has(p.toLowerCase()) && !taken.has(p)) {
@@ -409,7 +409,7 @@ function pruneCalcChain(pkg: Package, wbPart: string, sheetIds: Set<string>, dro
 }
 
 /** Rewrites normalized answer cells on the checklist sheet. */
-function fixAnswers(pkg: Package, part: string, report: Report, grid: CellValue[][], warnings: Bilingual[]): string[] {
+function fixAnswers(pkg: Package, part: string, report: Report, grid: CellGetter, warnings: Bilingual[]): string[] {
   const targets = new Map<string, { to: string; raw: CellValue; cell: string }>();
   for (const it of report.items) {
     if (it.status !== "normalized" || !it.answer) continue;
@@ -463,10 +463,11 @@ function fixAnswers(pkg: Package, part: string, report: Report, grid: CellValue[
   // Check the cell still holds what was judged (guards against a report made from another version of the file).
   const fixed: string[] = [];
   const apply: typeof edits = [];
+  const byCell = new Map(report.items.map((i) => [i.cell, i]));
   for (const e of edits) {
     const p = parseCell(e.cell);
-    const now = p ? (grid[p.row]?.[p.col] ?? null) : null;
-    const item = report.items.find((i) => i.cell === e.cell);
+    const now = p ? grid(p.row, p.col) : null;
+    const item = byCell.get(e.cell);
     if (!item || now !== item.raw) {
       warnings.push(W.changed(e.cell));
       continue;
@@ -508,25 +509,28 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   if (options.fix) {
     const target = info.sheets.find((s) => s.name === report.sheet && s.isWorksheet);
     if (!target) warnings.push(W.noSheet(report.sheet));
-    else fixed = fixAnswers(pkg, target.part, report, grids.get(target.name) ?? [], warnings);
+    else fixed = fixAnswers(pkg, target.part, report, grids.get(target.name)?.get ?? (() => null), warnings);
   }
 
   const own = findOwn(pkg, info, grids);
   const ownResults = own.results as Slot | null;
   const ownPlan = own.plan as Slot | null;
+  const dense = (slot: Slot | null): CellValue[][] => {
+    const g = slot ? grids.get(slot.entry.name) : undefined;
+    return (g && denseOf(g.cells)) ?? [];
+  };
   const records = options.records === true;
   const ownEvidence = records ? (own.evidence as Slot | null) : null;
   const ownHistory = records ? (own.history as Slot | null) : null;
   // 「履歴」: one more row when the result changed; 「前回」 comes from it (from the old results sheet for a copy
   // annotated before the history existed).
-  const oldHistory = ownHistory ? readHistory(grids.get(ownHistory.entry.name) ?? []) : [];
+  const oldHistory = ownHistory ? readHistory(dense(ownHistory)) : [];
   const hist = appendHistory(oldHistory, historyRowOf(report, now, options.who ?? ""));
-  const previous =
-    records && oldHistory.length > 0 ? hist.previous : ownResults ? readStoredResult(grids.get(ownResults.entry.name) ?? []) : null;
-  const oldPlan = ownPlan ? (grids.get(ownPlan.entry.name) ?? []) : [];
+  const previous = records && oldHistory.length > 0 ? hist.previous : ownResults ? readStoredResult(dense(ownResults)) : null;
+  const oldPlan = dense(ownPlan);
   const results = resultsModel(report, options.lang, previous, now);
   const plan = planModel(report, options.lang, readPlanUserValues(oldPlan), readPlanUserHeaders(oldPlan));
-  const oldEvidence = ownEvidence ? (grids.get(ownEvidence.entry.name) ?? []) : [];
+  const oldEvidence = dense(ownEvidence);
   const evUser = readEvidenceUserValues(oldEvidence);
   const evHeaders = readEvidenceUserHeaders(oldEvidence);
   for (const [id, change] of options.evidence ?? []) mergeEvidence(evUser, evHeaders.length, id, change);
@@ -632,7 +636,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   // A table name must differ from every other table's and every defined name (Excel repairs the file otherwise).
   const tableNames = new Set<string>(info.definedNames.map((d) => d.name.toLowerCase()));
   const tableParts = new Set<string>();
-  for (const [name] of pkg.parts) if (/^xl\/tables\/[^/]+\.xml$/.test(name)) tableParts.add(name);
+  for (const name of pkg.names()) if (/^xl\/tables\/[^/]+\.xml$/.test(name)) tableParts.add(name);
   for (const s of info.sheets) if (s.part) for (const r of pkg.rels(s.part)) if (r.type.endsWith("/table") && !r.external && pkg.has(r.target)) tableParts.add(r.target);
   for (const name of tableParts) {
     if (name === tablePart || name === evidenceTablePart) continue;

@@ -10,11 +10,13 @@
  *
  * Browser-safe: no Node imports.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import type { Bilingual } from "../core/model";
+import { limitsWith, sizeText, type ReadLimits } from "./limits";
 import { findTags } from "./xml";
+import { entryData, inflateLimited, InflateLimitError, readCentralDirectory, writeZip, ZipFormatError, type ZipEntry, type ZipOut } from "./zip";
 
-export type XlsxErrorCode = "not_zip" | "not_xlsx" | "encrypted" | "corrupt" | "strict";
+export type XlsxErrorCode = "not_zip" | "not_xlsx" | "encrypted" | "corrupt" | "strict" | "too_large";
 
 /** A file the gateway cannot read. `message` is Japanese first, then English. */
 export class XlsxError extends Error {
@@ -28,7 +30,7 @@ export class XlsxError extends Error {
   }
 }
 
-const MSG: Record<XlsxErrorCode | "xls", Bilingual> = {
+const MSG: Record<Exclude<XlsxErrorCode, "too_large"> | "xls", Bilingual> = {
   not_zip: {
     ja: "このファイルは Excel ブック（.xlsx）ではありません。Excel で開き、「Excel ブック (*.xlsx)」形式で保存してから読み込んでください。",
     en: "This file is not an Excel workbook (.xlsx). Open it in Excel, save it as \"Excel Workbook (*.xlsx)\" and load it again.",
@@ -55,8 +57,31 @@ const MSG: Record<XlsxErrorCode | "xls", Bilingual> = {
   },
 };
 
-export function xlsxError(code: XlsxErrorCode | "xls", detail?: string): XlsxError {
+export function xlsxError(code: Exclude<XlsxErrorCode, "too_large"> | "xls", detail?: string): XlsxError {
   return new XlsxError(code === "xls" ? "not_xlsx" : code, MSG[code], detail);
+}
+
+/** A part (or the parts together) passed a reading limit: the message names the part and the limit. */
+export function tooLargeError(part: string, what: "part" | "declared" | "total" | "ratio" | "string" | "entries", limits: ReadLimits, detail = ""): XlsxError {
+  const lim =
+    what === "total"
+      ? { ja: `読み込む部分の合計 ${sizeText(limits.maxTotalBytes)}`, en: `${sizeText(limits.maxTotalBytes)} in total` }
+      : what === "ratio"
+        ? { ja: `圧縮率 ${limits.maxRatio} 倍`, en: `a compression ratio of ${limits.maxRatio}` }
+        : what === "entries"
+          ? { ja: `zip の項目数 ${limits.maxEntries}`, en: `${limits.maxEntries} zip entries` }
+          : what === "string"
+            ? { ja: "扱える文字列の大きさ", en: "the largest text this program can hold" }
+            : { ja: `1 部品 ${sizeText(limits.maxPartBytes)}`, en: `${sizeText(limits.maxPartBytes)} per part` };
+  const declared = what === "declared" ? { ja: "（zip に記録された展開後サイズ）", en: " (size declared in the zip)" } : { ja: "", en: "" };
+  return new XlsxError(
+    "too_large",
+    {
+      ja: `ブックの部品 ${part} が読み込みの上限（${lim.ja}${declared.ja}）を超えたため、読み込みを中止しました。信頼できないファイルから身を守るための上限です。`,
+      en: `Reading stopped: the workbook part ${part} passed the limit of ${lim.en}${declared.en}. The limit protects against untrusted files.`,
+    },
+    detail,
+  );
 }
 
 /** Compound File Binary (OLE2) magic: .xls files and encrypted OOXML packages both use it. */
@@ -79,6 +104,8 @@ function hasUtf16(b: Uint8Array, name: string): boolean {
 
 /** Already-compressed formats: deflating them again costs time and gains nothing. */
 const STORED = /\.(png|jpe?g|gif|wdp|mp3|mp4|zip)$/i;
+/** Parts up to this size stay cached once inflated (rels, workbook, styles…); larger ones are inflated per read. */
+const CACHE_BYTES = 4 * 1024 * 1024;
 
 export interface Rel {
   id: string;
@@ -87,34 +114,109 @@ export interface Rel {
   external: boolean;
 }
 
-/** An opened package: part name (no leading slash) -> bytes, in the zip's original order. */
+/**
+ * An opened package. Nothing is inflated up front: the central directory is read, and a part is inflated when it is
+ * asked for, within the reading limits (per part, in total, ratio). Parts never asked for are never inflated; on
+ * writing, every part not edited is copied as its compressed bytes.
+ */
 export class Package {
-  readonly parts: Map<string, Uint8Array>;
-  constructor(parts: Map<string, Uint8Array>) {
-    this.parts = parts;
+  private readonly src: Uint8Array;
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Original order of the parts, then new parts. */
+  private order: string[] = [];
+  private readonly edits = new Map<string, Uint8Array>();
+  private readonly removed = new Set<string>();
+  private readonly cache = new Map<string, Uint8Array>();
+  /** Inflated bytes counted per part (counted once, however often a part is read). */
+  private readonly counted = new Map<string, number>();
+  private total = 0;
+  readonly limits: ReadLimits;
+
+  constructor(src: Uint8Array, entries: ZipEntry[], limits: ReadLimits) {
+    this.src = src;
+    this.limits = limits;
+    for (const e of entries) {
+      if (e.name.endsWith("/")) continue; // folder entries
+      const name = e.name.replace(/^\//, "");
+      if (!this.entries.has(name)) this.order.push(name);
+      this.entries.set(name, e);
+    }
   }
 
-  has(name: string): boolean {
-    return this.parts.has(name);
+  /** Part names in order (original parts first, then added ones). */
+  names(): string[] {
+    return this.order.filter((n) => this.has(n));
   }
+  has(name: string): boolean {
+    return this.edits.has(name) || (this.entries.has(name) && !this.removed.has(name));
+  }
+  /** Total inflated bytes read so far (for tests and the bench). */
+  get inflatedBytes(): number {
+    return this.total;
+  }
+
   bytes(name: string): Uint8Array | undefined {
-    return this.parts.get(name);
+    const edited = this.edits.get(name);
+    if (edited) return edited;
+    if (this.removed.has(name)) return undefined;
+    const hit = this.cache.get(name);
+    if (hit) return hit;
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    if (e.flags & 1) throw xlsxError("encrypted", name);
+    const l = this.limits;
+    if (e.size > l.maxPartBytes) throw tooLargeError(name, "declared", l, `${e.size} bytes declared`);
+    const before = this.counted.get(name);
+    const base = before === undefined ? this.total : this.total - before;
+    let data: Uint8Array;
+    try {
+      const raw = entryData(this.src, e);
+      data = inflateLimited(raw, e.method, e.size, (n) => {
+        if (n > l.maxPartBytes) throw new InflateLimitError("part", n);
+        if (base + n > l.maxTotalBytes) throw new InflateLimitError("total", base + n);
+        if (n > l.ratioFloorBytes && n > raw.length * l.maxRatio) throw new InflateLimitError("ratio", n);
+      }, Math.min(l.maxPartBytes, l.maxTotalBytes - base, Math.max(l.ratioFloorBytes, raw.length * l.maxRatio)) + 1);
+    } catch (err) {
+      if (err instanceof InflateLimitError) throw tooLargeError(name, err.limit, l, `${err.at} bytes`);
+      if (err instanceof RangeError) throw tooLargeError(name, "string", l, err.message);
+      if (err instanceof XlsxError) throw err;
+      throw xlsxError("corrupt", `${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.total = base + data.length;
+    this.counted.set(name, data.length);
+    if (data.length <= CACHE_BYTES) this.cache.set(name, data);
+    return data;
   }
   text(name: string): string | undefined {
-    const b = this.parts.get(name);
+    const b = this.bytes(name);
     if (!b) return undefined;
+    let s: string;
+    try {
+      s = strFromU8(b);
+    } catch (err) {
+      // V8 caps strings (about 512 M characters): say so instead of an encoding error.
+      if (err instanceof RangeError || (err instanceof Error && /string|length|memory/i.test(err.message))) {
+        throw tooLargeError(name, "string", this.limits, err.message);
+      }
+      throw xlsxError("corrupt", `${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     // Strip a UTF-8 BOM.
-    const s = strFromU8(b);
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
   setText(name: string, xml: string): void {
-    this.parts.set(name, strToU8(xml));
+    this.setBytes(name, strToU8(xml));
   }
   setBytes(name: string, bytes: Uint8Array): void {
-    this.parts.set(name, bytes);
+    if (!this.entries.has(name) && !this.edits.has(name)) this.order.push(name);
+    this.removed.delete(name);
+    this.edits.set(name, bytes);
+    this.cache.delete(name);
   }
   remove(name: string): void {
-    this.parts.delete(name);
+    this.edits.delete(name);
+    this.cache.delete(name);
+    if (this.entries.has(name)) this.removed.add(name);
+    else this.order = this.order.filter((n) => n !== name);
   }
 
   /** Relationships of `part` (e.g. "xl/workbook.xml"), targets resolved to part names. */
@@ -135,11 +237,34 @@ export class Package {
     });
   }
 
-  /** Serialises the package; parts keep their order, new parts come last. Compressed media are stored as is. */
+  /**
+   * Serialises the package; parts keep their order, new parts come last. Parts not edited are copied as their
+   * compressed bytes (no inflate, no re-compress); compressed media among the new ones are stored as is.
+   */
   toBytes(): Uint8Array {
-    const z: Zippable = {};
-    for (const [name, b] of this.parts) z[name] = STORED.test(name) ? [b, { level: 0 }] : b;
-    return zipSync(z, { level: 6 });
+    const out: ZipOut[] = [];
+    for (const name of this.order) {
+      const edited = this.edits.get(name);
+      if (edited) {
+        out.push({ name, content: edited, store: STORED.test(name) });
+        continue;
+      }
+      if (this.removed.has(name)) continue;
+      const e = this.entries.get(name);
+      if (!e) continue;
+      let raw: Uint8Array;
+      try {
+        raw = entryData(this.src, e);
+      } catch (err) {
+        throw xlsxError("corrupt", err instanceof Error ? err.message : String(err));
+      }
+      out.push({ name, raw, method: e.method, crc: e.crc, size: e.size, time: e.time, date: e.date });
+    }
+    try {
+      return writeZip(out);
+    } catch (err) {
+      throw tooLargeError("(zip)", "part", this.limits, err instanceof Error ? err.message : String(err));
+    }
   }
 }
 
@@ -176,27 +301,24 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 /**
- * Opens .xlsx bytes, or throws XlsxError (not a zip / .xls / encrypted / no workbook / damaged).
- * `xmlOnly` skips inflating non-XML parts (images, binaries) when only reading values.
+ * Opens .xlsx bytes, or throws XlsxError (not a zip / .xls / encrypted / no workbook / damaged / too large). Only
+ * the central directory is read here; parts are inflated when asked for, within `limits` (DEFAULT_LIMITS).
  */
-export function openPackage(bytes: Uint8Array, xmlOnly = false): Package {
+export function openPackage(bytes: Uint8Array, limits?: Partial<ReadLimits>): Package {
   if (isCfb(bytes)) {
     if (hasUtf16(bytes, "EncryptedPackage") || hasUtf16(bytes, "EncryptionInfo")) throw xlsxError("encrypted");
     throw xlsxError("xls");
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw xlsxError("not_zip");
-  let files: Record<string, Uint8Array>;
+  const l = limitsWith(limits);
+  let entries: ZipEntry[];
   try {
-    files = xmlOnly ? unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) }) : unzipSync(bytes);
+    entries = readCentralDirectory(bytes, l.maxEntries);
   } catch (e) {
+    if (e instanceof ZipFormatError && /too many entries/.test(e.message)) throw tooLargeError("(zip)", "entries", l, e.message);
     throw xlsxError("corrupt", e instanceof Error ? e.message : String(e));
   }
-  const parts = new Map<string, Uint8Array>();
-  for (const name of Object.keys(files)) {
-    if (name.endsWith("/")) continue; // folder entries
-    parts.set(name.replace(/^\//, ""), files[name]);
-  }
-  const pkg = new Package(parts);
+  const pkg = new Package(bytes, entries, l);
   if (!pkg.has("[Content_Types].xml") || !workbookPartName(pkg)) throw xlsxError("not_xlsx");
   return pkg;
 }

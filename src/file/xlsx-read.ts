@@ -4,13 +4,14 @@
  * simple defined names resolved; x14 validations in extLst included), hidden rows/columns and sheet state.
  * Scans the XML (no DOM), so large sheets stay fast. Browser-safe: no Node imports.
  */
-import type { CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, WorkbookInput } from "../core/model";
+import type { Bilingual, CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, SparseRow, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
-import { openPackage, Package, workbookPartName, xlsxError } from "./package";
-import { attr, parseAttrs, scanXml, unescCellText } from "./xml";
+import type { ReadLimits } from "./limits";
+import { openPackage, Package, workbookPartName, XlsxError, xlsxError } from "./package";
+import { attr, parseAttrs, quickAttr, scanXml, unescCellText } from "./xml";
 import { MAX_CHARTS, MAX_FORMULAS, definedNameInputs, readSheetCharts, readSheetFormulas } from "./xlsx-formulas";
 
-export { XlsxError } from "./package";
+export { XlsxError };
 export type { XlsxErrorCode } from "./package";
 
 export interface SheetEntry {
@@ -102,18 +103,20 @@ export function readSharedStrings(xml: string): string[] {
   let cur = "";
   let inT = false;
   let phon = 0;
+  const gate = { on: false };
   scanXml(xml, {
+    gate,
     open(name, _raw, selfClosing) {
       if (selfClosing) return;
       if (name === "si") cur = "";
-      else if (name === "t") inT = true;
+      else if (name === "t") inT = gate.on = true;
       else if (name === "rPh") phon++;
     },
     text(t) {
       if (inT && phon === 0) cur += t;
     },
     close(name) {
-      if (name === "t") inT = false;
+      if (name === "t") inT = gate.on = false;
       else if (name === "rPh") phon--;
       else if (name === "si") out.push(unescCellText(cur));
     },
@@ -126,26 +129,74 @@ interface RawValidation {
   formula: string;
 }
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). An address beyond it is an error for its sheet. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
 export interface ParsedSheet {
-  values: CellValue[][];
+  /** Sparse rows, ascending; columns ascending within a row. */
+  cells: SparseRow[];
   hiddenRows: number[];
-  hiddenColumns: number[];
+  /** Hidden `<col>` ranges as read (never expanded). */
+  hiddenColumnRanges: { first: number; last: number }[];
   merges: CellRange[];
   validations: RawValidation[];
+  /** Set when the sheet holds an address beyond Excel's grid: its cells are then left out. */
+  error?: Bilingual;
+  /** Shared-string indexes that were not plain non-negative integers in range (their cells read as blank). */
+  badStringIndexes: string[];
 }
 
-/** Scans one worksheet part. */
+/** Thrown inside the scan to stop at the first address beyond the grid. */
+class OutOfGrid extends Error {
+  constructor(readonly where: string) {
+    super(where);
+  }
+}
+
+const PLAIN_INDEX_RE = /^\s*(\d{1,9})\s*$/;
+
+function outOfGridMessage(where: string): Bilingual {
+  return {
+    ja: `Excel のシートの範囲（1,048,576 行 × 16,384 列、XFD 列まで）を超える番地 ${where} があるため、このシートは読み込みませんでした。`,
+    en: `This sheet was not read: it holds the address ${where}, beyond Excel's grid (1,048,576 rows × 16,384 columns, up to XFD).`,
+  };
+}
+
+/** Row number (0-based) of an A1 reference's digits, or NaN. */
+function rowOfRef(ref: string): number {
+  let i = ref.length;
+  while (i > 0) {
+    const c = ref.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i--;
+  }
+  if (i === ref.length) return NaN;
+  return Number(ref.slice(i)) - 1;
+}
+
+/**
+ * Scans one worksheet part into sparse rows. Fast path: only `r`, `t` and `s` are read from a cell's tag, and only
+ * the text of `<v>`, `<t>` and validation formulas is decoded. Memory grows with the cells held, never with their
+ * addresses; an address beyond Excel's grid stops the scan and marks the sheet unreadable.
+ */
 export function parseSheet(xml: string, sst: string[]): ParsedSheet {
-  const values: CellValue[][] = [];
+  const rowsBy = new Map<number, SparseRow>();
+  const order: SparseRow[] = [];
+  let ascending = true;
+  const unsortedRows = new Set<SparseRow>();
   const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
+  const hiddenColumnRanges: { first: number; last: number }[] = [];
   const merges: CellRange[] = [];
   const validations: RawValidation[] = [];
+  const badStringIndexes: string[] = [];
   let row = -1;
   let col = -1;
   let cellType = "";
+  let cellRef = "";
   let inCell = false;
   let textTarget: "" | "v" | "t" | "f" | "sqref" | "formula1" = "";
+  const gate = { on: false };
   let v = "";
   let inlineText = "";
   let hasV = false;
@@ -154,164 +205,212 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
   // Validation being read: classic <dataValidation> or x14 one in extLst.
   let dv: { type: string; sqref: string; formula: string } | null = null;
   let inFormula1 = false;
+  let last: SparseRow | null = null;
 
   const put = (val: CellValue) => {
     if (val === null || row < 0 || col < 0) return;
-    let r = values[row];
+    let r = last && last.row === row ? last : rowsBy.get(row);
     if (!r) {
-      for (let k = values.length; k < row; k++) if (!values[k]) values[k] = [];
-      r = values[row] = [];
+      r = { row, cols: [], vals: [] };
+      rowsBy.set(row, r);
+      if (order.length && order[order.length - 1].row > row) ascending = false;
+      order.push(r);
     }
-    for (let k = r.length; k < col; k++) r[k] = null;
-    r[col] = val;
+    last = r;
+    const n = r.cols.length;
+    if (n && r.cols[n - 1] >= col) unsortedRows.add(r);
+    r.cols.push(col);
+    r.vals.push(val);
+  };
+  const setTarget = (t: typeof textTarget) => {
+    textTarget = t;
+    gate.on = t !== "";
   };
 
-  scanXml(xml, {
-    open(name, raw, selfClosing) {
-      switch (name) {
-        case "row": {
-          const a = parseAttrs(raw);
-          row = a.r ? parseInt(a.r, 10) - 1 : row + 1;
-          col = -1;
-          if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(row);
-          return;
-        }
-        case "c": {
-          const a = parseAttrs(raw);
-          col = a.r ? colOfRef(a.r) : col + 1;
-          if (a.r) {
-            const m = /\d+$/.exec(a.r);
-            if (m) row = parseInt(m[0], 10) - 1;
+  let error: Bilingual | undefined;
+  try {
+    scanXml(xml, {
+      gate,
+      open(name, raw, selfClosing) {
+        switch (name) {
+          case "row": {
+            const r = quickAttr(raw, "r");
+            const n = r ? Number(r) : NaN;
+            row = r && /^\s*\d+\s*$/.test(r) ? n - 1 : row + 1;
+            if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+            col = -1;
+            const h = raw.indexOf("hidden") >= 0 ? quickAttr(raw, "hidden") : undefined;
+            if (h === "1" || h === "true") hiddenRows.push(row);
+            return;
           }
-          cellType = a.t ?? "n";
-          inCell = !selfClosing;
-          v = "";
-          inlineText = "";
-          hasV = false;
-          hasInline = false;
-          return;
-        }
-        case "v":
-          if (inCell && !selfClosing) {
-            textTarget = "v";
-            hasV = true;
-          }
-          return;
-        case "t":
-          if (inCell && !selfClosing && phon === 0) {
-            textTarget = "t";
-            hasInline = true;
-          }
-          return;
-        case "rPh":
-          if (!selfClosing) phon++;
-          return;
-        case "col": {
-          const a = parseAttrs(raw);
-          if (a.hidden === "1" || a.hidden === "true") {
-            const min = parseInt(a.min ?? "0", 10);
-            const max = Math.min(parseInt(a.max ?? "0", 10), 16384);
-            for (let k = min; k <= max; k++) hiddenColumns.push(k - 1);
-          }
-          return;
-        }
-        case "mergeCell": {
-          const ref = parseAttrs(raw).ref;
-          const r = ref ? parseRef(ref) : null;
-          if (r) merges.push(r);
-          return;
-        }
-        case "dataValidation": {
-          const a = parseAttrs(raw);
-          dv = { type: a.type ?? "", sqref: a.sqref ?? "", formula: "" };
-          if (selfClosing) dv = null;
-          return;
-        }
-        case "formula1":
-          if (dv) inFormula1 = true;
-          if (dv && !selfClosing) textTarget = "formula1";
-          return;
-        case "f":
-          // Inside x14:formula1 the formula is in <xm:f>.
-          if (dv && inFormula1 && !selfClosing) textTarget = "formula1";
-          return;
-        case "sqref":
-          if (dv && !selfClosing) textTarget = "sqref";
-          return;
-      }
-    },
-    text(t) {
-      switch (textTarget) {
-        case "v":
-          v += t;
-          return;
-        case "t":
-          if (phon === 0) inlineText += t;
-          return;
-        case "formula1":
-          if (dv) dv.formula += t;
-          return;
-        case "sqref":
-          if (dv) dv.sqref += t;
-          return;
-      }
-    },
-    close(name) {
-      switch (name) {
-        case "v":
-        case "t":
-        case "sqref":
-          textTarget = "";
-          return;
-        case "f":
-          if (textTarget === "formula1") textTarget = "";
-          return;
-        case "formula1":
-          inFormula1 = false;
-          textTarget = "";
-          return;
-        case "rPh":
-          phon--;
-          return;
-        case "dataValidation":
-          if (dv && dv.type === "list") validations.push({ sqref: dv.sqref.trim(), formula: dv.formula.trim() });
-          dv = null;
-          return;
-        case "c": {
-          if (!inCell) return;
-          inCell = false;
-          let val: CellValue = null;
-          switch (cellType) {
-            case "s": {
-              const idx = parseInt(v, 10);
-              val = hasV && Number.isFinite(idx) ? (sst[idx] ?? "") : null;
-              break;
+          case "c": {
+            const r = quickAttr(raw, "r");
+            if (r) {
+              col = colOfRef(r);
+              const rr = rowOfRef(r);
+              if (Number.isFinite(rr)) row = rr;
+              if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(r);
+            } else {
+              col++;
+              if (col >= MAX_COLS) throw new OutOfGrid(`column ${col + 1}`);
             }
-            case "inlineStr":
-              val = hasInline ? unescCellText(inlineText) : hasV ? v : null;
-              break;
-            case "str":
-            case "e":
-            case "d":
-              val = hasV ? v : null;
-              break;
-            case "b":
-              val = hasV ? v.trim() === "1" || v.trim() === "true" : null;
-              break;
-            default: {
-              if (hasV && v.trim() !== "") {
-                const n = Number(v);
-                val = Number.isFinite(n) ? n : v;
+            cellRef = r ?? "";
+            cellType = quickAttr(raw, "t") ?? "n";
+            inCell = !selfClosing;
+            v = "";
+            inlineText = "";
+            hasV = false;
+            hasInline = false;
+            return;
+          }
+          case "v":
+            if (inCell && !selfClosing) {
+              setTarget("v");
+              hasV = true;
+            }
+            return;
+          case "t":
+            if (inCell && !selfClosing && phon === 0) {
+              setTarget("t");
+              hasInline = true;
+            }
+            return;
+          case "rPh":
+            if (!selfClosing) phon++;
+            return;
+          case "col": {
+            const a = parseAttrs(raw);
+            if (a.hidden === "1" || a.hidden === "true") {
+              const min = Math.max(parseInt(a.min ?? "0", 10), 1);
+              const max = Math.min(parseInt(a.max ?? "0", 10), MAX_COLS);
+              if (Number.isFinite(min) && Number.isFinite(max) && max >= min) hiddenColumnRanges.push({ first: min - 1, last: max - 1 });
+            }
+            return;
+          }
+          case "mergeCell": {
+            const ref = parseAttrs(raw).ref;
+            const r = ref ? parseRef(ref) : null;
+            if (r) merges.push(r);
+            return;
+          }
+          case "dataValidation": {
+            const a = parseAttrs(raw);
+            dv = { type: a.type ?? "", sqref: a.sqref ?? "", formula: "" };
+            if (selfClosing) dv = null;
+            return;
+          }
+          case "formula1":
+            if (dv) inFormula1 = true;
+            if (dv && !selfClosing) setTarget("formula1");
+            return;
+          case "f":
+            // Inside x14:formula1 the formula is in <xm:f>.
+            if (dv && inFormula1 && !selfClosing) setTarget("formula1");
+            return;
+          case "sqref":
+            if (dv && !selfClosing) setTarget("sqref");
+            return;
+        }
+      },
+      text(t) {
+        switch (textTarget) {
+          case "v":
+            v += t;
+            return;
+          case "t":
+            if (phon === 0) inlineText += t;
+            return;
+          case "formula1":
+            if (dv) dv.formula += t;
+            return;
+          case "sqref":
+            if (dv) dv.sqref += t;
+            return;
+        }
+      },
+      close(name) {
+        switch (name) {
+          case "v":
+          case "t":
+          case "sqref":
+            setTarget("");
+            return;
+          case "f":
+            if (textTarget === "formula1") setTarget("");
+            return;
+          case "formula1":
+            inFormula1 = false;
+            setTarget("");
+            return;
+          case "rPh":
+            phon--;
+            return;
+          case "dataValidation":
+            if (dv && dv.type === "list") validations.push({ sqref: dv.sqref.trim(), formula: dv.formula.trim() });
+            dv = null;
+            return;
+          case "c": {
+            if (!inCell) return;
+            inCell = false;
+            let val: CellValue = null;
+            switch (cellType) {
+              case "s": {
+                if (!hasV) break;
+                const m = PLAIN_INDEX_RE.exec(v);
+                const idx = m ? Number(m[1]) : -1;
+                if (idx >= 0 && idx < sst.length) val = sst[idx];
+                else if (badStringIndexes.length < 1000) badStringIndexes.push(cellRef || `${v}`);
+                break;
+              }
+              case "inlineStr":
+                val = hasInline ? unescCellText(inlineText) : hasV ? v : null;
+                break;
+              case "str":
+              case "e":
+              case "d":
+                val = hasV ? v : null;
+                break;
+              case "b":
+                val = hasV ? v.trim() === "1" || v.trim() === "true" : null;
+                break;
+              default: {
+                if (hasV && v.trim() !== "") {
+                  const n = Number(v);
+                  val = Number.isFinite(n) ? n : v;
+                }
               }
             }
+            put(val);
+            return;
           }
-          put(val);
-          return;
         }
-      }
-    },
-  });
-  return { values, hiddenRows, hiddenColumns, merges, validations };
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof OutOfGrid)) throw e;
+    error = outOfGridMessage(e.where);
+  }
+  if (error) return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error, badStringIndexes };
+  for (const r of unsortedRows) sortRow(r);
+  if (!ascending) order.sort((x, y) => x.row - y.row);
+  return { cells: order, hiddenRows, hiddenColumnRanges, merges, validations, badStringIndexes };
+}
+
+/** Puts a row written out of order into column order; a column written twice keeps its last value. */
+function sortRow(r: SparseRow): void {
+  const idx = r.cols.map((_, i) => i);
+  idx.sort((a, b) => r.cols[a] - r.cols[b] || a - b);
+  const cols: number[] = [];
+  const vals: CellValue[] = [];
+  for (const i of idx) {
+    if (cols.length && cols[cols.length - 1] === r.cols[i]) vals[vals.length - 1] = r.vals[i];
+    else {
+      cols.push(r.cols[i]);
+      vals.push(r.vals[i]);
+    }
+  }
+  r.cols = cols;
+  r.vals = vals;
 }
 
 /** Splits a sqref ("E5:E20 G5") into ranges. */
@@ -353,11 +452,58 @@ function cellText(v: CellValue): string {
   return v == null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }
 
+/** Cell lookup over one parsed sheet (absolute, 0-based). */
+export type CellGetter = (row: number, col: number) => CellValue;
+
+/** A getter over sparse rows (rows by number, columns by bisection). */
+export function cellGetter(cells: SparseRow[]): CellGetter {
+  const byRow = new Map<number, SparseRow>();
+  for (const r of cells) byRow.set(r.row, r);
+  return (row, col) => {
+    const r = byRow.get(row);
+    if (!r) return null;
+    let lo = 0;
+    let hi = r.cols.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = r.cols[mid];
+      if (c === col) return r.vals[mid] ?? null;
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  };
+}
+
+/**
+ * A dense grid of sparse rows, for the few small sheets read whole (the add-in's own results and plan sheets).
+ * Null when it would hold more than `maxCells` slots (a crafted sheet): the caller then treats it as empty.
+ */
+export function denseOf(cells: SparseRow[], maxCells = 2_000_000): CellValue[][] | null {
+  let slots = 0;
+  let rows = 0;
+  for (const r of cells) {
+    slots += r.cols.length ? r.cols[r.cols.length - 1] + 1 : 0;
+    rows = Math.max(rows, r.row + 1);
+  }
+  if (slots + rows > maxCells) return null;
+  const out: CellValue[][] = [];
+  for (let i = 0; i < rows; i++) out.push([]);
+  for (const r of cells) {
+    const line = out[r.row];
+    for (let i = 0; i < r.cols.length; i++) {
+      while (line.length < r.cols[i]) line.push(null);
+      line[r.cols[i]] = r.vals[i];
+    }
+  }
+  return out;
+}
+
 /** Resolves a validation formula to its items, or null. */
 function resolveList(
   formula: string,
   sheetIndex: number,
-  sheets: { name: string; values: CellValue[][] }[],
+  sheets: { name: string; get: CellGetter }[],
   names: DefinedName[],
   depth = 0,
 ): string[] | null {
@@ -372,7 +518,7 @@ function resolveList(
     const items: string[] = [];
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        const t = cellText(target.values[r]?.[c] ?? null).trim();
+        const t = cellText(target.get(r, c)).trim();
         if (t) items.push(t);
       }
     }
@@ -389,18 +535,23 @@ function resolveList(
   return null;
 }
 
-/** Reads every worksheet of an .xlsx. Throws XlsxError on anything that is not a readable workbook. */
-export function readWorkbook(bytes: Uint8Array): WorkbookInput {
-  const pkg = openPackage(bytes, true);
-  return readPackage(pkg);
+/** Reads every worksheet of an .xlsx within `limits`. Throws XlsxError on anything that is not a readable workbook. */
+export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
+  const pkg = openPackage(bytes, limits);
+  return readPackage(pkg, onProgress);
 }
 
 /**
- * Value grids of only the named worksheets (for callers that need a few sheets, e.g. the annotator).
- * Missing names are left out of the map.
+ * Cell getters of only the named worksheets (for callers that need a few sheets, e.g. the annotator).
+ * Missing names are left out of the map; a sheet beyond Excel's grid reads as empty.
  */
-export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<string>): Map<string, CellValue[][]> {
-  const out = new Map<string, CellValue[][]>();
+export interface SheetGrid {
+  get: CellGetter;
+  cells: SparseRow[];
+}
+
+export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<string>): Map<string, SheetGrid> {
+  const out = new Map<string, SheetGrid>();
   const wanted = info.sheets.filter((e) => e.isWorksheet && names.has(e.name));
   if (!wanted.length) return out;
   let sst: string[] = [];
@@ -409,24 +560,29 @@ export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<stri
     for (const e of wanted) {
       const xml = pkg.text(e.part);
       if (xml === undefined) throw new Error(`missing ${e.part || e.name}`);
-      out.set(e.name, parseSheet(xml, sst).values);
+      const cells = parseSheet(xml, sst).cells;
+      out.set(e.name, { get: cellGetter(cells), cells });
     }
   } catch (e) {
+    if (e instanceof XlsxError) throw e;
     throw xlsxError("corrupt", e instanceof Error ? e.message : String(e));
   }
   return out;
 }
 
 /** Same as readWorkbook on an opened package. */
-export function readPackage(pkg: Package): WorkbookInput {
+export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
   const info = workbookInfo(pkg);
   let sst: string[] = [];
   try {
     if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
   } catch (e) {
+    if (e instanceof XlsxError) throw e;
     throw xlsxError("corrupt", `${info.sharedStringsPart}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const parsed: { name: string; values: CellValue[][]; p: ParsedSheet | null; entry: SheetEntry }[] = [];
+  const parsed: { name: string; get: CellGetter; p: ParsedSheet | null; entry: SheetEntry }[] = [];
+  const none: CellGetter = () => null;
+  const warnings: Bilingual[] = [];
   // Formulas and charts (for the workbook's own results): read beside the values, bounded per workbook.
   const formulaBudget = { left: MAX_FORMULAS };
   const chartBudget = { left: MAX_CHARTS };
@@ -434,6 +590,7 @@ export function readPackage(pkg: Package): WorkbookInput {
   const charts: ChartInput[] = [];
   for (const entry of info.sheets) {
     let p: ParsedSheet | null = null;
+    onProgress?.(parsed.length + 1, info.sheets.length);
     if (entry.isWorksheet) {
       const xml = pkg.text(entry.part);
       if (xml === undefined) throw xlsxError("corrupt", `missing ${entry.part || entry.name}`);
@@ -444,8 +601,15 @@ export function readPackage(pkg: Package): WorkbookInput {
       }
       formulas.set(entry.name, readSheetFormulas(xml, formulaBudget));
       charts.push(...readSheetCharts(pkg, entry.part, entry.name, chartBudget));
+      if (p.badStringIndexes.length) {
+        const list = p.badStringIndexes.slice(0, 5).join(", ") + (p.badStringIndexes.length > 5 ? ", …" : "");
+        warnings.push({
+          ja: `シート「${entry.name}」: 共有文字列の番号が正しくないセルを空欄として読みました（${list}）。`,
+          en: `Sheet "${entry.name}": cells with an invalid shared-string index were read as blank (${list}).`,
+        });
+      }
     }
-    parsed.push({ name: entry.name, values: p?.values ?? [], p, entry });
+    parsed.push({ name: entry.name, get: p ? cellGetter(p.cells) : none, p, entry });
   }
   // Sheet indexes for localSheetId count every <sheet> entry (chart sheets included).
   const sheets: SheetInput[] = [];
@@ -458,19 +622,36 @@ export function readPackage(pkg: Package): WorkbookInput {
     }
     const out: SheetInput = {
       name: s.name,
-      values: s.values,
+      values: [],
+      cells: s.p.cells,
       originRow: 0,
       originCol: 0,
-      hiddenColumns: s.p.hiddenColumns,
+      hiddenColumns: [],
+      hiddenColumnRanges: s.p.hiddenColumnRanges,
       hiddenRows: s.p.hiddenRows,
       merges: s.p.merges,
       validations,
     };
+    // `values` stays for callers that want a dense grid (tests, scripts): built on first access, bounded by
+    // denseOf; the engine itself reads `cells`.
+    const cells = s.p.cells;
+    let dense: CellValue[][] | null = null;
+    Object.defineProperty(out, "values", {
+      enumerable: false,
+      configurable: true,
+      get: () => (dense ??= denseOf(cells) ?? []),
+      set: (v: CellValue[][]) => {
+        dense = v;
+      },
+    });
+    if (s.p.error) out.error = s.p.error;
     if (s.entry.state === "hidden" || s.entry.state === "veryHidden") out.hidden = true;
     const f = formulas.get(s.name);
     if (f && f.length) out.formulas = f;
     sheets.push(out);
   });
   const names = definedNameInputs(info.definedNames, info.sheets.map((e) => e.name));
-  return { sheets, ...(charts.length ? { charts } : {}), ...(names.length ? { names } : {}) };
+  const wb: WorkbookInput = { sheets, ...(charts.length ? { charts } : {}), ...(names.length ? { names } : {}) };
+  if (warnings.length) wb.warnings = warnings;
+  return wb;
 }

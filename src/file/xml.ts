@@ -78,6 +78,26 @@ export function parseAttrs(s: string): Attrs {
   return out;
 }
 
+/**
+ * One attribute of a start tag's attribute text, read without building an object (the sheet parser's fast path for
+ * `r`, `t`, `s`). Falls back to parseAttrs for single quotes, entities or spaces around "=".
+ */
+export function quickAttr(raw: string, key: string): string | undefined {
+  if (raw.indexOf("'") >= 0 || raw.indexOf("&") >= 0 || raw.indexOf(" =") >= 0 || raw.indexOf("= ") >= 0) return parseAttrs(raw)[key];
+  const pat = `${key}="`;
+  let i = raw.indexOf(pat);
+  while (i >= 0) {
+    const before = i === 0 ? 32 : raw.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const from = i + pat.length;
+      const end = raw.indexOf('"', from);
+      return end < 0 ? undefined : raw.slice(from, end);
+    }
+    i = raw.indexOf(pat, i + 1);
+  }
+  return undefined;
+}
+
 /** Attribute lookup that ignores the prefix ("r:id" matches "id" only when asked with the prefix-less name). */
 export function attr(a: Attrs, name: string): string | undefined {
   if (name in a) return a[name];
@@ -92,6 +112,8 @@ export interface ScanHandler {
   close?(name: string, start: number, end: number): void;
   /** Character data (entities decoded; CDATA passed through). */
   text?(text: string): void;
+  /** When given, text is sliced, decoded and reported only while `gate.on` (the sheet parser's fast path). */
+  gate?: { on: boolean };
 }
 
 /**
@@ -102,13 +124,14 @@ export function scanXml(xml: string, h: ScanHandler): void {
   const n = xml.length;
   let i = 0;
   const wantText = h.text !== undefined;
+  const gate = h.gate;
   while (i < n) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) {
-      if (wantText && i < n) h.text!(decodeEntities(xml.slice(i)));
+      if (wantText && i < n && (!gate || gate.on)) h.text!(decodeEntities(xml.slice(i)));
       break;
     }
-    if (wantText && lt > i) h.text!(decodeEntities(xml.slice(i, lt)));
+    if (wantText && lt > i && (!gate || gate.on)) h.text!(decodeEntities(xml.slice(i, lt)));
     const c = xml.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (xml.startsWith("<!--", lt)) {
@@ -118,7 +141,7 @@ export function scanXml(xml: string, h: ScanHandler): void {
       } else if (xml.startsWith("<![CDATA[", lt)) {
         const e = xml.indexOf("]]>", lt + 9);
         if (e < 0) throw new Error("unterminated CDATA");
-        if (wantText) h.text!(xml.slice(lt + 9, e));
+        if (wantText && (!gate || gate.on)) h.text!(xml.slice(lt + 9, e));
         i = e + 3;
       } else {
         const e = xml.indexOf(">", lt);

@@ -33,6 +33,9 @@ import { WorkbookComparison } from "./components/WorkbookComparison";
 import { t, type MessageKey } from "../core/i18n";
 import { s, type Lang } from "./strings";
 import { MappingEditor, NaWarnings } from "./components/MappingEditor";
+import type { BrowserHost } from "../app/browser-host";
+import type { CheckProgress } from "../app/check-worker";
+import { limitsSummary } from "../file/limits";
 
 const useStyles = makeStyles({
   root: {
@@ -243,7 +246,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
         <p className={styles.subtitle}>{s(lang, "appSubtitle")}</p>
       </header>
 
-      {host.kind === "browser" && <DropZone lang={lang} disabled={busy} fileName={state.fileName} onFile={(b, n) => void session.loadFile(b, n)} />}
+      {host.kind === "browser" && <DropZone lang={lang} disabled={busy} fileName={state.fileName} onFile={(b, n) => void session.loadFile(b, n)} watchProgress={(host as Partial<BrowserHost>).onProgress} />}
 
       <section className={styles.section} aria-labelledby="tc-status">
         <h2 id="tc-status" className={styles.h2}>
@@ -592,9 +595,13 @@ function DropZone(props: {
   disabled: boolean;
   fileName: string | null;
   onFile: (bytes: Uint8Array, name: string) => void;
+  /** The browser host's progress of a check (the check runs in a Web Worker). */
+  watchProgress?: (listener: (p: CheckProgress | null) => void) => () => void;
 }): React.ReactElement {
   const styles = useStyles();
-  const { lang } = props;
+  const { lang, watchProgress } = props;
+  const [progress, setProgress] = React.useState<CheckProgress | null>(null);
+  React.useEffect(() => watchProgress?.(setProgress), [watchProgress]);
   const input = React.useRef<HTMLInputElement>(null);
   const [over, setOver] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -631,6 +638,12 @@ function DropZone(props: {
         {s(lang, "dropTitle")}
       </h2>
       <p className={styles.muted}>{s(lang, "dropHelp")}</p>
+      <p className={styles.muted} data-testid="limits-note">{limitsSummary()[lang]}</p>
+      {progress && (
+        <p role="status" data-testid="check-progress">
+          {progress.stage === "reading" ? s(lang, "readingSheet", { done: progress.done ?? 0, total: progress.total ?? 0 }) : s(lang, "checkingFile")}
+        </p>
+      )}
       <input
         ref={input}
         id={`${id}-file`}

@@ -22,7 +22,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("checkFiles", () => {
   it("runs in-process from TypeScript sources and keeps input order", async () => {
     expect(workerScript()).toBeNull();
-    expect(autoJobs(500)).toBe(0);
+    expect(autoJobs(500)).toBe(1);
     const progress: string[] = [];
     const res = await checkFiles(files, { jobs: 4, onProgress: (d, t) => progress.push(`${d}/${t}`) });
     expect(res.map((r) => (r.ok ? r.report.summary.items : r.code))).toEqual([5, 6, 7, "unreadable"]);

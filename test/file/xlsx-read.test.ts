@@ -47,7 +47,7 @@ describe("readWorkbook on files written by other programs", () => {
       expect(s.values[7][1]).toBe("=（テスト用の文）数式に見える項目文");
       expect(s.values[12][2] ?? null).toBeNull();
       expect(s.values[13][2]).toBe("ー");
-      expect(s.hiddenColumns).toEqual([4]);
+      expect(s.hiddenColumnRanges).toEqual([{ first: 4, last: 4 }]);
       expect(s.merges).toEqual(
         expect.arrayContaining([
           { top: 0, left: 0, bottom: 0, right: 4 },

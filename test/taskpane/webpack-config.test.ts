@@ -19,7 +19,8 @@ describe("webpack config", () => {
     const root = path.resolve(__dirname, "..", "..");
     expect(cfg.output.path).toBe(path.join(root, "dist", "web"));
     expect(cfg.output.clean).toBe(true);
-    expect(Object.keys(cfg.entry)).toEqual(["taskpane"]);
+    // The pane, and the Web Worker that runs the browser mode's check (not injected into the pages).
+    expect(Object.keys(cfg.entry)).toEqual(["taskpane", "check-worker"]);
     expect(cfg.devServer).toBeUndefined();
     const pages = cfg.plugins
       .filter((p) => p.constructor.name === "HtmlWebpackPlugin")

@@ -16,6 +16,7 @@
  */
 import { parse, parseA1Ref, tokenize } from "@borgar/fx";
 import type { CellRange, CellValue, SheetInput, WorkbookInput } from "../model";
+import { SheetView } from "../detect";
 
 export const MAX_FORMULA_LENGTH = 8192;
 export const MAX_DEPTH = 48;
@@ -88,6 +89,8 @@ export interface AnswerCells {
 
 export interface SheetData {
   input: SheetInput;
+  /** The sheet's cells, dense or sparse (the file gateway reads sparse rows). */
+  view: SheetView;
   originRow: number;
   originCol: number;
   /** Last absolute row / column holding data (values or formulas). */
@@ -114,12 +117,12 @@ export class FormulaWorkbook {
   constructor(wb: WorkbookInput) {
     let count = 0;
     for (const s of wb.sheets ?? []) {
-      if (!s || typeof s.name !== "string" || !Array.isArray(s.values)) continue;
-      const originRow = s.originRow ?? 0;
-      const originCol = s.originCol ?? 0;
-      let maxCol = originCol - 1;
-      for (const row of s.values) if (Array.isArray(row) && row.length) maxCol = Math.max(maxCol, originCol + row.length - 1);
-      let maxRow = originRow + s.values.length - 1;
+      if (!s || typeof s.name !== "string" || (!Array.isArray(s.cells) && !Array.isArray(s.values))) continue;
+      const view = new SheetView(s);
+      const originRow = view.r0;
+      const originCol = view.c0;
+      let maxCol = view.colEnd - 1;
+      let maxRow = view.rowEnd - 1;
       const formulas = new Map<number, string>();
       for (const f of s.formulas ?? []) {
         if (!f || typeof f.formula !== "string" || !Number.isInteger(f.row) || !Number.isInteger(f.col)) continue;
@@ -129,7 +132,7 @@ export class FormulaWorkbook {
         if (f.col > maxCol) maxCol = f.col;
         count++;
       }
-      this.sheets.set(sheetKey(s.name), { input: s, originRow, originCol, maxRow, maxCol, formulas });
+      this.sheets.set(sheetKey(s.name), { input: s, view, originRow, originCol, maxRow, maxCol, formulas });
     }
     for (const n of wb.names ?? []) {
       if (!n || typeof n.name !== "string" || typeof n.ref !== "string") continue;
@@ -163,11 +166,7 @@ export class FormulaWorkbook {
 
   value(sheet: string, row: number, col: number): CellValue {
     const d = this.data(sheet);
-    if (!d) return null;
-    const r = d.input.values[row - d.originRow];
-    if (!Array.isArray(r)) return null;
-    const v = r[col - d.originCol];
-    return v === undefined ? null : v;
+    return d ? d.view.get(row, col) : null;
   }
 
   formula(sheet: string, row: number, col: number): string | undefined {
@@ -539,13 +538,11 @@ export class Evaluator {
     const answerSheet = v.sheet === this.answerSheet;
     for (let i = 0; i < h; i++) {
       const row = v.top + i;
-      const vals = d ? d.input.values[row - d.originRow] : undefined;
       for (let j = 0; j < w; j++) {
         const col = v.left + j;
         // Fast path: a plain value cell (no formula, not an answer cell) is read straight from the grid.
         if (d && !(answerSheet && col === this.answers.col) && !d.formulas.has(row * 20000 + col)) {
-          const x = Array.isArray(vals) ? vals[col - d.originCol] : undefined;
-          data[i * w + j] = x === undefined ? null : x;
+          data[i * w + j] = d.view.get(row, col);
         } else data[i * w + j] = this.cell(v.sheet, row, col);
       }
     }

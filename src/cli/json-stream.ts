@@ -1,0 +1,58 @@
+/**
+ * `--json` as a stream: the document is written in slices of about 1 MB (waiting for each to drain), never built
+ * as one string. The text is exactly JSON.stringify(value, null, 2).
+ */
+const SLICE = 1 << 20;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+}
+
+/** Pieces of JSON.stringify(value, null, 2) at indent `level`; containers up to `depth` levels are split. */
+function* pieces(value: unknown, level: number, depth: number): Generator<string> {
+  const pad = "  ".repeat(level);
+  if (depth > 0 && Array.isArray(value) && value.length > 0) {
+    yield "[\n";
+    for (let i = 0; i < value.length; i++) {
+      yield `${pad}  `;
+      const v = value[i];
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
+      else yield* pieces(v, level + 1, depth - 1);
+      yield i < value.length - 1 ? ",\n" : "\n";
+    }
+    yield `${pad}]`;
+    return;
+  }
+  if (depth > 0 && isPlainObject(value)) {
+    const keys = Object.keys(value).filter((k) => {
+      const v = value[k];
+      return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+    });
+    if (keys.length > 0) {
+      yield "{\n";
+      for (let i = 0; i < keys.length; i++) {
+        yield `${pad}  ${JSON.stringify(keys[i])}: `;
+        yield* pieces(value[keys[i]], level + 1, depth - 1);
+        yield i < keys.length - 1 ? ",\n" : "\n";
+      }
+      yield `${pad}}`;
+      return;
+    }
+  }
+  const s = JSON.stringify(value, null, 2) ?? "null";
+  yield level > 0 && s.indexOf("\n") >= 0 ? s.replace(/\n/g, `\n${pad}`) : s;
+}
+
+/** Writes JSON.stringify(value, null, 2) + "\n" through `write` in slices, awaiting `drain` after each slice. */
+export async function writeJsonStream(value: unknown, write: (s: string) => void, drain?: () => Promise<void>): Promise<void> {
+  let buf = "";
+  for (const p of pieces(value, 0, 3)) {
+    buf += p;
+    if (buf.length >= SLICE) {
+      write(buf);
+      buf = "";
+      if (drain) await drain();
+    }
+  }
+  write(`${buf}\n`);
+}

@@ -1,0 +1,33 @@
+import { writeJsonStream } from "../../src/cli/json-stream";
+
+async function streamed(v: unknown): Promise<{ text: string; writes: number }> {
+  let text = "";
+  let writes = 0;
+  await writeJsonStream(v, (s) => {
+    text += s;
+    writes++;
+  });
+  return { text, writes };
+}
+
+describe("writeJsonStream", () => {
+  it("writes exactly JSON.stringify(value, null, 2)", async () => {
+    const samples: unknown[] = [
+      { a: 1, b: [1, { c: "x\ny", d: [] }], e: {}, f: undefined, g: null, h: [undefined, () => 1] },
+      [{ file: "a", items: [{ id: 1, t: "テキスト" }], topics: { x: { hint: { ja: "あ", en: "a" } } } }, { file: "b", error: "e" }],
+      [],
+      {},
+      "s",
+      3,
+    ];
+    for (const v of samples) expect((await streamed(v)).text).toBe(JSON.stringify(v, null, 2) + "\n");
+  });
+
+  it("splits a large document into slices instead of one string", async () => {
+    const items = Array.from({ length: 20000 }, (_, i) => ({ id: `I-${i}`, text: "x".repeat(100), n: i }));
+    const v = { items, other: [1, 2] };
+    const { text, writes } = await streamed(v);
+    expect(text).toBe(JSON.stringify(v, null, 2) + "\n");
+    expect(writes).toBeGreaterThan(1);
+  });
+});
