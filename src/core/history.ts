@@ -99,13 +99,19 @@ export function historyRowOf(report: Report, now: Date, who = ""): HistoryRow {
   };
 }
 
-/** Same result (date and who aside)? Fields compare by name, so a column order change is no change. */
+/**
+ * Same result (date and who aside)? Fields compare by name, so a column order change is no change. A field without
+ * a score (nothing scored in it) counts as absent: the sheet writes both as an empty cell, and readHistory cannot
+ * tell them apart, so a re-read row of an unchanged result must still compare equal.
+ */
 export function sameHistory(a: HistoryRow, b: HistoryRow): boolean {
   if (a.overall !== b.overall || a.readiness !== b.readiness || a.coverage !== b.coverage || a.source !== b.source) return false;
   if (JSON.stringify(a.counts) !== JSON.stringify(b.counts)) return false;
-  const fa = new Map(a.fields.map((f) => [f.name, f.score] as const));
-  if (a.fields.length !== b.fields.length) return false;
-  return b.fields.every((f) => fa.has(f.name) && fa.get(f.name) === f.score);
+  const scored = (r: HistoryRow) => new Map(r.fields.filter((f) => f.score !== null).map((f) => [f.name, f.score] as const));
+  const fa = scored(a);
+  const fb = scored(b);
+  if (fa.size !== fb.size) return false;
+  return [...fb].every(([name, score]) => fa.has(name) && fa.get(name) === score);
 }
 
 export interface HistoryUpdate {

@@ -135,6 +135,8 @@ export const GUARDED: Readonly<Record<string, string>> = {
   queueDropdowns: "1.8",
   removeDropdowns: "1.8",
   queueChartSeries: "1.15",
+  probeSeriesValues: "1.12",
+  probeSeriesSources: "1.15",
 };
 
 function parts(v: string): number[] {

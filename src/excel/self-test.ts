@@ -14,6 +14,7 @@ import { isOwnHighlight, highlightFormula } from "./write";
 
 export const SCRATCH_SHEET = "TicsCheck自己診断";
 const SCRATCH_SETTING = "TicsCheck.selftest";
+const SCRATCH_NAME = "TicsCheckSelfTestName";
 
 export type ProbeStatus = "ok" | "fail" | "skipped";
 
@@ -201,6 +202,87 @@ async function probeChart(context: Excel.RequestContext, ws: Excel.Worksheet): P
   chart.delete();
   await context.sync();
   return `RadarMarkers chart made, named, titled, placed, deleted; ${axis}`;
+}
+
+/**
+ * A scratch radar chart over X1:Y4 of the scratch sheet (header 「今回」, three fields) for the series probes; deleted
+ * afterwards whatever `use` does.
+ */
+async function withScratchChart(context: Excel.RequestContext, ws: Excel.Worksheet, use: (chart: Excel.Chart) => Promise<string>): Promise<string> {
+  ws.getRange("X1:Y4").values = [["分野", "今回"], ["A", 50], ["B", 75], ["C", 100]];
+  const chart = ws.charts.add("RadarMarkers", ws.getRange("X1:Y4"), "Columns");
+  await context.sync();
+  try {
+    return await use(chart);
+  } finally {
+    chart.delete();
+    await context.sync();
+  }
+}
+
+/** The workbook's own chart as the results tracer reads it: its type and its first series' name. */
+async function probeChartSeries(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  return withScratchChart(context, ws, async (chart) => {
+    chart.load("chartType");
+    const s = chart.series.getItemAt(0);
+    s.load("name");
+    await context.sync();
+    expectThat(/radar/i.test(String(chart.chartType)), `chartType ${chart.chartType}`);
+    expectThat(s.name === "今回", `first series named ${JSON.stringify(s.name)}`);
+    return `chartType ${chart.chartType}; first series 「${s.name}」`;
+  });
+}
+
+/** ExcelApi 1.12: a series' live category and value lists. */
+async function probeSeriesValues(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  if (!supportsExcelApi("1.12")) skipped("1.12");
+  return withScratchChart(context, ws, async (chart) => {
+    const s = chart.series.getItemAt(0);
+    const dim = { cats: s.getDimensionValues("Categories"), vals: s.getDimensionValues("Values") };
+    await context.sync();
+    const cats = dim.cats.value;
+    const vals = dim.vals.value;
+    expectThat(cats.join(",") === "A,B,C", `categories ${JSON.stringify(cats)}`);
+    expectThat(vals.map(Number).join(",") === "50,75,100", `values ${JSON.stringify(vals)}`);
+    return `categories ${JSON.stringify(cats)}; values ${JSON.stringify(vals)}`;
+  });
+}
+
+/** ExcelApi 1.15: a series' source references (what the tracer follows back to the workbook's own formulas). */
+async function probeSeriesSources(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  if (!supportsExcelApi("1.15")) skipped("1.15");
+  return withScratchChart(context, ws, async (chart) => {
+    const s = chart.series.getItemAt(0);
+    const cats = s.getDimensionDataSourceString("Categories");
+    const vals = s.getDimensionDataSourceString("Values");
+    await context.sync();
+    expectThat(/\$?X\$?2:\$?X\$?4$/.test(cats.value), `categories from ${cats.value}`);
+    expectThat(/\$?Y\$?2:\$?Y\$?4$/.test(vals.value), `values from ${vals.value}`);
+    return `categories ${cats.value}; values ${vals.value}`;
+  });
+}
+
+/** Defined names: a scratch workbook-scoped name is added, read back through the collection and removed. */
+async function probeNames(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  ws.getRange("Z1:Z2").values = [[1], [2]];
+  const ref = `='${SCRATCH_SHEET}'!$Z$1:$Z$2`;
+  const added = context.workbook.names.add(SCRATCH_NAME, ref);
+  await context.sync();
+  const names = context.workbook.names;
+  names.load("items/name,items/formula,items/type");
+  let found: { name: string; formula: string; type: string } | undefined;
+  try {
+    await context.sync();
+    const item = names.items.find((n) => n.name === SCRATCH_NAME);
+    found = item && { name: item.name, formula: String(item.formula), type: String(item.type) };
+  } finally {
+    added.delete();
+    await context.sync();
+  }
+  expectThat(found !== undefined, "the scratch name is not listed");
+  const f = found as { name: string; formula: string; type: string };
+  expectThat(f.type === "Range" && /\$Z\$1:\$Z\$2$/.test(f.formula), `read back ${f.type} ${f.formula}`);
+  return `${names.items.length} names; scratch name ${f.formula} (${f.type}) added, read, removed`;
 }
 
 /** The plan table: tables.add with a Range on a sheet that is not active. */
@@ -401,6 +483,10 @@ export const PROBES: readonly { name: string; members: readonly string[]; run: P
     ],
     run: probeChart,
   },
+  { name: "chart series", members: ["Chart.chartType", "Chart.series", "ChartSeriesCollection.getItemAt", "ChartSeries.name"], run: probeChartSeries },
+  { name: "chart series values", members: ["ChartSeries.getDimensionValues"], run: probeSeriesValues },
+  { name: "chart series sources", members: ["ChartSeries.getDimensionDataSourceString"], run: probeSeriesSources },
+  { name: "defined names", members: ["Workbook.names", "NamedItem.name", "NamedItem.formula", "NamedItem.type"], run: probeNames },
   { name: "table", members: ["Worksheet.tables", "Workbook.tables", "TableCollection.add", "Table.name", "Table.style", "Table.delete"], run: probeTable },
   { name: "settings", members: ["Workbook.settings", "SettingCollection.add", "SettingCollection.getItemOrNullObject", "Setting.value", "Setting.delete"], run: (context) => probeSettings(context) },
   {

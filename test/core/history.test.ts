@@ -4,9 +4,10 @@ import type { Report, WorkbookInput } from "../../src/core/model";
 import { resultsModel } from "../../src/core/sheets";
 import { buildChecklist, wb } from "./helpers";
 
+/** All items in the workbook's own 分野 column (section titles are no fields; unassigned items get none). */
 function report(answers: string[]): Report {
   const w: WorkbookInput = wb(
-    buildChecklist([{ label: "Ⅰ 共通項目", items: answers.map((a, i) => ({ text: `テスト用の確認文その${i + 1}について記述している。`, answer: a })) }]).sheet,
+    buildChecklist([{ label: "Ⅰ 共通項目", items: answers.map((a, i) => ({ text: `テスト用の確認文その${i + 1}について記述している。`, answer: a, field: "共通分野" })) }], { fieldColumn: true }).sheet,
   );
   const res = analyse(w);
   if (!res.ok) throw new Error("no checklist");
@@ -56,10 +57,23 @@ describe("history", () => {
     }
   });
 
+  it("a field without a score survives the sheet round trip as no change (no row appended for an unchanged result)", () => {
+    const a = report(["○", "×"]);
+    const row = { ...historyRowOf(a, t1), fields: [...historyRowOf(a, t1).fields, { name: "未採点の分野", score: null }] };
+    const back = readHistory(historyModel([row], "ja").rows);
+    expect(back[0].fields.map((f) => f.name)).toEqual(["共通分野"]);
+    expect(sameHistory(back[0], row)).toBe(true);
+    expect(appendHistory(back, { ...row, date: "2026-11-08 09:00" }).appended).toBe(false);
+    // a score that appears or goes is a change
+    expect(sameHistory(back[0], { ...row, fields: [...row.fields.slice(0, 1), { name: "未採点の分野", score: 0 }] })).toBe(false);
+    expect(sameHistory(back[0], { ...row, fields: [] })).toBe(false);
+  });
+
   it("results sheet: 前回 series with its date below the table; field changes for the pane", () => {
     const a = report(["○", "×", "×"]);
     const b = report(["○", "○", "×"]);
     const u = appendHistory(appendHistory([], historyRowOf(a, t1)).rows, historyRowOf(b, t2));
+    expect(a.fields.map((f) => f.name)).toEqual(["共通分野"]);
     const m = resultsModel(b, "ja", u.previous, t2);
     expect(m.seriesNames).toEqual(["今回", "前回"]);
     expect(m.rows[m.fieldTable.top + 1][2]).toBe(a.fields[0].score);

@@ -571,8 +571,25 @@ class FakeClientResult<T> {
 }
 
 class FakeNamedItem extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly key?: string,
+  ) {
+    super(ctx);
+  }
   protected snapshot(name: string): unknown {
     throw new Error(`fake: namedItem.${name} (load through the collection)`);
+  }
+  /** Removes the name (items made by names.add only). */
+  delete(): void {
+    const key = this.key;
+    if (key === undefined) throw new Error("fake: namedItem.delete on a loaded item");
+    this.ctx.queue.push(() => {
+      const list = this.ctx.excel.names;
+      const i = list.findIndex((n) => n.name.toLowerCase() === key.toLowerCase());
+      if (i < 0) throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+      list.splice(i, 1);
+    });
   }
   get name(): string {
     return this.get("name");
@@ -592,6 +609,15 @@ class FakeNamedItems extends FakeItemCollection<FakeNamedItem, { name: string; f
   protected value(r: { name: string; formula: string; type: string }, name: string): unknown {
     if (name === "name" || name === "formula" || name === "type") return r[name];
     throw new Error(`fake: namedItem.${name}`);
+  }
+  /** A workbook-scoped name for a reference given as text ("=Sheet!$A$1"); a taken name is refused, as in Excel. */
+  add(name: string, reference: string): FakeNamedItem {
+    this.ctx.queue.push(() => {
+      const list = this.ctx.excel.names;
+      if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeError("ItemAlreadyExists", "The resource already exists.");
+      list.push({ name, formula: reference.startsWith("=") ? reference : `=${reference}`, type: "Range" });
+    });
+    return new FakeNamedItem(this.ctx, name);
   }
 }
 
@@ -1407,6 +1433,7 @@ class FakeSeries extends Proxy {
     return this.get("name");
   }
   getDimensionDataSourceString(dim: string): FakeClientResult<string> {
+    this.ctx.excel.requireApi("1.15", "getDimensionDataSourceString");
     this.ctx.excel.loads.push({ sheet: "", address: "", what: `series.source.${dim}` });
     return new FakeClientResult(this.ctx, () => {
       const { sheet, series } = this.find();
@@ -1416,6 +1443,7 @@ class FakeSeries extends Proxy {
     });
   }
   getDimensionValues(dim: string): FakeClientResult<string[]> {
+    this.ctx.excel.requireApi("1.12", "getDimensionValues");
     return new FakeClientResult(this.ctx, () => {
       const { sheet, series } = this.find();
       const r = dim === "Categories" ? series.categories : series.values;

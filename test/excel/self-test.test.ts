@@ -27,22 +27,39 @@ describe("self-test (「自己診断」)", () => {
     expect([...probed].filter((m) => !(m in API_MEMBERS))).toEqual([]);
   });
 
-  test("on the fake with ExcelApi 1.14 every probe passes and the workbook is left as it was", async () => {
+  const state = (excel: FakeExcel): string =>
+    JSON.stringify({ sheets: excel.sheets.map((s) => [s.name, [...s.cells], s.charts.length]), settings: [...excel.settings], names: excel.names });
+
+  test("on the fake with ExcelApi 1.14 every probe passes but the 1.15 one, which is skipped; the workbook is left as it was", async () => {
     const excel = workbook("1.14");
-    const before = JSON.stringify({ sheets: excel.sheets.map((s) => [s.name, [...s.cells]]), settings: [...excel.settings] });
+    excel.names = [{ name: "Scores", formula: "=Sheet1!$A$1", type: "Range" }];
+    const before = state(excel);
     const report = await excel.run(null, (ctx) => runSelfTest(ctx, { platform: "PC", build: "16.0.test" }));
-    expect(report.probes.filter((p) => p.status !== "ok")).toEqual([]);
+    expect(report.probes.filter((p) => p.status !== "ok").map((p) => [p.name, p.status, p.detail])).toEqual([["chart series sources", "skipped", "ExcelApi 1.15 not supported here"]]);
     expect(report.members).toHaveLength(Object.keys(API_MEMBERS).length);
-    expect(report.members.every((m) => m.status === "ok")).toBe(true);
+    expect(report.members.filter((m) => m.status !== "ok").map((m) => [m.member, m.status])).toEqual([["ChartSeries.getDimensionDataSourceString", "skipped"]]);
+    expect(report.probes.find((p) => p.name === "chart series")?.detail).toBe("chartType RadarMarkers; first series 「今回」");
+    expect(report.probes.find((p) => p.name === "chart series values")?.detail).toContain('values ["50","75","100"]');
+    expect(report.probes.find((p) => p.name === "defined names")?.detail).toContain("2 names; scratch name ='TicsCheck自己診断'!$Z$1:$Z$2 (Range)");
     expect(report.probes.find((p) => p.name === "change events")?.detail).toContain("triggerSource ThisLocalAddin");
     expect(report.apiSets.find((s) => s.version === "1.14")?.supported).toBe(true);
     expect(report.apiSets.find((s) => s.version === "1.15")?.supported).toBe(false);
     expect(excel.sheets.map((s) => s.name)).not.toContain(SCRATCH_SHEET);
     expect(excel.activeSheet).toBe(SHEET);
-    expect(JSON.stringify({ sheets: excel.sheets.map((s) => [s.name, [...s.cells]]), settings: [...excel.settings] })).toBe(before);
+    expect(state(excel)).toBe(before);
     const text = selfTestText(report);
     expect(text).toContain("platform\tPC");
     for (const m of Object.keys(API_MEMBERS)) expect(text).toContain(`\t${m}\t`);
+  }, 20_000);
+
+  test("on the fake with ExcelApi 1.15 every probe and every member passes, the chart series sources included", async () => {
+    const excel = workbook("1.15");
+    const before = state(excel);
+    const report = await excel.run(null, (ctx) => runSelfTest(ctx, { platform: "PC", build: "16.0.test" }));
+    expect(report.probes.filter((p) => p.status !== "ok")).toEqual([]);
+    expect(report.members.every((m) => m.status === "ok")).toBe(true);
+    expect(report.probes.find((p) => p.name === "chart series sources")?.detail).toBe("categories 'TicsCheck自己診断'!$X$2:$X$4; values 'TicsCheck自己診断'!$Y$2:$Y$4");
+    expect(state(excel)).toBe(before);
   }, 20_000);
 
   test("older Excel: probes above its set are skipped, none fails; a refused radar axis is reported, not failed", async () => {
@@ -54,6 +71,9 @@ describe("self-test (「自己診断」)", () => {
     expect(report.probes.find((p) => p.name === "validation")?.status).toBe("ok");
     expect(report.probes.find((p) => p.name === "radar chart")?.detail).toContain("axis limits refused");
     expect(report.members.find((m) => m.member === "Range.getMergedAreasOrNullObject")?.status).toBe("skipped");
+    expect(report.probes.filter((p) => p.status === "skipped").map((p) => p.name)).toEqual(["merged areas", "chart series values", "chart series sources"]);
+    expect(report.probes.find((p) => p.name === "chart series")?.status).toBe("ok");
+    expect(report.probes.find((p) => p.name === "defined names")?.status).toBe("ok");
   }, 20_000);
 
   test("a probe that Excel refuses is reported as failed, and the others still run", async () => {
@@ -69,7 +89,8 @@ describe("self-test (「自己診断」)", () => {
       return runSelfTest(ctx, { platform: "Web", build: "x" });
     });
     expect(report.probes.find((p) => p.name === "table")).toMatchObject({ status: "fail", detail: expect.stringContaining("ApiNotFound") });
-    expect(report.probes.filter((p) => p.status === "ok").length).toBe(PROBES.length - 1);
+    expect(report.probes.filter((p) => p.status === "ok").length).toBe(PROBES.length - 2);
+    expect(report.probes.filter((p) => p.status === "skipped").map((p) => p.name)).toEqual(["chart series sources"]);
     expect(report.members.find((m) => m.member === "TableCollection.add")?.status).toBe("fail");
     expect(excel.sheets.map((s) => s.name)).not.toContain(SCRATCH_SHEET);
   }, 20_000);
