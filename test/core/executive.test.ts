@@ -6,6 +6,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { annotatedCopy, checkWorkbookBytes } from "../../src/app/files";
 import { analyse } from "../../src/core/analyse";
+import { setCell } from "../../src/core/grid";
 import { dueText, executivePageHtml } from "../../src/core/executive";
 import { renderHtmlReport } from "../../src/core/html-report";
 import type { Report } from "../../src/core/model";
@@ -43,8 +44,9 @@ test("executive page: KPIs with the trend, weakest fields, top actions with owne
   const owner = header.indexOf("担当者");
   const due = header.indexOf("期限");
   // the user types an owner and a due date (a date serial) on the first plan row
-  plan.values[1][owner] = "総務部 山田";
-  plan.values[1][due] = 46357; // 2026-12-01
+  // (setCell writes the sheet as the engine reads it: the file gateway's sparse rows)
+  setCell(plan, 1, owner, "総務部 山田");
+  setCell(plan, 1, due, 46357); // 2026-12-01
   const res = analyse(wb);
   if (!res.ok) throw new Error("no checklist");
   const r = res.report;
