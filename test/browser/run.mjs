@@ -163,7 +163,7 @@ async function main() {
     assert(await page.getByRole("img", { name: "分野別スコアのレーダーチャート" }).isVisible(), "radar chart not visible");
 
     if (s.normalized > 0) {
-      await page.getByRole("button", { name: "表記ゆれを正規化…" }).click();
+      await page.getByRole("button", { name: "表記ゆれを直す…" }).click();
       const dialog = page.getByRole("dialog");
       await dialog.waitFor();
       const previewRows = await dialog.getByTestId("preview").locator("tbody tr").count();
@@ -171,13 +171,13 @@ async function main() {
       await page.waitForTimeout(500); // let the dialog's fade-in finish for the screenshot
       await page.screenshot({ path: path.join(TMP, "pane-preview.png") });
       await dialog.getByRole("button", { name: "適用" }).click();
-      await page.getByRole("status").filter({ hasText: "正規化しました" }).waitFor();
+      await page.getByRole("status").filter({ hasText: "表記ゆれを直しました" }).waitFor();
     }
     await page.screenshot({ path: path.join(TMP, "pane.png"), fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "注記付きブック (.xlsx)" }).click(),
+      page.getByRole("button", { name: "注釈付きのコピー (.xlsx)" }).click(),
     ]);
     const out = path.join(TMP, "annotated-from-browser.xlsx");
     await download.saveAs(out);
@@ -261,7 +261,7 @@ async function main() {
     assert(sel && sel.range.top === layout.itemRows[3], `selection ${JSON.stringify(sel)}`);
     await page.getByRole("switch", { name: "問題セルを強調表示" }).click();
     await page.getByRole("status").filter({ hasText: "強調表示しました" }).waitFor();
-    await page.getByRole("button", { name: "表記ゆれを正規化…" }).click();
+    await page.getByRole("button", { name: "表記ゆれを直す…" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     const rows = await dialog.getByTestId("preview").locator("tbody tr").allTextContents();
@@ -269,7 +269,7 @@ async function main() {
     await page.waitForTimeout(500); // let the dialog's fade-in finish for the screenshot
     await page.screenshot({ path: path.join(TMP, "pane-excel-preview.png") });
     await dialog.getByRole("button", { name: "適用" }).click();
-    await page.getByRole("status").filter({ hasText: "1 セルを正規化しました" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "1 セルの表記ゆれを直しました" }).waitFor();
     const v = await page.evaluate((a1) => window.__fake.value("チェックリスト", a1), layout.answerCells[1]);
     assert(v === "○", `cell holds ${v} after normalising`);
     await page.getByRole("button", { name: "診断結果シートを作成" }).click();
