@@ -812,6 +812,9 @@ export function findCompanyName(wb: WorkbookInput): string | null {
   for (const sheet of sheetList(wb)) {
     const v = new SheetView(sheet);
     const values = sheet.values;
+    // Sheets written by TICS Check itself (their A1 starts with "TICS Check") only repeat what was found elsewhere.
+    const a1 = Array.isArray(values[0]) ? values[0][0] : null;
+    if (v.r0 === 0 && v.c0 === 0 && typeof a1 === "string" && a1.startsWith("TICS Check")) continue;
     for (let i = 0; i < values.length; i++) {
       const row = values[i];
       if (!Array.isArray(row)) continue;
@@ -837,12 +840,21 @@ export function findCompanyName(wb: WorkbookInput): string | null {
           const val = valueText(v.get(r, k));
           if (val) return val;
         }
-        const below = valueText(v.get(m ? m.bottom + 1 : r + 1, c));
-        if (below) return below;
+        // Below only in a vertical form: the cell below is a value, not the label of a label/value row (a filled
+        // cell to its right, as in 「項目数 | 28」 under an empty 「会社名 | 」).
+        const belowRow = m ? m.bottom + 1 : r + 1;
+        const below = valueText(v.get(belowRow, c));
+        if (below && !hasValueRight(v, belowRow, c)) return below;
       }
     }
   }
   return null;
+}
+
+/** Whether any of the 4 cells right of (r, c) holds a value. */
+function hasValueRight(v: SheetView, r: number, c: number): boolean {
+  for (let k = c + 1; k <= c + 4; k++) if (!isBlank(v.get(r, k))) return true;
+  return false;
 }
 
 /** Other form labels that may sit next to or below 「会社名」 on a cover sheet: never a company name. */

@@ -64,7 +64,33 @@ describe("tics-check on samples/tics-sample.xlsx", () => {
       const again = JSON.parse((await run([out, "--json"])).out) as Report;
       expect(again.summary.normalized).toBe(0);
       expect(again.summary.items).toBe(SAMPLE_ITEMS.length);
+      // the company is still the sample's (from its cover), not a label of the results sheet
+      expect(again.company).toBe("サンプル精機株式会社");
       expect(fs.readFileSync(html, "utf8")).toContain("サンプル精機株式会社");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("company name", () => {
+  it("stays blank on a workbook without one, before and after --out (never the label of the row below)", async () => {
+    const { synthXlsx } = await import("./synth");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-company-"));
+    try {
+      const input = path.join(dir, "nocompany.xlsx");
+      fs.writeFileSync(input, synthXlsx({ items: 12 }));
+      const first = JSON.parse((await run([input, "--json"])).out) as Report;
+      expect(first.company).toBeNull();
+      const out = path.join(dir, "annotated.xlsx");
+      expect((await run([input, "--out", out])).code).toBe(0);
+      const again = JSON.parse((await run([out, "--json"])).out) as Report;
+      expect(again.company).toBeNull();
+      const text = (await run([out])).out;
+      expect(text).not.toContain("会社名");
+      const out2 = path.join(dir, "annotated2.xlsx");
+      expect((await run([out, "--out", out2])).code).toBe(0);
+      expect((JSON.parse((await run([out2, "--json"])).out) as Report).company).toBeNull();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
