@@ -227,7 +227,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
     const r = results[0];
-    if (r.ok) io.stdout(o.json ? JSON.stringify(r.report, null, 2) + "\n" : formatReport(r.report, lang, styleFor(io.isTTY === true)));
+    if (r.ok) io.stdout(o.json ? JSON.stringify(r.report, null, 2) + "\n" : formatReport(r.report, lang, styleFor(io.isTTY === true), { fixedCopy: o.fix && !!o.out }));
   } else if (o.json) {
     io.stdout(JSON.stringify(results.map((r) => jsonOf(r, lang)), null, 2) + "\n");
   } else {

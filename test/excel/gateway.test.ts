@@ -487,8 +487,8 @@ describe("results and plan sheets", () => {
       expect(s.charts).toHaveLength(1);
       const src = s.charts[0].source;
       expect(src.right - src.left + 1).toBe(3);
-      expect(s.value(`C${src.top + 1}`)).toBe("前回");
-      expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+      expect(s.value(`C${src.top + 1}`)).toMatch(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/);
+      expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
       expect(s.charts[0].series[1].values).toEqual({ top: src.top + 1, left: 2, bottom: src.bottom, right: 2 });
       const firstField = first.fields[0];
       expect(s.value(`C${src.top + 2}`)).toBe(firstField.score);
