@@ -97,6 +97,16 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "SettingCollection.add": "1.4",
   "SettingCollection.getItemOrNullObject": "1.4",
   "Setting.value": "1.4",
+  "RangeFormat.autofitRows": "1.2",
+  "Chart.width": "1.1",
+  "Chart.height": "1.1",
+  "Worksheet.pageLayout": "1.9",
+  "PageLayout.orientation": "1.9",
+  "PageLayout.zoom": "1.9",
+  "PageLayout.setPrintTitleRows": "1.9",
+  "PageLayout.headersFooters": "1.9",
+  "HeaderFooterGroup.defaultForAllPages": "1.9",
+  "HeaderFooter.centerHeader": "1.9",
 };
 
 /**
@@ -108,6 +118,7 @@ export const GUARDED: Readonly<Record<string, string>> = {
   queueValidations: "1.8",
   queueDropdowns: "1.8",
   removeDropdowns: "1.8",
+  queuePrintLayout: "1.9",
 };
 
 function parts(v: string): number[] {

@@ -587,6 +587,35 @@ describe("results and plan sheets", () => {
   });
 });
 
+describe("sheets that print", () => {
+  test("plan: rows fitted to their wrapped text, landscape one page wide with the header row repeated and the order rule as page header; results: one landscape page, chart of a fixed size", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    excel.resetCounters();
+    await host.writeResults(report);
+    await host.writePlan(report);
+    const fitted = excel.writes.filter((w) => w.what === "format.autofitRows").map((w) => w.sheet);
+    expect(fitted).toEqual([RESULTS_SHEET, PLAN_SHEET]);
+    const plan = excel.sheet(PLAN_SHEET).page;
+    expect(plan).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: "$1:$1",
+      centerHeader: expect.stringContaining("並び順: 優先度（高→中→低）"),
+    });
+    const results = excel.sheet(RESULTS_SHEET);
+    expect(results.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(results.charts[0].size).toEqual({ width: 480, height: 340 });
+  });
+
+  test("an Excel without ExcelApi 1.9 gets no page setup (and no error)", async () => {
+    const { excel, host } = setup(10, () => "×");
+    excel.apiVersion = "1.8";
+    await host.writePlan(await checked(host));
+    expect(excel.sheet(PLAN_SHEET).page).toEqual({});
+  });
+});
+
 describe("highlight and dropdowns", () => {
   test("one conditional format owned by the add-in: added once, replaced, removed; id kept in settings", async () => {
     const { excel, host, layout } = setup(10, (i) => (i === 1 ? "はい" : "○"));

@@ -1,3 +1,4 @@
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { CellValue, Report } from "../../src/core/model";
 import { planModel, resultsModel } from "../../src/core/sheets";
@@ -55,7 +56,8 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
     const strip = (s: string, re: RegExp) => s.replace(re, "");
     const wbOld = text(before, "xl/workbook.xml");
     const wbNew = text(after, "xl/workbook.xml");
-    expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="_TicsCheck_\w+"[^>]*>[^<]*<\/definedName>/g)).toBe(wbOld);
+    expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="(_TicsCheck_\w+|_xlnm\.Print_Titles)"[^>]*>'(診断結果|改善計画)'![^<]*<\/definedName>/g)).toBe(wbOld);
+    expect(wbNew).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
     expect(wbNew).toContain('<definedName name="_TicsCheck_Results" localSheetId="3" hidden="1">\'診断結果\'!$A$1</definedName>');
     const relsOld = text(before, "xl/_rels/workbook.xml.rels");
     expect(strip(text(after, "xl/_rels/workbook.xml.rels"), /<Relationship Id="rId(6|7)"[^>]*\/>/g)).toBe(relsOld);
@@ -113,6 +115,43 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
     expect(table).toContain(`<autoFilter ref="${ref}"/>`);
     expect([...table.matchAll(/<tableColumn id="\d+" name="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(pm.header);
     expect(text(after, "xl/worksheets/sheet5.xml")).toContain('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
+  });
+});
+
+describe("sheets that print", () => {
+  const report = fixtureReport();
+  const out = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), report, { fix: false, lang: "en", now: NOW });
+  const after = parts(out.bytes);
+  const plan = text(after, "xl/worksheets/sheet5.xml");
+  const results = text(after, "xl/worksheets/sheet4.xml");
+
+  it("plan: landscape, one page wide, as many tall as needed, the order rule as page header", () => {
+    expect(plan).toMatch(/^<\?xml[^>]*\?>\s*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
+    expect(plan).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(plan).toContain(`<headerFooter><oddHeader>&amp;C${PLAN_ORDER_LINE.en}</oddHeader></headerFooter>`);
+    expect(text(after, "xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
+  });
+
+  it("plan: every row whose wrapped text needs more than one line gets a matching height", () => {
+    const pm = planModel(report, "en", new Map());
+    const rows = [...plan.matchAll(/<row r="(\d+)"([^>]*)>/g)].map((m) => ({ r: Number(m[1]), attrs: m[2] }));
+    expect(rows).toHaveLength(pm.rows.length + 1);
+    for (const { r, attrs } of rows.slice(1)) {
+      const row = pm.rows[r - 2];
+      const longest = Math.max(...[2, 6, 7, 8, 9].map((c) => String(row[c] ?? "").length));
+      const ht = /ht="([\d.]+)" customHeight="1"/.exec(attrs);
+      if (longest > 60) expect(ht).not.toBeNull();
+      if (ht) expect(Number(ht[1])).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it("results: one landscape page; the notes wrap in column A; the chart has a fixed size", () => {
+    expect(results).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(results).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
+    expect(results).toMatch(/<row r="2" ht="\d+" customHeight="1">/);
+    const drawing = text(after, "xl/drawings/drawing2.xml");
+    expect(drawing).toContain('<xdr:oneCellAnchor>');
+    expect(drawing).toContain(`<xdr:ext cx="${480 * 12700}" cy="${340 * 12700}"/>`);
   });
 });
 
@@ -387,7 +426,8 @@ describe("an Excel-style workbook.xml (markup compatibility, extLst, existing de
       '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="改善計画" sheetId="4" r:id="rId6"/>';
     const names =
       '<definedName name="_TicsCheck_Results" localSheetId="2" hidden="1">\'診断結果\'!$A$1</definedName>' +
-      '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>';
+      '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>' +
+      '<definedName name="_xlnm.Print_Titles" localSheetId="3">\'改善計画\'!$1:$1</definedName>';
     expect(wb).toBe(EXCEL_WB.replace("</sheets>", `${inserted}</sheets>`).replace("</definedNames>", `${names}</definedNames>`));
     expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "チェックリスト", "診断結果", "改善計画"]);
     expectConsistentPackage(out.bytes);
