@@ -18,11 +18,14 @@ export function FieldScores({ lang, fields: raw }: FieldScoresProps): React.Reac
   if (fields.length === 0) return <p className={styles.muted}>{s(lang, "scoresNone")}</p>;
   return (
     <>
-      <RadarChart
-        fields={fields}
-        title={s(lang, "radarTitle")}
-        description={s(lang, "radarDesc", { list: fields.map((f) => `${f.label} ${fmtScore(f.score, lang)}`).join(", ") })}
-      />
+      {/* A radar needs three axes; with fewer fields the bars alone show the scores. */}
+      {fields.length >= 3 && (
+        <RadarChart
+          fields={fields}
+          title={s(lang, "radarTitle")}
+          description={s(lang, "radarDesc", { list: fields.map((f) => `${f.label} ${fmtScore(f.score, lang)}`).join(", ") })}
+        />
+      )}
       <ScoreBars fields={fields} missing={s(lang, "noScore")} />
       <table className={styles.table} data-testid="scores">
         <caption className={styles.muted} style={{ textAlign: "start" }}>
