@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 import type { Report } from "../../src/core/model";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { SAMPLE_ITEMS } from "../../scripts/sample-content";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "tics-sample.xlsx");
 
@@ -91,6 +92,43 @@ describe("company name", () => {
       const out2 = path.join(dir, "annotated2.xlsx");
       expect((await run([out, "--out", out2])).code).toBe(0);
       expect((JSON.parse((await run([out2, "--json"])).out) as Report).company).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("one plan order everywhere: by priority label (高, 中, 低)", () => {
+  const rank = (label: string): number => ["高", "中", "低"].indexOf(label);
+  const sorted = (labels: string[]): boolean => labels.every((l, i) => i === 0 || rank(labels[i - 1]) <= rank(l));
+
+  it("the JSON plan, the CLI text, the 改善計画 sheet and the HTML report list it by label, under the order line", async () => {
+    const json = JSON.parse((await run([SAMPLE, "--json"])).out) as Report;
+    const prios = new Set(json.plan.map((p) => p.priority));
+    expect(prios.size).toBeGreaterThan(1); // the sample mixes labels, so the order is tested
+    const labels = json.plan.map((p) => ({ high: "高", medium: "中", low: "低" })[p.priority]);
+    expect(sorted(labels)).toBe(true);
+
+    const text = (await run([SAMPLE])).out;
+    const textLabels = [...text.matchAll(/^ +\d+\. \[(高|中|低)\]/gm)].map((m) => m[1]);
+    expect(textLabels).toEqual(labels.slice(0, textLabels.length));
+    expect(text).toContain(PLAN_ORDER_LINE.ja);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-order-"));
+    try {
+      const out = path.join(dir, "a.xlsx");
+      const html = path.join(dir, "r.html");
+      expect((await run([SAMPLE, "--out", out, "--report", html])).code).toBe(0);
+      const plan = readWorkbook(new Uint8Array(fs.readFileSync(out))).sheets.find((s) => s.name === "改善計画")!;
+      const head = plan.values[0] as unknown[];
+      const col = head.indexOf("優先度");
+      const sheetLabels = plan.values.slice(1).map((r) => String((r as unknown[])[col]));
+      expect(sheetLabels).toEqual(labels);
+      const page = fs.readFileSync(html, "utf8");
+      expect(page).toContain(PLAN_ORDER_LINE.ja);
+      const htmlLabels = [...page.matchAll(/<td class="prio-\w+">(高|中|低)<\/td>/g)].map((m) => m[1]);
+      expect(htmlLabels).toEqual(labels);
+      expect(page).not.toContain(dir); // only the file name, never the folder
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
