@@ -92,8 +92,10 @@ interface Loaded {
   applied: Map<string, NormaliseChange>;
 }
 
-export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): BrowserHost {
+export function createBrowserHost(initialLang: Lang, save: SaveFile = saveWithLink): BrowserHost {
   let current: Loaded | null = null;
+  /** The display language; the language switch of browser mode changes it (downloads follow). */
+  let lang: Lang = initialLang;
   let lastError: HostError | null = null;
 
   const outcome = (): CheckOutcome =>
@@ -134,7 +136,12 @@ export function createBrowserHost(lang: Lang, save: SaveFile = saveWithLink): Br
   const host: BrowserHost = {
     kind: "browser",
     capabilities: BROWSER_CAPABILITIES,
-    lang,
+    get lang(): Lang {
+      return lang;
+    },
+    setLang(next: Lang): void {
+      lang = next;
+    },
 
     async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
       current = null;

@@ -81,6 +81,8 @@ export interface ChecklistHost {
   onLiveChange(listener: (outcome: CheckOutcome) => void): () => void;
   /** Browser mode: open a workbook from bytes. */
   loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  /** Browser mode: the user switched the display language (downloads follow it). */
+  setLang?(lang: Lang): void;
   /** Browser mode: produce a download. */
   download?(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
 }

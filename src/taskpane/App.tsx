@@ -18,6 +18,7 @@ import { CollapsibleSection } from "./components/CollapsibleSection";
 import { DropZone } from "./components/DropZone";
 import { FieldScores } from "./components/FieldScores";
 import { ItemDetail } from "./components/ItemDetail";
+import { LanguageSwitch } from "./components/LanguageSwitch";
 import { ListFilters, NO_FILTER, matches, type FilterState } from "./components/ListFilters";
 import { MessageArea } from "./components/MessageArea";
 import { MoreActions } from "./components/MoreActions";
@@ -52,6 +53,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   session: Session;
   lang: Lang;
+  /** Browser mode: the language switch is shown and calls this. */
+  onLangChange?: (lang: Lang) => void;
 }
 
 /** List entries shown per page (problems and plan), and added by each "show more". */
@@ -61,7 +64,7 @@ function useSession(session: Session): SessionState {
   return React.useSyncExternalStore(session.subscribe, session.getState, session.getState);
 }
 
-export function App({ session, lang }: AppProps): React.ReactElement {
+export function App({ session, lang, onLangChange }: AppProps): React.ReactElement {
   const styles = useStyles();
   const shared = useSharedStyles();
   const state = useSession(session);
@@ -138,6 +141,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
       <header className={styles.header}>
         <h1 className={styles.h1}>{s(lang, "appTitle")}</h1>
         <p className={shared.muted}>{s(lang, "appSubtitle")}</p>
+        {onLangChange && <LanguageSwitch lang={lang} onChange={onLangChange} />}
       </header>
 
       <MessageArea lang={lang} busy={busy} statusText={statusText} success={!busy && !state.error && state.notice !== null && state.notice.kind !== "checked" && state.notice.kind !== "live"} error={state.error} />

@@ -100,6 +100,7 @@ const ja = {
   moreHeading: "その他の操作",
   dropTitleAnother: "別のファイルを開く",
   dropHelpShort: "チェックリストのブック (.xlsx) を開いてください。",
+  languageLabel: "表示言語",
 } as const;
 
 export type StringKey = keyof typeof ja;
@@ -200,6 +201,7 @@ const en: Record<StringKey, string> = {
   moreHeading: "More tools",
   dropTitleAnother: "Open another file",
   dropHelpShort: "Open a checklist workbook (.xlsx).",
+  languageLabel: "Display language",
 };
 
 const STRINGS: Record<Lang, Record<StringKey, string>> = { ja, en };

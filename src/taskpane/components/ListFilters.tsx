@@ -30,7 +30,11 @@ export function matches(filter: FilterState, item: Pick<ItemResult, "status" | "
 }
 
 const useStyles = makeStyles({
-  bar: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9em, 1fr))", gap: tokens.spacingHorizontalS },
+  bar: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(9em, 100%), 1fr))", gap: tokens.spacingHorizontalS },
+  // A select is as wide as its longest option by default; here it takes its column and cuts the shown option.
+  field: { minWidth: 0 },
+  root: { minWidth: 0, width: "100%", maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 export interface ListFiltersProps {
@@ -45,8 +49,8 @@ export function ListFilters({ lang, fields, value, onChange }: ListFiltersProps)
   const statuses: StatusFilter[] = ["×", "△", "blank", "invalid", "na_not_allowed"];
   return (
     <div className={styles.bar} role="group" aria-label={s(lang, "filterHeading")} data-testid="filters">
-      <Field label={s(lang, "filterStatus")} size="small">
-        <Select size="small" value={value.status} data-testid="filter-status" onChange={(_, d) => onChange({ ...value, status: d.value as StatusFilter })}>
+      <Field className={styles.field} label={s(lang, "filterStatus")} size="small">
+        <Select className={styles.root} select={{ className: styles.select }} size="small" value={value.status} data-testid="filter-status" onChange={(_, d) => onChange({ ...value, status: d.value as StatusFilter })}>
           <option value="">{s(lang, "filterAll")}</option>
           {statuses.map((st) => (
             <option key={st} value={st}>
@@ -55,8 +59,8 @@ export function ListFilters({ lang, fields, value, onChange }: ListFiltersProps)
           ))}
         </Select>
       </Field>
-      <Field label={t(lang, "label.field")} size="small">
-        <Select size="small" value={value.field} data-testid="filter-field" onChange={(_, d) => onChange({ ...value, field: d.value })}>
+      <Field className={styles.field} label={t(lang, "label.field")} size="small">
+        <Select className={styles.root} select={{ className: styles.select }} size="small" value={value.field} data-testid="filter-field" onChange={(_, d) => onChange({ ...value, field: d.value })}>
           <option value="">{s(lang, "filterAll")}</option>
           {fields.map((f) => (
             <option key={f.name} value={f.name}>
@@ -65,8 +69,8 @@ export function ListFilters({ lang, fields, value, onChange }: ListFiltersProps)
           ))}
         </Select>
       </Field>
-      <Field label={t(lang, "label.priority")} size="small">
-        <Select size="small" value={value.priority} data-testid="filter-priority" onChange={(_, d) => onChange({ ...value, priority: d.value as FilterState["priority"] })}>
+      <Field className={styles.field} label={t(lang, "label.priority")} size="small">
+        <Select className={styles.root} select={{ className: styles.select }} size="small" value={value.priority} data-testid="filter-priority" onChange={(_, d) => onChange({ ...value, priority: d.value as FilterState["priority"] })}>
           <option value="">{s(lang, "filterAll")}</option>
           {(["high", "medium", "low"] as const).map((p) => (
             <option key={p} value={p}>
