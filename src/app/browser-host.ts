@@ -9,14 +9,30 @@
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
-import type { ChecklistLocation, Report, WorkbookInput } from "../core/model";
+import type { Bilingual, CellValue, ChecklistLocation, Report, WorkbookInput } from "../core/model";
+import { locateFromAnswerCells } from "../core/detect";
 import { readWorkbook } from "../file/xlsx-read";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
 import { annotatedCopy, describeError } from "./files";
-import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
+import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange, SheetPreview } from "./host";
 
 /** Saves a finished download; the default clicks an <a download> on an object URL. */
 export type SaveFile = (data: Blob, fileName: string) => void;
+
+/**
+ * The engine's "no checklist" message ends by pointing to the Excel add-in's 「範囲を指定」; browser mode offers its
+ * own way (a sheet preview to pick the answer column), so the message says that instead.
+ */
+function forBrowser(m: Bilingual): Bilingual {
+  return {
+    ja: m.ja.replace(/Excel アドインでは[^。]*。$/, "下のプレビューで回答の列と見出しの行を選んで読み込むこともできます。"),
+    en: m.en.replace(/In the Excel add-in you can[^.]*\.$/, "You can also choose the answer column and header row in the preview below."),
+  };
+}
+
+/** Size of the sheet preview offered when detection fails. */
+const PREVIEW_ROWS = 40;
+const PREVIEW_COLS = 12;
 
 export interface BrowserHost extends ChecklistHost {
   loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
@@ -96,6 +112,8 @@ export function createBrowserHost(initialLang: Lang, save: SaveFile = saveWithLi
   let current: Loaded | null = null;
   /** The display language; the language switch of browser mode changes it (downloads follow). */
   let lang: Lang = initialLang;
+  /** A readable workbook in which detection found no checklist: kept so the user can pick the answer column. */
+  let pending: { name: string; bytes: Uint8Array; wb: WorkbookInput } | null = null;
   let lastError: HostError | null = null;
 
   const outcome = (): CheckOutcome =>
@@ -143,8 +161,48 @@ export function createBrowserHost(initialLang: Lang, save: SaveFile = saveWithLi
       lang = next;
     },
 
+    sheetPreview(): SheetPreview[] | null {
+      if (!pending) return null;
+      return pending.wb.sheets.map((s) => {
+        const rows: CellValue[][] = [];
+        // Values are stored from the sheet's origin; the preview starts at A1.
+        const r0 = s.originRow ?? 0;
+        const c0 = s.originCol ?? 0;
+        for (let r = 0; r < PREVIEW_ROWS; r++) {
+          const src = s.values[r - r0];
+          const row: CellValue[] = [];
+          for (let c = 0; c < PREVIEW_COLS; c++) row.push(src && c - c0 >= 0 ? (src[c - c0] ?? null) : null);
+          rows.push(row);
+        }
+        while (rows.length && rows[rows.length - 1].every((v) => v === null || v === "")) rows.pop();
+        return { name: s.name, rows };
+      });
+    },
+
+    async useAnswerColumn(sheet: string, headerRow: number, answerCol: number): Promise<CheckOutcome> {
+      const p = pending;
+      if (!p) return outcome();
+      const s = p.wb.sheets.find((x) => x.name === sheet);
+      const last = s ? (s.originRow ?? 0) + s.values.length - 1 : headerRow + 1;
+      const found = locateFromAnswerCells(p.wb, sheet, { top: headerRow + 1, left: answerCol, bottom: Math.max(headerRow + 1, last), right: answerCol });
+      if (!found.ok) {
+        lastError = { code: hostCode(found.error.code), message: found.error.message };
+        return outcome();
+      }
+      const res = analyse(p.wb, { file: p.name, location: found.location });
+      if (!res.ok) {
+        lastError = { code: hostCode(res.error.code), message: res.error.message };
+        return outcome();
+      }
+      lastError = null;
+      pending = null;
+      current = { name: p.name, bytes: p.bytes, wb: p.wb, location: res.location, report: res.report, applied: new Map() };
+      return outcome();
+    },
+
     async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
       current = null;
+      pending = null;
       let wb: WorkbookInput;
       try {
         wb = readWorkbook(bytes);
@@ -162,9 +220,11 @@ export function createBrowserHost(initialLang: Lang, save: SaveFile = saveWithLi
         return outcome();
       }
       if (!res.ok) {
-        lastError = { code: hostCode(res.error.code), message: res.error.message };
+        lastError = { code: hostCode(res.error.code), message: forBrowser(res.error.message) };
+        pending = { name, bytes: bytes.slice(), wb };
         return outcome();
       }
+      pending = null;
       lastError = null;
       current = { name, bytes: bytes.slice(), wb, location: res.location, report: res.report, applied: new Map() };
       return outcome();

@@ -18,6 +18,12 @@ export interface HostError {
   message: Bilingual;
 }
 
+/** The top-left part of one sheet as values (rows from row 1, columns from A). */
+export interface SheetPreview {
+  name: string;
+  rows: CellValue[][];
+}
+
 export type CheckOutcome = { ok: true; report: Report } | { ok: false; error: HostError };
 
 /** One cell rewrite proposed by normalisation: from the exact raw value to the canonical symbol. */
@@ -81,6 +87,13 @@ export interface ChecklistHost {
   onLiveChange(listener: (outcome: CheckOutcome) => void): () => void;
   /** Browser mode: open a workbook from bytes. */
   loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  /**
+   * Browser mode, after detection failed on a readable workbook: the top-left part of each sheet (values), so the
+   * user can pick the answer column and header row; null when there is nothing to show.
+   */
+  sheetPreview?(): SheetPreview[] | null;
+  /** Browser mode: read the checklist with this answer column (0-based) below this header row (0-based). */
+  useAnswerColumn?(sheet: string, headerRow: number, answerCol: number): Promise<CheckOutcome>;
   /** Browser mode: the user switched the display language (downloads follow it). */
   setLang?(lang: Lang): void;
   /** Browser mode: produce a download. */

@@ -15,6 +15,7 @@ import type { Session, SessionState } from "../app/session";
 import { s, type Lang } from "./strings";
 import { ActionBar } from "./components/ActionBar";
 import { CollapsibleSection } from "./components/CollapsibleSection";
+import { ColumnPicker } from "./components/ColumnPicker";
 import { DropZone } from "./components/DropZone";
 import { FieldScores } from "./components/FieldScores";
 import { ItemDetail } from "./components/ItemDetail";
@@ -134,6 +135,8 @@ export function App({ session, lang, onLangChange }: AppProps): React.ReactEleme
     if (caps.selectCell && item) void session.selectCell(item.cell);
   };
   const lookalikes = report ? report.summary.normalized : 0;
+  // Browser mode: what the sheets hold, to pick the answer column by hand when detection failed.
+  const sheetPreview = React.useMemo(() => (detectionFailed ? (host.sheetPreview?.() ?? null) : null), [detectionFailed, host, state.outcome]);
   const filterKey = `${filter.status}|${filter.field}|${filter.priority}`;
 
   return (
@@ -148,6 +151,16 @@ export function App({ session, lang, onLangChange }: AppProps): React.ReactEleme
 
       {host.kind === "browser" && !report && (
         <DropZone lang={lang} disabled={busy} fileName={state.fileName} onFile={(b, n) => void session.loadFile(b, n)} />
+      )}
+
+      {detectionFailed && sheetPreview && sheetPreview.length > 0 && (
+        <ColumnPicker
+          key={state.fileName ?? ""}
+          lang={lang}
+          sheets={sheetPreview}
+          busy={busy}
+          onPick={(sheet, headerRow, col) => void session.useAnswerColumn(sheet, headerRow, col)}
+        />
       )}
 
       {detectionFailed && caps.manualLocation && (

@@ -101,6 +101,13 @@ const ja = {
   dropTitleAnother: "別のファイルを開く",
   dropHelpShort: "チェックリストのブック (.xlsx) を開いてください。",
   languageLabel: "表示言語",
+  pickTitle: "回答の列を指定",
+  pickHelp: "チェックリストの表を自動では見つけられませんでした。下のプレビューを見て、回答（○△×）を入力する列と見出しの行を選んでください。見出しより下の行を項目として読み込みます。",
+  pickSheet: "シート",
+  pickColumn: "回答の列",
+  pickHeader: "見出しの行",
+  pickPreview: "シート「{sheet}」のプレビュー",
+  pickUse: "{col} 列（{row} 行目より下）で読み込む",
 } as const;
 
 export type StringKey = keyof typeof ja;
@@ -202,6 +209,13 @@ const en: Record<StringKey, string> = {
   dropTitleAnother: "Open another file",
   dropHelpShort: "Open a checklist workbook (.xlsx).",
   languageLabel: "Display language",
+  pickTitle: "Choose the answer column",
+  pickHelp: "The checklist table was not found automatically. Look at the preview below and choose the column where the answers (○△×) go and the header row; the rows below the header are read as items.",
+  pickSheet: "Sheet",
+  pickColumn: "Answer column",
+  pickHeader: "Header row",
+  pickPreview: "Preview of sheet “{sheet}”",
+  pickUse: "Read column {col} (below row {row})",
 };
 
 const STRINGS: Record<Lang, Record<StringKey, string>> = { ja, en };

@@ -327,10 +327,16 @@ async function main() {
   fs.writeFileSync(BIG, synthXlsx({ items: 1000 }));
   const NOCHECK = path.join(TMP, "no-checklist.xlsx");
   fs.writeFileSync(NOCHECK, writeSimpleWorkbook([{ name: "メモ", rows: [["これはチェックリストではありません"], ["a", "b"]] }]));
+  const OWN = path.join(TMP, "own-table.xlsx");
+  fs.writeFileSync(
+    OWN,
+    writeSimpleWorkbook([{ name: "表", rows: [["社内チェック表（テスト用）"], ["番号", "確認すること", "回答"], [1, "情報の扱いを決めている", "○"], [2, "来訪者を記録している", "×"], [3, "パスワードを管理している", "△"]] }]),
+  );
   const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
   async function axe(page, label) {
-    await page.addScriptTag({ content: AXE });
+    // Through the DevTools protocol: the page's CSP (script-src 'self') refuses inline script tags, rightly.
+    if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(`${AXE}\n;void 0`);
     const res = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ["violations"] });
       return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -470,10 +476,20 @@ async function main() {
       await page.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
       await page.getByRole("dialog").waitFor({ state: "detached" });
 
-      // error: a workbook without a checklist
+      // error: a workbook without a checklist; the sheet preview offers the answer column instead of pointing to Excel
       await page.getByTestId("file-input").setInputFiles(NOCHECK);
       await page.getByTestId("error").waitFor({ timeout: 20_000 });
+      await page.getByTestId("column-picker").waitFor();
+      assert(!(await page.getByTestId("error").textContent()).includes("Excel"), "the error points to Excel in browser mode");
       await axe(page, "error");
+      // a table detection cannot find: pick column C below row 2
+      await page.getByTestId("file-input").setInputFiles(OWN);
+      await page.getByTestId("column-picker").waitFor({ timeout: 20_000 });
+      await page.getByTestId("pick-header").selectOption("1");
+      await page.getByTestId("pick-column").selectOption("2");
+      await page.getByRole("button", { name: "C 列（2 行目より下）で読み込む" }).click();
+      await page.getByTestId("summary").waitFor({ timeout: 20_000 });
+      assert((await page.getByTestId("progress").textContent()) === "回答済み 3 / 3 項目", "picked column not read");
       assert(problems.length === 0, problems.join("\n"));
     } finally {
       await ctx.close();
