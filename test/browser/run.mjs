@@ -338,7 +338,11 @@ async function main() {
     // Through the DevTools protocol: the page's CSP (script-src 'self') refuses inline script tags, rightly.
     if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(`${AXE}\n;void 0`);
     const res = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ["violations"] });
+      // Fluent UI's focus manager (tabster) puts two focus sentinels (<i data-tabster-dummy tabindex=0
+      // aria-hidden=true>) at the start and end of <body>; focus never stays on them (tabster moves it on to the next
+      // real control, see the keyboard test), and removing them would break Fluent's focus handling. axe's
+      // aria-hidden-focus rule cannot know that, so only those sentinels are left out; everything else is checked.
+      const r = await window.axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
       return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
     });
     assert(res.length === 0, `axe, ${label}:\n${res.join("\n")}`);
