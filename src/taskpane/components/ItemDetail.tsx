@@ -49,7 +49,7 @@ export function ItemDetail({ lang, report, itemId, onClose, onSelectCell }: Item
             <DialogTitle>
               {s(lang, "detailTitle", { section: item.section, number: item.number, cell: item.cell })}
             </DialogTitle>
-            <DialogContent>
+            <DialogContent tabIndex={0} role="region" aria-labelledby="tc-detail-text">
               <p id="tc-detail-text" className={styles.text} data-testid="detail-text">
                 {item.text}
               </p>

@@ -21,7 +21,8 @@ export function NormaliseDialog({ lang, changes, onCancel, onApply }: NormaliseD
       <DialogSurface aria-describedby="tc-preview-intro">
         <DialogBody>
           <DialogTitle>{s(lang, "previewTitle")}</DialogTitle>
-          <DialogContent>
+          {/* A long list scrolls; the scrolling area takes focus so keyboard users can scroll it too. */}
+          <DialogContent tabIndex={0} role="region" aria-labelledby="tc-preview-intro">
             <p id="tc-preview-intro">{s(lang, "previewIntro", { count: changes?.length ?? 0 })}</p>
             <table className={styles.table} data-testid="preview">
               <thead>
