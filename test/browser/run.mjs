@@ -525,6 +525,44 @@ async function main() {
     }
   });
 
+  await test("the HTML report of 1,000 items printed by Chromium: no table wider than the A4 page, no local folder, plan by label", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-report-folder-"));
+    try {
+      const input = path.join(dir, "supplier.xlsx");
+      fs.copyFileSync(BIG, input);
+      const html = path.join(TMP, "report-1000.html");
+      const { execFileSync } = await import("node:child_process");
+      execFileSync(process.execPath, [path.join(ROOT, "bin", "tics-check.js"), input, "--report", html], { stdio: "ignore" });
+      const page = await context.newPage();
+      await page.goto("file://" + html);
+      await page.emulateMedia({ media: "print" });
+      // A4 portrait, 12 mm margins: 186 mm of printable width = 703 CSS px
+      await page.setViewportSize({ width: 703, height: 1000 });
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll("table, svg")].filter((t) => t.getBoundingClientRect().width > 704).map((t) => `${t.tagName}.${t.getAttribute("class")} ${Math.round(t.getBoundingClientRect().width)}`),
+      );
+      assert(wide.length === 0, `wider than the page: ${wide.join(", ")}`);
+      const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+      const pdfFile = path.join(TMP, "report-1000.pdf");
+      fs.writeFileSync(pdfFile, pdf);
+      const text = await page.evaluate(() => document.body.innerText);
+      assert(!text.includes("tics-report-folder-"), "the report shows the folder");
+      const { execFileSync: run } = await import("node:child_process");
+      if (fs.existsSync("/usr/bin/pdftotext")) {
+        const pdfText = run("/usr/bin/pdftotext", [pdfFile, "-"], { encoding: "utf8" });
+        assert(!pdfText.includes("tics-report-folder-"), "the PDF shows the folder");
+        const pages = pdfText.split("\f").length - 1;
+        console.log(`     report: ${pages} A4 pages for ${bigReport.plan.length} plan rows`);
+      }
+      const labels = await page.evaluate(() => [...document.querySelectorAll("table.plan td[class^=prio-]")].map((td) => td.className));
+      const order = ["prio-high", "prio-medium", "prio-low"];
+      assert(labels.length === bigReport.plan.length && labels.every((l, i) => i === 0 || order.indexOf(labels[i - 1]) <= order.indexOf(l)), "report plan not by label");
+      await page.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   await test("no request left 127.0.0.1", async () => {
     assert(blocked.length === 0, `blocked requests:\n${blocked.join("\n")}`);
   });

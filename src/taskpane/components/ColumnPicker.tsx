@@ -82,7 +82,7 @@ export function ColumnPicker({ lang, sheets, busy, onPick }: ColumnPickerProps):
         <table className={styles.preview}>
           <thead>
             <tr>
-              <th scope="col" />
+              <th scope="col">{s(lang, "pickRow")}</th>
               {Array.from({ length: width }, (_, c) => (
                 <th key={c} scope="col" className={c === col ? styles.answer : undefined}>
                   {colToLetters(c)}
