@@ -7,7 +7,7 @@
  * applied rewrites into the copy (the same cells --fix would rewrite), so what the user confirmed is what they get.
  * The task pane loads this module lazily, so the .xlsx code stays out of the pane's main chunk.
  */
-import { reevaluate } from "../core/analyse";
+import { analyse, reevaluate } from "../core/analyse";
 import { renderHtmlReport } from "../core/html-report";
 import {
   EVIDENCE_SHEET,
@@ -19,16 +19,32 @@ import {
 } from "../core/evidence";
 import { historyRowOf } from "../core/history";
 import { setCell } from "../core/grid";
-import type { ChecklistLocation, EvidenceEntry, HistoryRow, Report, WorkbookInput } from "../core/model";
+import type { Bilingual, CellValue, ChecklistLocation, EvidenceEntry, HistoryRow, Report, WorkbookInput } from "../core/model";
+import { SheetView, locateFromAnswerCells } from "../core/detect";
 import { indexedDbStore, type CheckStore } from "./browser-history";
 import type { AnnotateResult, WorkbookExtension } from "../file/annotate";
 import { runCheck, type CheckProgress, type CheckReply } from "./check-worker";
 import { annotatedCopy, describeError } from "./files";
-import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange } from "./host";
+import type { CheckOutcome, ChecklistHost, HostCapabilities, HostError, Lang, NormaliseChange, SheetPreview } from "./host";
 import { type UserMapping, readUserMapping } from "../core/user-mapping";
 
 /** Saves a finished download; the default clicks an <a download> on an object URL. */
 export type SaveFile = (data: Blob, fileName: string) => void;
+
+/**
+ * The engine's "no checklist" message ends by pointing to the Excel add-in's 「範囲を指定」; browser mode offers its
+ * own way (a sheet preview to pick the answer column), so the message says that instead.
+ */
+function forBrowser(m: Bilingual): Bilingual {
+  return {
+    ja: m.ja.replace(/Excel アドインでは[^。]*。$/, "下のプレビューで回答の列と見出しの行を選んで読み込むこともできます。"),
+    en: m.en.replace(/In the Excel add-in you can[^.]*\.$/, "You can also choose the answer column and header row in the preview below."),
+  };
+}
+
+/** Size of the sheet preview offered when detection fails. */
+const PREVIEW_ROWS = 40;
+const PREVIEW_COLS = 12;
 
 export interface BrowserHost extends ChecklistHost {
   loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
@@ -110,6 +126,12 @@ interface Loaded {
   remembered: HistoryRow[];
 }
 
+/** A workbook that crossed from the worker has no dense `values` (the engine reads `cells`): give it an empty one. */
+function withValues(wb: WorkbookInput): WorkbookInput {
+  for (const sh of wb.sheets) if (!Object.prototype.hasOwnProperty.call(sh, "values")) sh.values = [];
+  return wb;
+}
+
 /** Runs one check: in a Web Worker when the page can start one, else in the page. */
 export type Checker = (bytes: Uint8Array, name: string, progress: (p: CheckProgress) => void) => Promise<Extract<CheckReply, { type: "done" }>>;
 
@@ -160,13 +182,17 @@ function defaultChecker(): Checker {
 }
 
 export function createBrowserHost(
-  lang: Lang,
+  initialLang: Lang,
   save: SaveFile = saveWithLink,
   store: CheckStore = indexedDbStore(),
   now: () => Date = () => new Date(),
   checker: Checker = defaultChecker(),
 ): BrowserHost {
   let current: Loaded | null = null;
+  /** The display language; the language switch of browser mode changes it (downloads follow). */
+  let lang: Lang = initialLang;
+  /** A readable workbook in which detection found no checklist: kept so the user can pick the answer column. */
+  let pending: { name: string; bytes: Uint8Array; wb: WorkbookInput } | null = null;
   let lastError: HostError | null = null;
   const listeners = new Set<(p: CheckProgress | null) => void>();
   const tell = (p: CheckProgress | null): void => {
@@ -221,7 +247,56 @@ export function createBrowserHost(
   const host: BrowserHost = {
     kind: "browser",
     capabilities: BROWSER_CAPABILITIES,
-    lang,
+    get lang(): Lang {
+      return lang;
+    },
+    setLang(next: Lang): void {
+      lang = next;
+    },
+
+    sheetPreview(): SheetPreview[] | null {
+      if (!pending) return null;
+      return pending.wb.sheets.map((s) => {
+        const rows: CellValue[][] = [];
+        // Dense or sparse sheets alike; the preview starts at A1.
+        const v = new SheetView(s);
+        for (let r = 0; r < PREVIEW_ROWS; r++) {
+          const row: CellValue[] = [];
+          for (let c = 0; c < PREVIEW_COLS; c++) row.push(v.get(r, c));
+          rows.push(row);
+        }
+        while (rows.length && rows[rows.length - 1].every((v) => v === null || v === "")) rows.pop();
+        return { name: s.name, rows };
+      });
+    },
+
+    async useAnswerColumn(sheet: string, headerRow: number, answerCol: number): Promise<CheckOutcome> {
+      const p = pending;
+      if (!p) return outcome();
+      const s = p.wb.sheets.find((x) => x.name === sheet);
+      const last = s ? new SheetView(s).rowEnd - 1 : headerRow + 1;
+      const found = locateFromAnswerCells(p.wb, sheet, { top: headerRow + 1, left: answerCol, bottom: Math.max(headerRow + 1, last), right: answerCol });
+      if (!found.ok) {
+        lastError = { code: hostCode(found.error.code), message: found.error.message };
+        return outcome();
+      }
+      const res = analyse(p.wb, { file: p.name, location: found.location });
+      if (!res.ok) {
+        lastError = { code: hostCode(res.error.code), message: res.error.message };
+        return outcome();
+      }
+      lastError = null;
+      pending = null;
+      let remembered: HistoryRow[] = [];
+      try {
+        remembered = await store.add(p.name, historyRowOf(res.report, now()));
+      } catch {
+        // IndexedDB refused (private mode, quota): the check itself still works, without a trend.
+      }
+      current = { name: p.name, bytes: p.bytes, wb: p.wb, location: res.location, report: res.report, applied: new Map(), evidence: new Map(), remembered };
+      judge(current);
+      return outcome();
+    },
 
     /** The mapping the loaded file holds (applied by the check; shown read-only: editing is the Excel add-in's). */
     userMapping(): UserMapping | null {
@@ -235,6 +310,7 @@ export function createBrowserHost(
 
     async loadFile(bytes: Uint8Array, name: string): Promise<CheckOutcome> {
       current = null;
+      pending = null;
       const kept = bytes.slice();
       let res: Extract<CheckReply, { type: "done" }>;
       try {
@@ -243,11 +319,16 @@ export function createBrowserHost(
         tell(null);
       }
       if (!res.ok) {
-        lastError = { code: res.stage === "analyse" && res.code === "unknown" ? "unknown" : hostCode(res.code), message: res.message };
+        lastError = {
+          code: res.stage === "analyse" && res.code === "unknown" ? "unknown" : hostCode(res.code),
+          message: res.stage === "analyse" ? forBrowser(res.message) : res.message,
+        };
+        // A readable workbook without a detected checklist: kept so the user can pick the answer column.
+        if (res.wb) pending = { name, bytes: kept, wb: withValues(res.wb) };
         return outcome();
       }
-      // A workbook that crossed from the worker has no dense `values` (the engine reads `cells`).
-      for (const sh of res.wb.sheets) if (!Object.prototype.hasOwnProperty.call(sh, "values")) sh.values = [];
+      withValues(res.wb);
+      pending = null;
       lastError = null;
       let remembered: HistoryRow[] = [];
       try {

@@ -19,7 +19,7 @@ export interface CheckProgress {
 export type CheckReply =
   | { type: "progress"; progress: CheckProgress }
   | { type: "done"; ok: true; wb: WorkbookInput; location: ChecklistLocation; report: Report }
-  | { type: "done"; ok: false; stage: "read" | "analyse"; code: string; message: Bilingual };
+  | { type: "done"; ok: false; stage: "read" | "analyse"; code: string; message: Bilingual; wb?: WorkbookInput };
 
 export function runCheck(bytes: Uint8Array, name: string, progress?: (p: CheckProgress) => void): Extract<CheckReply, { type: "done" }> {
   let wb: WorkbookInput;
@@ -32,7 +32,8 @@ export function runCheck(bytes: Uint8Array, name: string, progress?: (p: CheckPr
   progress?.({ stage: "checking" });
   try {
     const res = analyse(wb, { file: name });
-    if (!res.ok) return { type: "done", ok: false, stage: "analyse", code: res.error.code, message: res.error.message };
+    // The workbook comes back with a failed detection, so the user can pick the answer column from a preview.
+    if (!res.ok) return { type: "done", ok: false, stage: "analyse", code: res.error.code, message: res.error.message, wb };
     return { type: "done", ok: true, wb, location: res.location, report: res.report };
   } catch (e) {
     const d = describeError(e);

@@ -19,6 +19,12 @@ export interface HostError {
   message: Bilingual;
 }
 
+/** The top-left part of one sheet as values (rows from row 1, columns from A). */
+export interface SheetPreview {
+  name: string;
+  rows: CellValue[][];
+}
+
 export type CheckOutcome = { ok: true; report: Report } | { ok: false; error: HostError };
 
 /** One cell rewrite proposed by normalisation: from the exact raw value to the canonical symbol. */
@@ -89,6 +95,15 @@ export interface ChecklistHost {
   saveUserMapping?(mapping: UserMapping): Promise<CheckOutcome>;
   /** Browser mode: open a workbook from bytes. */
   loadFile?(bytes: Uint8Array, name: string): Promise<CheckOutcome>;
+  /**
+   * Browser mode, after detection failed on a readable workbook: the top-left part of each sheet (values), so the
+   * user can pick the answer column and header row; null when there is nothing to show.
+   */
+  sheetPreview?(): SheetPreview[] | null;
+  /** Browser mode: read the checklist with this answer column (0-based) below this header row (0-based). */
+  useAnswerColumn?(sheet: string, headerRow: number, answerCol: number): Promise<CheckOutcome>;
+  /** Browser mode: the user switched the display language (downloads follow it). */
+  setLang?(lang: Lang): void;
   /** Browser mode: produce a download. */
   download?(kind: "xlsx" | "html" | "json", options: { fix: boolean }): Promise<void>;
   /** Writes (or regenerates) the 「証跡・根拠」 sheet; the outcome carries the report with the evidence read back. */

@@ -303,6 +303,16 @@ export class Session {
     });
   }
 
+  /** Browser mode: read the checklist from the answer column and header row the user picked in the preview. */
+  async useAnswerColumn(sheet: string, headerRow: number, answerCol: number): Promise<void> {
+    const use = this.host.useAnswerColumn?.bind(this.host);
+    if (!use) return;
+    await this.run("load", async () => {
+      this.set({ undoStack: [] });
+      this.take(await use(sheet, headerRow, answerCol), { kind: "checked" });
+    });
+  }
+
   async clearManualLocation(): Promise<void> {
     await this.run("clear", async () => {
       await this.host.clearManualLocation();

@@ -290,7 +290,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (o.files.length === 1) {
     const r = results[0];
     if (r.ok && o.json) await writeJsonStream(r.report, io.stdout, io.flush);
-    else if (r.ok) io.stdout(formatReport(r.report, lang, styleFor(io.isTTY === true)));
+    else if (r.ok) io.stdout(formatReport(r.report, lang, styleFor(io.isTTY === true), { fixedCopy: o.fix && !!o.out }));
   } else if (o.json) {
     await writeJsonStream(results.map((r) => jsonOf(r, lang)), io.stdout, io.flush);
   } else {

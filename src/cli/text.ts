@@ -1,7 +1,7 @@
 /** The readable (non-JSON) output of tics-check. */
 import { colToLetters } from "../core/a1";
 import type { Priority, Report } from "../core/model";
-import { adviceOf } from "../core/plan";
+import { PLAN_ORDER_LINE, adviceOf } from "../core/plan";
 import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
 import { evidenceLines } from "../core/evidence";
 import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "../core/workbook-compare";
@@ -38,7 +38,10 @@ const L = {
     answers: "回答の内訳",
     problems: (n: number) => `要確認の入力（${n} 件）`,
     noProblems: "要確認の入力はありません。",
-    lookalikes: (n: number) => `表記ゆれ（${n} 件。スコアでは読み替えています。--out と --fix で直したコピーを保存できます）`,
+    lookalikes: (n: number) => `表記ゆれ（${n} 件。スコアでは読み替えています）`,
+    lookalikesHint: "--out と --fix で表記ゆれを直した注釈付きのコピーを保存できます。",
+    lookalikesFixed: "注釈付きのコピーでは直しました（元のファイルは変更していません）。",
+    readinessNote: "準備度: 未回答・無効・「-」不可も「×」として数えたスコア。すべて回答したときの下限の目安です。",
     typeAny: (list: string) => `${list} のいずれかを入力`,
     type: (a: string) => `「${a}」と入力`,
     fields: "分野別スコア（0〜100）",
@@ -61,7 +64,10 @@ const L = {
     answers: "Answers",
     problems: (n: number) => `Entries to check (${n})`,
     noProblems: "No entries to check.",
-    lookalikes: (n: number) => `Look-alikes (${n}; read as canonical for scoring; --out with --fix saves a corrected copy)`,
+    lookalikes: (n: number) => `Look-alikes (${n}; read as canonical for scoring)`,
+    lookalikesHint: "--out with --fix saves an annotated copy with the look-alikes fixed.",
+    lookalikesFixed: "Fixed in the annotated copy (the original is unchanged).",
+    readinessNote: "Readiness: the score with unanswered, invalid and 「-」-not-allowed items counted as ×; the lowest the score can be once everything is answered.",
     typeAny: (list: string) => `type one of ${list}`,
     type: (a: string) => `type 「${a}」`,
     fields: "Scores by field (0-100)",
@@ -103,7 +109,12 @@ function short(s: string, max = 40): string {
 /** How many plan rows the text output shows. */
 export const PLAN_TOP = 5;
 
-export function formatReport(report: Report, lang: Lang, style: Style = plain): string {
+export interface FormatOptions {
+  /** The run saved an annotated copy with the look-alikes fixed (--out with --fix): no hint to do so. */
+  fixedCopy?: boolean;
+}
+
+export function formatReport(report: Report, lang: Lang, style: Style = plain, opts: FormatOptions = {}): string {
   const l = L[lang];
   const out: string[] = [];
   const items = new Map(report.items.map((i) => [i.id, i] as const));
@@ -132,6 +143,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   if (lookalikes.length > 0) {
     out.push(style.yellow(l.lookalikes(lookalikes.length)));
     for (const f of lookalikes) out.push(findingLine(f));
+    out.push(style.dim(`  ${opts.fixedCopy ? l.lookalikesFixed : l.lookalikesHint}`));
   }
   out.push("");
 
@@ -142,6 +154,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
     out.push(`  ${padEnd(names[i], w)} ${num(f.score).padStart(5)}  (${l.readiness} ${num(f.readiness)}, ${l.itemsN(f.items)})`);
   });
   out.push(`  ${style.bold(padEnd(l.overall, w))} ${num(report.overall.score).padStart(5)}  (${l.readiness} ${num(report.overall.readiness)})`);
+  out.push(style.dim(`  ${l.readinessNote}`));
   out.push(...fieldNotes(report, lang, style));
   out.push("");
   for (const line of evidenceLines(report, lang)) out.push(line.warn ? style.yellow(line.text) : line.text);
@@ -151,6 +164,7 @@ export function formatReport(report: Report, lang: Lang, style: Style = plain): 
   else {
     const top = report.plan.slice(0, PLAN_TOP);
     out.push(style.bold(l.plan(top.length, report.plan.length)));
+    out.push(style.dim(`  ${PLAN_ORDER_LINE[lang]}`));
     for (const p of top) {
       out.push(`  ${p.rank}. [${PRIORITY[lang][p.priority]}] ${p.cell} ${short(`${p.number} ${p.text}`, 50)}`);
       const a = adviceOf(report, p);

@@ -1036,6 +1036,9 @@ function rangeToA1Safe(r: CellRange): string {
 export function findCompanyName(wb: WorkbookInput): string | null {
   for (const sheet of sheetList(wb)) {
     const v = new SheetView(sheet);
+    // Sheets written by TICS Check itself (their A1 starts with "TICS Check") only repeat what was found elsewhere.
+    const a1 = v.get(0, 0);
+    if (typeof a1 === "string" && a1.startsWith("TICS Check")) continue;
     const found = v.scan((r, c, cell): string | null => {
       if (typeof cell !== "string" || cell.length < 3 || cell.length > 60 || !cell.includes("名")) return null;
       const f = fold(cell);
@@ -1055,11 +1058,21 @@ export function findCompanyName(wb: WorkbookInput): string | null {
         const val = valueText(v.get(r, k));
         if (val) return val;
       }
-      return valueText(v.get(m ? m.bottom + 1 : r + 1, c));
+      // Below only in a vertical form: the cell below is a value, not the label of a label/value row (a filled
+      // cell to its right, as in 「項目数 | 28」 under an empty 「会社名 | 」).
+      const belowRow = m ? m.bottom + 1 : r + 1;
+      const below = valueText(v.get(belowRow, c));
+      return below && !hasValueRight(v, belowRow, c) ? below : null;
     });
     if (found) return found;
   }
   return null;
+}
+
+/** Whether any of the 4 cells right of (r, c) holds a value. */
+function hasValueRight(v: SheetView, r: number, c: number): boolean {
+  for (let k = c + 1; k <= c + 4; k++) if (!isBlank(v.get(r, k))) return true;
+  return false;
 }
 
 /** Other form labels that may sit next to or below 「会社名」 on a cover sheet: never a company name. */

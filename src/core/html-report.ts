@@ -4,7 +4,7 @@
  * read from the workbook is escaped.
  */
 import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
-import { adviceOf } from "./plan";
+import { PLAN_ORDER_LINE, adviceOf } from "./plan";
 import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
 import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
@@ -43,6 +43,9 @@ const L = {
     evidence: "審査で求められる証跡",
     refs: "参照",
     none: "なし",
+    topic: "取り組み",
+    advice: "取り組み別のヒント・第一歩・証跡",
+    contents: "目次",
     ...REPORT_LABELS.ja,
     note:
       REPORT_LABELS.ja.scoreRule +
@@ -77,6 +80,9 @@ const L = {
     evidence: "Evidence an auditor asks for",
     refs: "References",
     none: "none",
+    topic: "Topic",
+    advice: "Hints, first steps and evidence by topic",
+    contents: "Contents",
     ...REPORT_LABELS.en,
     note:
       REPORT_LABELS.en.scoreRule +
@@ -107,7 +113,17 @@ td.num { text-align: right; white-space: nowrap; }
 table.summary { width: auto; min-width: 50%; }
 table.fields { width: auto; flex: 1 1 320px; }
 .chart svg { max-width: 100%; height: auto; }
-table.plan th:nth-child(1), table.plan th:nth-child(3), table.plan th:nth-child(5), table.plan td:nth-child(5) { white-space: nowrap; }
+table.plan td:nth-child(1), table.plan td:nth-child(5) { white-space: nowrap; }
+table { table-layout: auto; }
+td, th { overflow-wrap: anywhere; }
+.order { font-size: 12px; color: #333; margin: 4px 0; }
+nav.toc ol { margin: 4px 0; padding-left: 20px; }
+nav.toc a { color: inherit; }
+section.topic { break-inside: avoid; margin: 12px 0; }
+section.topic h3 { font-size: 14px; margin: 0 0 4px; }
+section.topic dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
+section.topic dt { font-weight: bold; }
+section.topic dd { margin: 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
@@ -115,11 +131,13 @@ dl.meta dd { margin: 0; }
 .note { font-size: 12px; color: #555; }
 .prio-high { color: #b00020; font-weight: bold; }
 @media print {
-  body { margin: 10mm; font-size: 11pt; }
+  body { margin: 0; font-size: 10pt; }
   h2 { break-after: avoid; }
-  tr, svg { break-inside: avoid; }
+  section#findings, section#plan, section#advice { break-before: page; }
+  tr, svg, .chart { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
+  table { font-size: 9pt; }
 }
 @page { size: A4; margin: 12mm; }
 `;
@@ -159,8 +177,17 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** The file name without its folder (a report sent to a customer never shows the user's folders). */
+export function fileNameOnly(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
 export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlReportOptions = {}): string {
   const l = L[lang];
+  const file = report.file ? fileNameOnly(report.file) : "";
+  /** Long reports get a table of contents. */
+  const long = report.plan.length + report.findings.length > 30;
   const s = report.summary;
   const items = new Map(report.items.map((i) => [i.id, i] as const));
   const out: string[] = [];
@@ -170,21 +197,28 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
   );
   out.push(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
-  const titleSuffix = report.company ? ` — ${report.company}` : report.file ? ` — ${report.file}` : "";
+  const titleSuffix = report.company ? ` — ${report.company}` : file ? ` — ${file}` : "";
   out.push(`<title>${e(l.title + titleSuffix)}</title>`);
   out.push(`<style>${CSS}${opts.executive ? EXECUTIVE_CSS : ""}</style></head><body>`);
   if (opts.executive) out.push(executivePageHtml(report, lang));
   out.push(`<h1>${e(l.title)}</h1>`);
   out.push(`<dl class="meta">`);
-  if (report.file) out.push(`<dt>${l.file}</dt><dd>${e(report.file)}</dd>`);
+  if (file) out.push(`<dt>${l.file}</dt><dd>${e(file)}</dd>`);
   out.push(`<dt>${l.sheet}</dt><dd>${e(report.sheet)}</dd>`);
   out.push(`<dt>${l.range}</dt><dd>${e(report.location.range)}</dd>`);
   if (report.company) out.push(`<dt>${l.company}</dt><dd>${e(report.company)}</dd>`);
   out.push(`<dt>${l.profile}</dt><dd>${e(report.profile)}</dd>`);
   if (opts.now) out.push(`<dt>${l.generated}</dt><dd>${e(stamp(opts.now))}</dd>`);
   out.push(`</dl>`);
+  if (long) {
+    out.push(`<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">${l.contents}</h2><ol>`);
+    for (const [id, title] of [["summary", l.summary], ["fields", l.fields], ["findings", l.findings], ["plan", l.plan], ["advice", l.advice]]) {
+      out.push(`<li><a href="#${id}">${e(title)}</a></li>`);
+    }
+    out.push(`</ol></nav>`);
+  }
 
-  out.push(`<h2>${l.summary}</h2><table class="summary"><tbody>`);
+  out.push(`<section class="part" id="summary"><h2>${l.summary}</h2><table class="summary"><tbody>`);
   const line = (k: string, v: string): void => {
     out.push(`<tr><th scope="row">${k}</th><td class="num">${e(v)}</td></tr>`);
   };
@@ -195,10 +229,11 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   line(l.overall, num(report.overall.score));
   line(l.readiness, num(report.overall.readiness));
   line(l.counts, `○ ${s.counts["○"]} / △ ${s.counts["△"]} / × ${s.counts["×"]} / - ${s.counts["-"]}`);
-  out.push(`</tbody></table>`);
+  out.push(`</tbody></table></section>`);
+
   for (const ev of evidenceLines(report, lang)) if (ev.text.trim()) out.push(`<p class="note">${e(ev.text.trim())}</p>`);
 
-  out.push(`<h2>${l.fields}</h2><div class="chart">`);
+  out.push(`<section class="part" id="fields"><h2>${l.fields}</h2><div class="chart">`);
   // Where the workbook's own values differ from ours, its radar's numbers are drawn as a second series.
   const wr = report.workbookResults;
   const wbValue = new Map<string, number | null>();
@@ -226,7 +261,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
         `<td class="num">${num(f.readiness)}</td><td class="num">${f.items}</td></tr>`,
     );
   }
-  out.push(`</tbody></table></div>`);
+  out.push(`</tbody></table></div></section>`);
 
   if (wr) {
     out.push(`<h2>${e(workbookResultsHeading(wr, lang))}</h2>`);
@@ -244,7 +279,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     if (wr.why) out.push(`<p class="why">${e(wr.why[lang])}</p>`);
   }
 
-  out.push(`<h2>${l.findings}</h2>`);
+  out.push(`<section class="part" id="findings"><h2>${l.findings}</h2>`);
   if (report.findings.length === 0) out.push(`<p>${l.noFindings}</p>`);
   else {
     out.push(
@@ -257,36 +292,54 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
     }
     out.push(`</tbody></table>`);
   }
+  out.push(`</section>`);
 
   out.push(...fieldNotesHtml(report, lang));
 
-  out.push(`<h2>${l.plan}</h2>`);
+  // The plan: six narrow columns (fits a portrait page); the advice of each topic once, below, instead of the
+  // same hint, first step and evidence repeated on every row of the topic.
+  out.push(`<section class="part" id="plan"><h2>${l.plan}</h2>`);
   if (report.plan.length === 0) out.push(`<p>${l.noPlan}</p>`);
   else {
+    out.push(`<p class="order">${e(PLAN_ORDER_LINE[lang])}</p>`);
     out.push(
       `<table class="plan"><thead><tr><th scope="col">${l.rank}</th><th scope="col">${l.item}</th>` +
         `<th scope="col">${l.answer}</th><th scope="col">${l.field}</th><th scope="col">${l.priority}</th>` +
-        `<th scope="col">${l.hint}</th><th scope="col">${l.firstStep}</th><th scope="col">${l.evidence}</th>` +
-        `<th scope="col">${l.refs}</th></tr></thead><tbody>`,
+        `<th scope="col">${l.topic}</th></tr></thead><tbody>`,
     );
+    const fieldName = new Map(report.fields.map((f) => [f.name, lang === "en" ? f.nameEn : f.name]));
+    const used: string[] = [];
     for (const p of report.plan) {
       const raw = items.get(p.itemId)?.raw ?? null;
       const a = adviceOf(report, p);
+      if (!used.includes(p.advice)) used.push(p.advice);
+      const fields = p.fields.length ? p.fields.map((f) => fieldName.get(f) ?? f).join(lang === "en" ? ", " : "、") : fieldsLabel(p.fields, lang);
+      out.push(
+        `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
+          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(fields)}</td>` +
+          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.title[lang] || l.none)}</td></tr>`,
+      );
+    }
+    out.push(`</tbody></table></section>`);
+    out.push(`<section class="part" id="advice"><h2>${l.advice}</h2>`);
+    for (const key of used) {
+      const a = report.topics?.[key];
+      if (!a) continue;
       const refs: string[] = [];
       if (a.references.tics[lang]) refs.push(`TICS: ${a.references.tics[lang]}`);
       if (a.references.iso27001.length) refs.push(`ISO/IEC 27001:2022 ${a.references.iso27001.join(", ")}`);
       if (a.references.jama[lang]) {
         refs.push(`${lang === "ja" ? "自工会/部工会ガイドライン" : "JAMA/JAPIA guideline"}: ${a.references.jama[lang]}`);
       }
+      const rows = report.plan.filter((p) => p.advice === key).map((p) => p.rank);
       out.push(
-        `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
-          `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(fieldsLabel(p.fields, lang))}</td>` +
-          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.hint[lang])}</td>` +
-          `<td>${e(a.firstStep[lang])}</td><td>${e(a.evidence[lang])}</td><td>${e(refs.join(" / ") || l.none)}</td></tr>`,
+        `<section class="topic"><h3>${e(a.title[lang] || l.none)} <small>(${l.rank} ${rows.join(", ")})</small></h3><dl>` +
+          `<dt>${l.hint}</dt><dd>${e(a.hint[lang])}</dd><dt>${l.firstStep}</dt><dd>${e(a.firstStep[lang])}</dd>` +
+          `<dt>${l.evidence}</dt><dd>${e(a.evidence[lang])}</dd><dt>${l.refs}</dt><dd>${e(refs.join(" / ") || l.none)}</dd></dl></section>`,
       );
     }
-    out.push(`</tbody></table>`);
   }
+  out.push(`</section>`);
   out.push(`<p class="note">${e(l.note)}</p>`);
   out.push(`</body></html>`);
   return out.join("\n");

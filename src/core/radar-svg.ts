@@ -42,6 +42,68 @@ export function escapeXml(s: string): string {
   });
 }
 
+/**
+ * Runs of consecutive axes that have a value, going round the chart. A chart where every axis has a value is one
+ * closed run (`closed`); otherwise each run is an open line and the axes without a value stay a gap (never 0).
+ */
+export function valueRuns(values: readonly (number | null)[]): { closed: boolean; runs: number[][] } {
+  const n = values.length;
+  const has = (i: number): boolean => values[i] != null && Number.isFinite(values[i] as number);
+  if (n > 0 && values.every((_, i) => has(i))) return { closed: true, runs: [values.map((_, i) => i)] };
+  const start = values.findIndex((_, i) => !has(i));
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let k = 1; k <= n; k++) {
+    const i = (start + k) % n;
+    if (has(i)) run.push(i);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return { closed: false, runs };
+}
+
+/** Width of a character in label units: wide (CJK) characters count double. */
+function unitWidth(ch: string): number {
+  return (ch.codePointAt(0) ?? 0) < 0x1100 ? 1 : 2;
+}
+
+/**
+ * A label broken into at most `maxLines` lines of at most `maxUnits` units (CJK counts double), breaking after
+ * 「・」「、」 spaces or before 「（」 where possible; a label that still does not fit ends with 「…」 (the full name
+ * is in the table and the tooltip).
+ */
+export function wrapLabel(label: string, maxUnits: number, maxLines = 2): string[] {
+  const chars = [...label.trim()];
+  const lines: string[] = [];
+  let i = 0;
+  while (i < chars.length && lines.length < maxLines) {
+    let w = 0;
+    let j = i;
+    let lastBreak = -1;
+    while (j < chars.length && w + unitWidth(chars[j]) <= maxUnits) {
+      w += unitWidth(chars[j]);
+      const ch = chars[j];
+      if (ch === "・" || ch === "、" || ch === " " || ch === "," || ch === "/") lastBreak = j + 1;
+      if ((chars[j + 1] === "（" || chars[j + 1] === "(") && j + 1 > i) lastBreak = j + 1;
+      j++;
+    }
+    const end = j >= chars.length ? j : lastBreak > i ? lastBreak : j;
+    lines.push(chars.slice(i, end).join("").trim());
+    i = end;
+    while (chars[i] === " ") i++;
+  }
+  if (i < chars.length) {
+    const last = [...lines[lines.length - 1]];
+    let w = last.reduce((s, ch) => s + unitWidth(ch), 0);
+    while (last.length && w + 1 > maxUnits) w -= unitWidth(last.pop() as string);
+    lines[lines.length - 1] = last.join("") + "…";
+  }
+  return lines;
+}
+
 function fmt(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
@@ -65,7 +127,7 @@ function describe(fields: RadarField[], series: string[], missing: string): stri
 
 /**
  * Builds the chart. Axes start at the top and go clockwise in field order; rings at 20, 40, 60, 80, 100.
- * A null value is drawn at the centre and marked with an open circle so it is not mistaken for a zero score.
+ * A null value is a gap in the series' line (not drawn as 0), marked 「-」 on its axis.
  */
 export function radarSvg(fields: RadarField[], series: string[], opts: RadarOptions): string {
   const size = opts.size ?? 360;
@@ -116,22 +178,38 @@ export function radarSvg(fields: RadarField[], series: string[], opts: RadarOpti
     const tx = cx + (radius + 10) * cos;
     const ty = cy + (radius + 10) * sin + (sin < -0.5 ? -2 : sin > 0.5 ? 12 : 4);
     const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
-    parts.push(`<text x="${fmt(tx)}" y="${fmt(ty)}" text-anchor="${anchor}" font-size="12">${escapeXml(f.label)}</text>`);
+    // Two lines at most, each within the room beside the chart (padX); the full name is in the table.
+    const lines = wrapLabel(f.label, anchor === "middle" ? 40 : 20);
+    const y0 = sin < -0.5 ? ty - 14 * (lines.length - 1) : ty;
+    const spans = lines.map((l, k) => `<tspan x="${fmt(tx)}" y="${fmt(y0 + 14 * k)}">${escapeXml(l)}</tspan>`).join("");
+    parts.push(`<text text-anchor="${anchor}" font-size="12"><title>${escapeXml(f.label)}</title>${spans}</text>`);
   });
   // Series.
   series.forEach((s, si) => {
     const color = colors[si % colors.length];
-    const pts = fields.map((f, i) => point(i, f.values[si] ?? 0).map(fmt).join(",")).join(" ");
     const dash = si === 0 ? "" : ` stroke-dasharray="5,3"`;
     const fill = si === 0 ? color : "none";
-    parts.push(
-      `<polygon class="series" data-series="${escapeXml(s)}" points="${pts}" fill="${fill}" fill-opacity="0.18" stroke="${color}" stroke-width="2"${dash}/>`,
-    );
+    // A field without a value is a gap in the line (never drawn as 0) and marked 「-」 on its axis.
+    const { closed, runs } = valueRuns(fields.map((f) => f.values[si] ?? null));
+    for (const run of runs) {
+      const pts = run.map((i) => point(i, fields[i].values[si] as number).map(fmt).join(",")).join(" ");
+      if (closed) {
+        parts.push(`<polygon class="series" data-series="${escapeXml(s)}" points="${pts}" fill="${fill}" fill-opacity="0.18" stroke="${color}" stroke-width="2"${dash}/>`);
+      } else {
+        parts.push(`<polyline class="series" data-series="${escapeXml(s)}" points="${pts}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`);
+      }
+    }
     fields.forEach((f, i) => {
       const v = f.values[si];
-      const [x, y] = point(i, v ?? 0);
-      const dot = v == null ? `fill="#fff" stroke="${color}"` : `fill="${color}"`;
-      parts.push(`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="3" ${dot}/>`);
+      if (v == null) {
+        if (si === 0) {
+          const [x, y] = point(i, 12);
+          parts.push(`<text class="gap" x="${fmt(x)}" y="${fmt(y + 4)}" text-anchor="middle" font-size="12" fill="${color}">${escapeXml(missing)}</text>`);
+        }
+        return;
+      }
+      const [x, y] = point(i, v);
+      parts.push(`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="3" fill="${color}"/>`);
     });
     // Legend.
     const ly = legendTop + 22 * si;

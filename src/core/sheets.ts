@@ -82,9 +82,13 @@ const L = {
   },
 } as const;
 
-/** Series names are fixed Japanese words in both languages so the stored table reads back the same. */
-const SERIES_CURRENT = "今回";
-const SERIES_PREVIOUS = "前回";
+/** Series names in the sheet's language; the previous one carries its date, e.g. 「前回（2026-10-01 10:00）」. */
+function seriesFor(lang: Lang, previous: StoredResult | null): string[] {
+  const l = L[lang];
+  if (!previous) return [l.current];
+  const when = previous.date ? (lang === "ja" ? `（${previous.date}）` : ` (${previous.date})`) : "";
+  return [l.current, l.previous + when];
+}
 /** Series of the workbook's own values, drawn only where they differ from ours. */
 const SERIES_WORKBOOK = "ブックの値";
 
@@ -117,7 +121,7 @@ export function resultsModel(report: Report, lang: Lang, previous: StoredResult 
     [],
   ];
   const headerRow = rows.length;
-  const seriesNames = previous ? [SERIES_CURRENT, SERIES_PREVIOUS] : [SERIES_CURRENT];
+  const seriesNames = seriesFor(lang, previous);
   // The workbook's own values, as a series beside ours, when some differ (same field names: see workbookResults).
   const wr = report.workbookResults;
   const wbValue = new Map<string, number | null>();
@@ -178,7 +182,8 @@ export function readStoredResult(grid: CellValue[][]): StoredResult | null {
     const b = grid[r]?.[1];
     if (a === L.ja.date || a === L.en.date) date = b == null ? "" : String(b);
     if (a === L.ja.overall || a === L.en.overall) overall = typeof b === "number" ? b : null;
-    if ((a === L.ja.field || a === L.en.field) && b === SERIES_CURRENT) {
+    // 今回 is what sheets written before the English series names carry in both languages.
+    if ((a === L.ja.field || a === L.en.field) && (b === L.ja.current || b === L.en.current)) {
       header = r;
       break;
     }

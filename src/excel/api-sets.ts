@@ -116,6 +116,16 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "SettingCollection.getItemOrNullObject": "1.4",
   "Setting.value": "1.4",
   "Setting.delete": "1.4",
+  "RangeFormat.autofitRows": "1.2",
+  "Chart.width": "1.1",
+  "Chart.height": "1.1",
+  "Worksheet.pageLayout": "1.9",
+  "PageLayout.orientation": "1.9",
+  "PageLayout.zoom": "1.9",
+  "PageLayout.setPrintTitleRows": "1.9",
+  "PageLayout.headersFooters": "1.9",
+  "HeaderFooterGroup.defaultForAllPages": "1.9",
+  "HeaderFooter.centerHeader": "1.9",
 };
 
 /**
@@ -137,6 +147,7 @@ export const GUARDED: Readonly<Record<string, string>> = {
   queueChartSeries: "1.15",
   probeSeriesValues: "1.12",
   probeSeriesSources: "1.15",
+  queuePrintLayout: "1.9",
 };
 
 function parts(v: string): number[] {

@@ -17,6 +17,8 @@ import {
 import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
+import { PLAN_PRINT, RESULTS_CHART_SIZE, RESULTS_PRINT, type PrintSetup } from "../core/print";
+import { PLAN_ORDER_LINE } from "../core/plan";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
 import { answerArea, listItems, queueValidations, type Snapshot } from "./read";
 import { queueReadState, queueWriteState, recordResult, sameScores, stateFrom, type StoredState } from "./state";
@@ -177,6 +179,10 @@ export async function writeResults(
   sheet.getRange("A:A").format.columnWidth = 220;
   sheet.getRange(rangeA1({ ...model.fieldTable, bottom: model.fieldTable.top })).format.font.bold = true;
   sheet.getRange("A1").format.font.bold = true;
+  // Long notes wrap inside column A (clear of the chart beside them); rows grow to fit.
+  sheet.getRange(rangeA1({ top: 1, left: 0, bottom: grid.length - 1, right: 0 })).format.wrapText = true;
+  target.format.autofitRows();
+  queuePrintLayout(sheet, RESULTS_PRINT);
   // Only now the old content that the new one does not cover, and the old chart.
   for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
   for (const ch of oldCharts) ch.delete();
@@ -202,6 +208,9 @@ export async function writeResults(
         cellA1(model.chartAnchor.top, model.chartAnchor.left),
         cellA1(model.chartAnchor.bottom, model.chartAnchor.right),
       );
+      // A fixed size (points): taller note rows never stretch it, and it stays within the one printed page.
+      chart.width = RESULTS_CHART_SIZE.width;
+      chart.height = RESULTS_CHART_SIZE.height;
     }
     historyWritten?.details();
     if (chart) {
@@ -400,11 +409,26 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
   table.style = "TableStyleMedium2";
   const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
   text.format.wrapText = true;
+  target.format.autofitRows();
+  queuePrintLayout(sheet, PLAN_PRINT, PLAN_ORDER_LINE[lang]);
   state.created.planTable = tableName;
   state.created.planSheet = PLAN_SHEET;
   queueWriteState(context, state);
   await context.sync();
   return state;
+}
+
+/**
+ * Page setup of one of our sheets (ExcelApi 1.9; older hosts print with their defaults): orientation, fit to pages,
+ * the repeated title rows and a centred page header.
+ */
+function queuePrintLayout(sheet: Excel.Worksheet, setup: PrintSetup, header?: string): void {
+  if (!supportsExcelApi("1.9")) return;
+  const layout = sheet.pageLayout;
+  layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+  if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.first}:$${setup.titleRows.last}`);
+  if (header) layout.headersFooters.defaultForAllPages.centerHeader = header.replace(/&/g, "&&");
 }
 
 /** Longest conditional-format formula written (the classic Excel limit, kept for every Excel version). */

@@ -17,6 +17,7 @@
  * Returns `{ bytes, warnings, sheets }` (warnings Japanese + English). Browser-safe: no Node imports.
  */
 import type { Bilingual, CellValue, Report } from "../core/model";
+import { PLAN_ORDER_LINE } from "../core/plan";
 import {
   PLAN_SHEET,
   PLAN_TABLE,
@@ -652,7 +653,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(tablePart, tableXml(plan, maxTableId + 1, tableName));
   pkg.setText(relsPathOf(planPart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(planPart, tablePart) }]));
   ctAdded.push({ part: tablePart, type: CT_TABLE });
-  pkg.setText(planPart, planSheetXml(plan, styles, "rId1"));
+  pkg.setText(planPart, planSheetXml(plan, styles, "rId1", PLAN_ORDER_LINE[options.lang]));
   // Evidence sheet with its table (a second free table name and id).
   if (records) {
     tableNames.add(tableName.toLowerCase());
@@ -690,19 +691,22 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   if (records && !ownHistory) indexOf.history = addSheet(historyName, historyPart);
   wb = splice(wb, sheetsEl.closeStart, sheetsEl.closeStart, newSheets.join(""));
 
-  const wantNames: { name: string; index: number; sheet: string }[] = [
-    { name: RESULTS_NAME_MARK, index: indexOf.results, sheet: resultsName },
-    { name: PLAN_NAME_MARK, index: indexOf.plan, sheet: planName },
+  // Our marker names (hidden), and the plan's print titles (its header row on every printed page).
+  const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+  const wantNames: { name: string; index: number; ref: string; hidden: boolean }[] = [
+    { name: RESULTS_NAME_MARK, index: indexOf.results, ref: absRef(resultsName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
+    { name: PLAN_NAME_MARK, index: indexOf.plan, ref: absRef(planName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
+    { name: "_xlnm.Print_Titles", index: indexOf.plan, ref: `${quoted(planName)}!$1:$1`, hidden: false },
     ...(records
       ? [
-          { name: EVIDENCE_NAME_MARK, index: indexOf.evidence, sheet: evidenceName },
-          { name: HISTORY_NAME_MARK, index: indexOf.history, sheet: historyName },
+          { name: EVIDENCE_NAME_MARK, index: indexOf.evidence, ref: absRef(evidenceName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
+          { name: HISTORY_NAME_MARK, index: indexOf.history, ref: absRef(historyName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
         ]
       : []),
   ].filter((w) => !info.definedNames.some((d) => d.name === w.name && d.localSheetId === w.index));
   if (wantNames.length) {
     const xml = wantNames
-      .map((w) => `<${p}definedName name="${w.name}" localSheetId="${w.index}" hidden="1">${escText(absRef(w.sheet, { top: 0, left: 0, bottom: 0, right: 0 }))}</${p}definedName>`)
+      .map((w) => `<${p}definedName name="${w.name}" localSheetId="${w.index}"${w.hidden ? ' hidden="1"' : ""}>${escText(w.ref)}</${p}definedName>`)
       .join("");
     const dn = findElement(wb, "definedNames");
     if (dn && !dn.selfClosing) wb = splice(wb, dn.closeStart, dn.closeStart, xml);

@@ -7,6 +7,7 @@ import type { HistoryModel } from "../core/history";
 import type { PlanModel, ResultsModel } from "../core/sheets";
 import { a1, refOf } from "./cells";
 import { absRef, cellXml, colsXml, NS_MAIN, NS_REL, XML_HEAD } from "./xlsx-write";
+import { PLAN_PRINT, RESULTS_CHART_SIZE, RESULTS_PRINT, rowHeight, wrappedLines, LINE_HEIGHT, MAX_ROW_HEIGHT, type PrintSetup } from "../core/print";
 import { escAttr, escText } from "./xml";
 
 export const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -25,6 +26,23 @@ function rowXml(r: number, cells: string[], extra = ""): string {
   return cells.length ? `<row r="${r + 1}"${extra}>${cells.join("")}</row>` : "";
 }
 
+/** ` ht="…" customHeight="1"` for a row taller than one line, else "". */
+function heightAttr(ht: number | null): string {
+  return ht == null ? "" : ` ht="${ht}" customHeight="1"`;
+}
+
+/** <sheetPr> asking for fit-to-page printing (first child of <worksheet>). */
+const FIT_TO_PAGE = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+
+/** <pageSetup> (and <headerFooter> with a centred header line) after <pageMargins>. */
+function pageSetupXml(p: PrintSetup, header?: string): string {
+  const hf = header ? `<headerFooter><oddHeader>${escText(`&C${header.replace(/&/g, "&&")}`)}</oddHeader></headerFooter>` : "";
+  return `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>${hf}`;
+}
+
+/** Width (column-width units) of column A on the results sheet; long notes wrap inside it, clear of the chart. */
+const RESULTS_WIDTHS = [34, 18, 12];
+
 const PANE_FROZEN_ROW1 =
   '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
 
@@ -33,24 +51,29 @@ export function resultsSheetXml(m: ResultsModel, st: OwnStyles, drawingRid: stri
   let maxCol = 0;
   m.rows.forEach((row, r) => {
     const cells: string[] = [];
+    // A note alone on its row (the marker line, the scoring rule) wraps inside column A instead of running on
+    // under the chart.
+    const note = r !== 0 && row.length === 1 && typeof row[0] === "string" && wrappedLines(row[0], RESULTS_WIDTHS[0]) > 1;
     row.forEach((v, c) => {
       const bold = r === 0 || r === m.fieldTable.top;
-      const x = cellXml(a1(r, c), v, bold ? st.bold : 0, null);
+      const x = cellXml(a1(r, c), v, bold ? st.bold : note ? st.wrap : 0, null);
       if (x) {
         cells.push(x);
         maxCol = Math.max(maxCol, c);
       }
     });
-    rows.push(rowXml(r, cells));
+    const ht = note ? Math.min(MAX_ROW_HEIGHT, Math.ceil(wrappedLines(String(row[0]), RESULTS_WIDTHS[0]) * LINE_HEIGHT + 3)) : null;
+    rows.push(rowXml(r, cells, heightAttr(ht)));
   });
   const dim = refOf({ top: 0, left: 0, bottom: Math.max(0, m.rows.length - 1), right: maxCol });
   return (
     XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${dim}"/>` +
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    colsXml([34, 18, 12]) +
+    colsXml(RESULTS_WIDTHS) +
     `<sheetData>${rows.join("")}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    pageSetupXml(RESULTS_PRINT) +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     `</worksheet>`
   );
@@ -64,9 +87,16 @@ export function planTableRange(m: PlanModel): CellRange {
   return { top: 0, left: 0, bottom: Math.max(1, m.rows.length), right: m.header.length - 1 };
 }
 
-export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string): string {
+/**
+ * The plan sheet. Wrapped cells get a row height estimated from their text (CJK counts double) so nothing is cut
+ * to one line; it prints landscape, one page wide, the header row repeated (the Print_Titles name is added by the
+ * annotator), with `headerLine` (the plan order rule) as the page header.
+ */
+export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string {
   const rows: string[] = [];
-  rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null))));
+  const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
+  const allCols = new Set(m.header.map((_, c) => c));
+  rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
   const dates = new Set(m.dateColumns ?? [dueCol]);
   const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
@@ -78,17 +108,17 @@ export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string): str
       const x = cellXml(a1(r, c), v, style, null);
       if (x) cells.push(x);
     });
-    rows.push(rowXml(r, cells));
+    rows.push(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
   });
-  const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   return (
     XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${refOf(planTableRange(m))}"/>` +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf(planTableRange(m))}"/>` +
     PANE_FROZEN_ROW1 +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     colsXml(widths) +
     `<sheetData>${rows.join("")}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
+    pageSetupXml(PLAN_PRINT, headerLine) +
     `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
     `</worksheet>`
   );
@@ -155,17 +185,22 @@ export function radarChartXml(m: ResultsModel, sheetName: string): string {
   );
 }
 
+/**
+ * The drawing holding the chart: anchored at the anchor's top-left cell with a fixed size (RESULTS_CHART_SIZE), so
+ * taller note rows never stretch it and it stays within the one printed page.
+ */
 export function drawingXml(anchor: CellRange, chartRid: string): string {
   const pos = (col: number, row: number) =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const emu = (pt: number) => Math.round(pt * 12700);
   return (
     XML_HEAD +
-    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"><xdr:twoCellAnchor editAs="oneCell">` +
-    `<xdr:from>${pos(anchor.left, anchor.top)}</xdr:from><xdr:to>${pos(anchor.right + 1, anchor.bottom + 1)}</xdr:to>` +
+    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"><xdr:oneCellAnchor>` +
+    `<xdr:from>${pos(anchor.left, anchor.top)}</xdr:from><xdr:ext cx="${emu(RESULTS_CHART_SIZE.width)}" cy="${emu(RESULTS_CHART_SIZE.height)}"/>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="TICS Check radar chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_REL}" r:id="${chartRid}"/></a:graphicData></a:graphic>` +
-    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+    `</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`
   );
 }
 

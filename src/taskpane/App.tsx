@@ -1,48 +1,52 @@
 /**
- * The task pane: a thin view over `Session` (src/app/session.ts), which talks to the ChecklistHost port.
- * Never touches Excel.* — the host does.
+ * The task pane: lays out the components (src/taskpane/components/, one per file, none calling the host) and wires
+ * them to `Session` (src/app/session.ts), which talks to the ChecklistHost port. Never touches Excel.* — the host
+ * does.
+ *
+ * Layout, top to bottom: title, message area (sticky, announced), drop zone (browser mode, before a file), the
+ * summary card with the main actions (result first), the field scores with the workbook's own results beside them,
+ * the filters, problems, 「-」 warnings and plan as collapsible sections, evidence and trend (collapsible), the field
+ * mapping (its own disclosure), more tools; dialogs for the normalise preview and the item detail (which hosts the
+ * item's evidence fields where the host can save them). To add a part, write a
+ * component in components/ and place it in the list below.
  */
 import * as React from "react";
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
-  Switch,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useRestoreFocusTarget,
-} from "@fluentui/react-components";
-import type { CellValue, Finding, Report } from "../core/model";
-import { adviceOf } from "../core/plan";
+import { makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import type { NormaliseChange } from "../app/host";
-import type { Notice, Session, SessionState } from "../app/session";
-import { RadarChart, ScoreBars } from "./radar";
-import { RecordsPanel } from "./components/RecordsPanel";
-import { WorkbookComparison } from "./components/WorkbookComparison";
-import { t, type MessageKey } from "../core/i18n";
-import { s, type Lang } from "./strings";
-import { MappingEditor, NaWarnings } from "./components/MappingEditor";
+import type { EvidenceEntry } from "../core/model";
+import type { Session, SessionState } from "../app/session";
 import type { BrowserHost } from "../app/browser-host";
 import type { CheckProgress } from "../app/check-worker";
 import { limitsSummary } from "../file/limits";
+import { s, type Lang } from "./strings";
+import { ActionBar } from "./components/ActionBar";
+import { CollapsibleSection } from "./components/CollapsibleSection";
+import { ColumnPicker } from "./components/ColumnPicker";
+import { DropZone } from "./components/DropZone";
+import { FieldScores } from "./components/FieldScores";
+import { ItemDetail } from "./components/ItemDetail";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { ListFilters, NO_FILTER, matches, type FilterState } from "./components/ListFilters";
+import { MappingEditor, NaWarnings, naWarningsTitle } from "./components/MappingEditor";
+import { MessageArea } from "./components/MessageArea";
+import { MoreActions } from "./components/MoreActions";
+import { NormaliseDialog } from "./components/NormaliseDialog";
+import { PlanList } from "./components/PlanList";
+import { ProblemList } from "./components/ProblemList";
+import { RecordsPanel } from "./components/RecordsPanel";
+import { SummaryCard } from "./components/SummaryCard";
+import { WorkbookComparison } from "./components/WorkbookComparison";
+import { noticeText, problemFindings } from "./components/format";
+import { useSharedStyles } from "./components/styles";
+
+export { problemFindings, readBytes, showLookalike, showValue } from "./components/format";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     fontFamily: tokens.fontFamilyBase,
@@ -50,152 +54,39 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     minHeight: "100vh",
     boxSizing: "border-box",
+    overflowWrap: "anywhere",
   },
-  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalM },
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  status: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    minHeight: "24px",
-    margin: 0,
-  },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  problem: {
-    display: "grid",
-    gridTemplateColumns: "4em 1fr",
-    columnGap: tokens.spacingHorizontalS,
-    width: "100%",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    boxSizing: "border-box",
-  },
-  problemButton: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
-  cell: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
-  problemBody: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
-  badge: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  itemText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": {
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-      textAlign: "start",
-    },
-    "& td.num, & th.num": { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  },
-  details: { fontSize: tokens.fontSizeBase200 },
-  plan: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hiddenInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
-  overall: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface AppProps {
   session: Session;
   lang: Lang;
+  /** Browser mode: the language switch is shown and calls this. */
+  onLangChange?: (lang: Lang) => void;
 }
 
-/** How many plan steps the pane lists. */
-export const PLAN_STEPS = 5;
-/** Problems listed before a "show all" button (keeps the pane quick on very long or empty workbooks). */
-export const PROBLEMS_SHOWN = 100;
+/** List entries shown per page (problems and plan), and added by each "show more". */
+export const PAGE_SIZE = 50;
 
 function useSession(session: Session): SessionState {
   return React.useSyncExternalStore(session.subscribe, session.getState, session.getState);
 }
 
-export function showValue(v: CellValue, lang: Lang): string {
-  if (v === null || v === "") return s(lang, "valueEmpty");
-  return String(v);
-}
-
-/**
- * A look-alike as shown in the preview: short values get their code points, so 「〇」 (U+3007) is visibly not
- * 「○」 (U+25CB).
- */
-export function showLookalike(v: CellValue, lang: Lang): string {
-  const text = showValue(v, lang);
-  if (typeof v !== "string" || v === "" || [...v].length > 3) return text;
-  const points = [...v].map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
-  return `${text} (${points.join(" ")})`;
-}
-
-function noticeText(lang: Lang, n: Notice): string {
-  switch (n.kind) {
-    case "checked":
-      return s(lang, "noticeChecked");
-    case "normalised":
-      return s(lang, "noticeNormalised", { count: n.count });
-    case "undone":
-      return s(lang, "noticeUndone", { count: n.count });
-    case "results_written":
-      return s(lang, "noticeResults");
-    case "plan_written":
-      return s(lang, "noticePlan");
-    case "highlight":
-      return s(lang, n.on ? "noticeHighlightOn" : "noticeHighlightOff");
-    case "dropdowns":
-      return s(lang, "noticeDropdowns", { count: n.count });
-    case "dropdowns_removed":
-      return s(lang, "noticeDropdownsRemoved", { count: n.count });
-    case "downloaded":
-      return s(lang, "noticeDownloaded");
-    case "live":
-      return s(lang, "noticeLive");
-    case "mapping_saved":
-      return lang === "en" ? "Field mapping saved in the workbook; checked again." : "分野の割り当てをブックに保存し、再チェックしました。";
-  }
-}
-
-const PROBLEM_STATUSES: ReadonlySet<Finding["status"]> = new Set(["invalid", "na_not_allowed", "blank"]);
-
-/** The problem entries the user must look at, in sheet order. */
-export function problemFindings(report: Report): Finding[] {
-  return report.findings.filter((f) => PROBLEM_STATUSES.has(f.status));
-}
-
-function fmtScore(v: number | null, lang: Lang): string {
-  return v == null ? s(lang, "noScore") : (Math.round(v * 10) / 10).toString();
-}
-
-export function App({ session, lang }: AppProps): React.ReactElement {
+export function App({ session, lang, onLangChange }: AppProps): React.ReactElement {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const state = useSession(session);
   const host = session.host;
   const caps = host.capabilities;
   const [preview, setPreview] = React.useState<NormaliseChange[] | null>(null);
-  const [fixDownload, setFixDownload] = React.useState(false);
-  const [showAllProblems, setShowAllProblems] = React.useState(false);
+  const [detail, setDetail] = React.useState<string | null>(null);
+  const [filter, setFilter] = React.useState<FilterState>(NO_FILTER);
+  // Browser mode: the Web Worker's progress (reading sheet n of m, checking), shown in the drop zone.
+  const [progress, setProgress] = React.useState<CheckProgress | null>(null);
+  const watchProgress = (host as Partial<BrowserHost>).onProgress;
+  React.useEffect(() => (watchProgress ? watchProgress.call(host, setProgress) : undefined), [host, watchProgress]);
 
   React.useEffect(() => {
     if (host.kind === "excel") {
@@ -213,13 +104,27 @@ export function App({ session, lang }: AppProps): React.ReactElement {
   else if (state.error) statusText = s(lang, "errorStatus");
   else if (state.notice) statusText = noticeText(lang, state.notice);
   else if (report) statusText = s(lang, "noticeChecked");
-  else statusText = host.kind === "browser" ? s(lang, "dropHelp") : s(lang, "idle");
+  else statusText = host.kind === "browser" ? s(lang, "dropHelpShort") : s(lang, "idle");
 
-  const items = report?.items ?? [];
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const problems = report ? problemFindings(report) : [];
-  const lookalikes = report ? report.findings.filter((f) => f.status === "normalized").length : 0;
-  const fields = (report?.fields ?? []).map((f) => ({ label: lang === "en" ? f.nameEn : f.name, score: f.score, items: f.items }));
+  const model = React.useMemo(() => {
+    if (!report) return null;
+    const itemById = new Map(report.items.map((i) => [i.id, i]));
+    const rowById = new Map(report.plan.map((p) => [p.itemId, p]));
+    return { itemById, rowById, problems: problemFindings(report) };
+  }, [report]);
+
+  const filtered = React.useMemo(() => {
+    if (!report || !model) return null;
+    const problems = model.problems.filter((f) => {
+      const it = model.itemById.get(f.itemId);
+      return it ? matches(filter, it, model.rowById.get(f.itemId)) : false;
+    });
+    const plan = report.plan.filter((p) => {
+      const it = model.itemById.get(p.itemId);
+      return it ? matches(filter, it, p) : false;
+    });
+    return { problems, plan };
+  }, [report, model, filter]);
 
   // When the preview closes (cancel, Esc or apply), focus goes back to the button that opened it. The button stays
   // focusable while disabled (after applying there is nothing left to normalise), so focus is never dropped on the page.
@@ -232,261 +137,135 @@ export function App({ session, lang }: AppProps): React.ReactElement {
     wasOpen.current = previewOpen;
   }, [previewOpen]);
 
-  const openPreview = (): void => setPreview(session.preview());
   const confirmPreview = (): void => {
     const changes = preview ?? [];
     setPreview(null);
     void session.applyNormalise(changes);
   };
+  const openDetail = (itemId: string): void => {
+    setDetail(itemId);
+    const item = model?.itemById.get(itemId);
+    if (caps.selectCell && item) void session.selectCell(item.cell);
+  };
+  const lookalikes = report ? report.summary.normalized : 0;
+  const naWarnings = report?.warnings?.length ?? 0;
+  // Evidence fields (the item detail and the 「-」 reasons) only where the host can save them.
+  const saveEvidence = host.saveEvidence ? (itemId: string, change: Partial<EvidenceEntry>) => session.saveEvidence(itemId, change) : undefined;
+  // Browser mode: what the sheets hold, to pick the answer column by hand when detection failed.
+  const sheetPreview = React.useMemo(() => (detectionFailed ? (host.sheetPreview?.() ?? null) : null), [detectionFailed, host, state.outcome]);
+  const filterKey = `${filter.status}|${filter.field}|${filter.priority}`;
 
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.header}>
         <h1 className={styles.h1}>{s(lang, "appTitle")}</h1>
-        <p className={styles.subtitle}>{s(lang, "appSubtitle")}</p>
+        <p className={shared.muted}>{s(lang, "appSubtitle")}</p>
+        {onLangChange && <LanguageSwitch lang={lang} onChange={onLangChange} />}
       </header>
 
-      {host.kind === "browser" && <DropZone lang={lang} disabled={busy} fileName={state.fileName} onFile={(b, n) => void session.loadFile(b, n)} watchProgress={(host as Partial<BrowserHost>).onProgress} />}
+      <MessageArea lang={lang} busy={busy} statusText={statusText} success={!busy && !state.error && state.notice !== null && state.notice.kind !== "checked" && state.notice.kind !== "live"} error={state.error} />
 
-      <section className={styles.section} aria-labelledby="tc-status">
-        <h2 id="tc-status" className={styles.h2}>
-          {s(lang, "statusHeading")}
-        </h2>
-        <div className={styles.status} role="status" aria-live="polite" data-testid="status">
-          {busy && <Spinner size="extra-tiny" aria-hidden="true" />}
-          <span>{statusText}</span>
-        </div>
-        {report && (
-          <p className={styles.muted}>
-            {s(lang, "checkedAt", { sheet: report.sheet, range: report.location.range, items: report.summary.items })}
-            {report.location.source === "manual" ? ` ${s(lang, "manualNote")}` : ""}
-            {report.company ? ` ${s(lang, "company", { company: report.company })}` : ""}
-          </p>
-        )}
-        {state.error && (
-          <MessageBar intent="error" role="alert" data-testid="error">
-            <MessageBarBody>
-              <MessageBarTitle>{s(lang, "errorTitle")}</MessageBarTitle>
-              {state.error.message[lang]}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {detectionFailed && caps.manualLocation && (
-          <div className={styles.section}>
-            <p className={styles.muted}>{s(lang, "detectionHelp")}</p>
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={busy} onClick={() => void session.useSelection()}>
-                {s(lang, "useSelection")}
-              </Button>
-            </div>
-          </div>
-        )}
-      </section>
+      {host.kind === "browser" && !report && (
+        <DropZone
+          lang={lang}
+          disabled={busy}
+          fileName={state.fileName}
+          onFile={(b, n) => void session.loadFile(b, n)}
+          progress={progress}
+          limits={limitsSummary()[lang]}
+        />
+      )}
 
-      {report && (
+      {detectionFailed && sheetPreview && sheetPreview.length > 0 && (
+        <ColumnPicker
+          key={state.fileName ?? ""}
+          lang={lang}
+          sheets={sheetPreview}
+          busy={busy}
+          onPick={(sheet, headerRow, col) => void session.useAnswerColumn(sheet, headerRow, col)}
+        />
+      )}
+
+      {detectionFailed && caps.manualLocation && (
+        <section className={shared.section}>
+          <p className={shared.muted}>{s(lang, "detectionHelp")}</p>
+          <MoreActions lang={lang} caps={{ ...caps, highlight: false, dropdowns: false }} busy={busy} highlight={false} manual={false} onHighlight={() => undefined} onDropdowns={() => undefined} onUseSelection={() => void session.useSelection()} onClearManual={() => undefined} />
+        </section>
+      )}
+
+      {report && model && filtered && (
         <>
-          <section className={styles.section} aria-labelledby="tc-progress">
-            <h2 id="tc-progress" className={styles.h2}>
-              {s(lang, "progressHeading")}
-            </h2>
-            <ProgressBar
-              value={report.summary.items === 0 ? 0 : report.summary.answered / report.summary.items}
-              thickness="large"
-              aria-label={s(lang, "progressLabel", { answered: report.summary.answered, total: report.summary.items })}
-            />
-            <p className={styles.muted} data-testid="progress">
-              {s(lang, "progressLabel", { answered: report.summary.answered, total: report.summary.items })}
+          <SummaryCard lang={lang} report={report} problems={model.problems.length}>
+            <p className={shared.muted}>
+              {s(lang, "checkedAt", { sheet: report.sheet, range: report.location.range, items: report.summary.items })}
+              {report.location.source === "manual" ? ` ${s(lang, "manualNote")}` : ""}
+              {report.company ? ` ${s(lang, "company", { company: report.company })}` : ""}
             </p>
-          </section>
+            <ActionBar
+              lang={lang}
+              hostKind={host.kind}
+              caps={caps}
+              busy={busy}
+              lookalikes={lookalikes}
+              canUndo={state.undoStack.length > 0}
+              normaliseRef={normaliseButton}
+              normaliseProps={restoreFocusTarget}
+              onNormalise={() => setPreview(session.preview())}
+              onUndo={() => void session.undo()}
+              onCheck={() => void session.check()}
+              onResults={() => void session.writeResults()}
+              onPlan={() => void session.writePlan()}
+              onDownload={caps.download && host.download ? (kind, fix) => void session.download(kind, fix) : undefined}
+            />
+          </SummaryCard>
 
-          <section className={styles.section} aria-labelledby="tc-problems">
-            <h2 id="tc-problems" className={styles.h2}>
-              {s(lang, "problemsHeading")} ({s(lang, "problemsCount", { count: problems.length })})
-            </h2>
-            {problems.length === 0 ? (
-              <p className={styles.muted}>{s(lang, "problemsNone")}</p>
-            ) : (
-              <ul className={styles.list} data-testid="problems">
-                {(showAllProblems ? problems : problems.slice(0, PROBLEMS_SHOWN)).map((f) => {
-                  const item = itemById.get(f.itemId);
-                  const body = (
-                    <>
-                      <span className={styles.cell}>{f.cell}</span>
-                      <span className={styles.problemBody}>
-                        <span>
-                          <span className={styles.badge}>{t(lang, `status.${f.status}` as MessageKey)}</span>
-                          {f.status !== "blank" ? ` 「${showValue(f.raw, lang)}」` : ""}
-                          {" — "}
-                          {s(lang, "typeInstead", {
-                            value: f.suggestion ?? s(lang, "oneOf", { list: f.allowed.join(" / ") }),
-                          })}
-                        </span>
-                        {item && (
-                          <span className={styles.itemText} title={item.text}>
-                            {item.section ? `${item.section} ` : ""}
-                            {item.number}. {item.text}
-                          </span>
-                        )}
-                      </span>
-                    </>
-                  );
-                  return (
-                    <li key={f.itemId}>
-                      {caps.selectCell ? (
-                        <button
-                          type="button"
-                          className={mergeClasses(styles.problem, styles.problemButton)}
-                          title={s(lang, "problemHintSelect")}
-                          onClick={() => void session.selectCell(f.cell)}
-                        >
-                          {body}
-                        </button>
-                      ) : (
-                        <div className={styles.problem}>{body}</div>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            {!showAllProblems && problems.length > PROBLEMS_SHOWN && (
-              <div>
-                <Button appearance="subtle" onClick={() => setShowAllProblems(true)}>
-                  {s(lang, "showAll", { count: problems.length })}
-                </Button>
-              </div>
-            )}
-            {lookalikes > 0 && <p className={styles.muted}>{s(lang, "lookalikes", { count: lookalikes })}</p>}
-            <NaWarnings lang={lang} report={report} />
-          </section>
+          {host.kind === "browser" && (
+            <DropZone lang={lang} disabled={busy} fileName={state.fileName} compact onFile={(b, n) => void session.loadFile(b, n)} progress={progress} />
+          )}
 
-          <section className={styles.section} aria-labelledby="tc-actions">
-            <h2 id="tc-actions" className={styles.h2}>
-              {s(lang, "actionsHeading")}
-            </h2>
-            <div className={styles.actions}>
-              <Button
-                ref={normaliseButton}
-                {...restoreFocusTarget}
-                appearance="primary"
-                disabledFocusable={busy || lookalikes === 0}
-                onClick={openPreview}
-              >
-                {s(lang, "normalise")}
-              </Button>
-              <Button disabled={busy || state.undoStack.length === 0} onClick={() => void session.undo()}>
-                {s(lang, "undo")}
-              </Button>
-              {host.kind === "excel" && (
-                <Button disabled={busy} onClick={() => void session.check()}>
-                  {s(lang, "check")}
-                </Button>
-              )}
-              {caps.writeSheets && (
-                <>
-                  <Button disabled={busy} onClick={() => void session.writeResults()}>
-                    {s(lang, "results")}
-                  </Button>
-                  <Button disabled={busy} onClick={() => void session.writePlan()}>
-                    {s(lang, "plan")}
-                  </Button>
-                </>
-              )}
-              {caps.dropdowns && (
-                <Button disabled={busy} onClick={() => void session.addDropdowns()}>
-                  {s(lang, "dropdowns")}
-                </Button>
-              )}
-              {caps.manualLocation && (
-                <Button disabled={busy} onClick={() => void session.useSelection()}>
-                  {s(lang, "useSelection")}
-                </Button>
-              )}
-              {caps.manualLocation && report.location.source === "manual" && (
-                <Button disabled={busy} onClick={() => void session.clearManualLocation()}>
-                  {s(lang, "clearManual")}
-                </Button>
-              )}
-            </div>
-            {caps.highlight && (
-              <Switch
-                checked={state.highlight}
-                disabled={busy}
-                label={s(lang, "highlight")}
-                onChange={(_, d) => void session.setHighlight(d.checked)}
-              />
-            )}
-            {caps.download && host.download && (
-              <div className={styles.section}>
-                <h3 className={styles.h3}>{s(lang, "downloadsHeading")}</h3>
-                <p className={styles.muted}>{s(lang, "downloadsNote")}</p>
-                <Checkbox checked={fixDownload} label={s(lang, "downloadFix")} onChange={(_, d) => setFixDownload(d.checked === true)} />
-                <div className={styles.actions}>
-                  <Button appearance="primary" disabled={busy} onClick={() => void session.download("xlsx", fixDownload)}>
-                    {s(lang, "downloadXlsx")}
-                  </Button>
-                  <Button disabled={busy} onClick={() => void session.download("html", fixDownload)}>
-                    {s(lang, "downloadHtml")}
-                  </Button>
-                  <Button disabled={busy} onClick={() => void session.download("json", fixDownload)}>
-                    {s(lang, "downloadJson")}
-                  </Button>
-                </div>
-              </div>
-            )}
-          </section>
-
-          <section className={styles.section} aria-labelledby="tc-scores">
-            <h2 id="tc-scores" className={styles.h2}>
+          <section className={shared.section} aria-labelledby="tc-scores">
+            <h2 id="tc-scores" className={shared.h2}>
               {s(lang, "scoresHeading")}
             </h2>
-            <div className={styles.overall} data-testid="overall">
-              <span className={styles.big}>{s(lang, "overall", { score: fmtScore(report.overall.score, lang) })}</span>
-              <span className={styles.muted}>{s(lang, "readiness", { score: fmtScore(report.overall.readiness, lang) })}</span>
-            </div>
-            {fields.length === 0 ? (
-              <p className={styles.muted}>{s(lang, "scoresNone")}</p>
-            ) : (
-              <>
-                <RadarChart
-                  fields={fields}
-                  title={s(lang, "radarTitle")}
-                  description={s(lang, "radarDesc", {
-                    list: fields.map((f) => `${f.label} ${fmtScore(f.score, lang)}`).join(", "),
-                  })}
-                />
-                <ScoreBars fields={fields} missing={s(lang, "noScore")} />
-                <table className={styles.table} data-testid="scores">
-                  <caption className={styles.muted} style={{ textAlign: "start" }}>
-                    {s(lang, "scoresHeading")}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t(lang, "label.field")}</th>
-                      <th scope="col" className="num">
-                        {t(lang, "label.score")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t(lang, "label.items")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fields.map((f, i) => (
-                      <tr key={i}>
-                        <th scope="row" style={{ fontWeight: "normal" }}>
-                          {f.label}
-                        </th>
-                        <td className="num">{fmtScore(f.score, lang)}</td>
-                        <td className="num">{f.items}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            )}
+            <FieldScores lang={lang} fields={report.fields} />
             <WorkbookComparison report={report} lang={lang} />
           </section>
+
+          <ListFilters lang={lang} fields={report.fields} value={filter} onChange={setFilter} />
+
+          <CollapsibleSection
+            id="tc-problems"
+            testId="problems-section"
+            title={s(lang, "problemsHeading")}
+            count={`(${s(lang, "problemsCount", { count: countText(filtered.problems.length, model.problems.length) })})`}
+          >
+            <ProblemList key={filterKey} lang={lang} problems={filtered.problems} itemById={model.itemById} pageSize={PAGE_SIZE} onOpen={openDetail} />
+          </CollapsibleSection>
+
+          {naWarnings > 0 && (
+            <CollapsibleSection id="tc-na-warnings" testId="na-warnings-section" title={naWarningsTitle(lang)} count={`(${s(lang, "problemsCount", { count: naWarnings })})`}>
+              <NaWarnings lang={lang} report={report} />
+            </CollapsibleSection>
+          )}
+
+          <CollapsibleSection
+            id="tc-plan"
+            testId="plan-section"
+            title={s(lang, "planHeading")}
+            count={`(${s(lang, "problemsCount", { count: countText(filtered.plan.length, report.plan.length) })})`}
+          >
+            <PlanList key={filterKey} lang={lang} report={report} rows={filtered.plan} pageSize={PAGE_SIZE} onOpen={openDetail} />
+          </CollapsibleSection>
+
+          <RecordsPanel
+            lang={lang}
+            report={report}
+            busy={busy}
+            hostKind={host.kind}
+            onSaveEvidence={saveEvidence}
+            onWriteEvidence={caps.writeSheets && host.writeEvidence ? () => session.writeEvidence() : undefined}
+            onClearHistory={host.clearHistory ? () => session.clearHistory() : undefined}
+          />
 
           <MappingEditor
             lang={lang}
@@ -497,28 +276,26 @@ export function App({ session, lang }: AppProps): React.ReactElement {
             onReset={(id) => void session.setItemFields(id, null)}
           />
 
-          <section className={styles.section} aria-labelledby="tc-plan">
-            <h2 id="tc-plan" className={styles.h2}>
-              {s(lang, "planHeading")}
-            </h2>
-            {report.plan.length === 0 ? (
-              <p className={styles.muted}>{s(lang, "planNone")}</p>
-            ) : (
-              <ol className={styles.plan} data-testid="plan">
-                {report.plan.slice(0, PLAN_STEPS).map((p) => (
-                  <li key={p.itemId}>
-                    <div>
-                      <strong>{p.cell}</strong> {p.number}. {p.text}{" "}
-                      <span className={styles.muted}>({s(lang, "priority", { p: t(lang, `priority.${p.priority}` as MessageKey) })})</span>
-                    </div>
-                    <div className={styles.muted}>{s(lang, "planFirstStep", { step: adviceOf(report, p).firstStep[lang] })}</div>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <MoreActions
+            lang={lang}
+            caps={caps}
+            busy={busy}
+            highlight={state.highlight}
+            manual={report.location.source === "manual"}
+            onHighlight={(on) => void session.setHighlight(on)}
+            onDropdowns={() => void session.addDropdowns()}
+            onUseSelection={() => void session.useSelection()}
+            onClearManual={() => void session.clearManualLocation()}
+          />
 
-          <RecordsPanel session={session} lang={lang} />
+          <ItemDetail
+            lang={lang}
+            report={report}
+            itemId={detail}
+            onClose={() => setDetail(null)}
+            onSelectCell={caps.selectCell ? (cell) => void session.selectCell(cell) : undefined}
+            evidence={saveEvidence ? { busy, browser: host.kind === "browser", onSave: saveEvidence } : undefined}
+          />
         </>
       )}
 
@@ -527,149 +304,7 @@ export function App({ session, lang }: AppProps): React.ReactElement {
   );
 }
 
-function NormaliseDialog(props: {
-  lang: Lang;
-  changes: NormaliseChange[] | null;
-  onCancel: () => void;
-  onApply: () => void;
-}): React.ReactElement {
-  const styles = useStyles();
-  const { lang, changes } = props;
-  return (
-    <Dialog open={changes !== null} onOpenChange={(_, d) => !d.open && props.onCancel()}>
-      <DialogSurface aria-describedby="tc-preview-intro">
-        <DialogBody>
-          <DialogTitle>{s(lang, "previewTitle")}</DialogTitle>
-          <DialogContent>
-            <p id="tc-preview-intro">{s(lang, "previewIntro", { count: changes?.length ?? 0 })}</p>
-            <table className={styles.table} data-testid="preview">
-              <thead>
-                <tr>
-                  <th scope="col">{s(lang, "previewCell")}</th>
-                  <th scope="col">{s(lang, "previewFrom")}</th>
-                  <th scope="col">{s(lang, "previewTo")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(changes ?? []).map((c) => (
-                  <tr key={`${c.sheet}!${c.cell}`}>
-                    <th scope="row">{c.cell}</th>
-                    <td>{showLookalike(c.from, lang)}</td>
-                    <td>{showLookalike(c.to, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={props.onCancel}>
-              {s(lang, "cancel")}
-            </Button>
-            <Button appearance="primary" onClick={props.onApply} disabled={!changes || changes.length === 0}>
-              {s(lang, "apply")}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
+/** 「5」 or, when a filter hides some, 「5 / 17」. */
+function countText(shown: number, total: number): string {
+  return shown === total ? String(total) : `${shown} / ${total}`;
 }
-
-/** The bytes of a picked file (FileReader where Blob.arrayBuffer is missing, e.g. older WebViews). */
-export function readBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-/**
- * Browser mode: a drop zone and a real file input. The input is visually hidden and hidden from assistive
- * technology; the visible Fluent button opens it, so keyboard and screen-reader users meet one control.
- */
-function DropZone(props: {
-  lang: Lang;
-  disabled: boolean;
-  fileName: string | null;
-  onFile: (bytes: Uint8Array, name: string) => void;
-  /** The browser host's progress of a check (the check runs in a Web Worker). */
-  watchProgress?: (listener: (p: CheckProgress | null) => void) => () => void;
-}): React.ReactElement {
-  const styles = useStyles();
-  const { lang, watchProgress } = props;
-  const [progress, setProgress] = React.useState<CheckProgress | null>(null);
-  React.useEffect(() => watchProgress?.(setProgress), [watchProgress]);
-  const input = React.useRef<HTMLInputElement>(null);
-  const [over, setOver] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
-  const id = React.useId();
-
-  const take = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
-      setError(s(lang, "notXlsx", { name: file.name }));
-      return;
-    }
-    setError(null);
-    const bytes = await readBytes(file);
-    props.onFile(bytes, file.name);
-  };
-
-  return (
-    <section
-      className={mergeClasses(styles.drop, over && styles.dropActive)}
-      aria-labelledby={`${id}-h`}
-      data-testid="dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void take(e.dataTransfer.files[0]);
-      }}
-    >
-      <h2 id={`${id}-h`} className={styles.h2}>
-        {s(lang, "dropTitle")}
-      </h2>
-      <p className={styles.muted}>{s(lang, "dropHelp")}</p>
-      <p className={styles.muted} data-testid="limits-note">{limitsSummary()[lang]}</p>
-      {progress && (
-        <p role="status" data-testid="check-progress">
-          {progress.stage === "reading" ? s(lang, "readingSheet", { done: progress.done ?? 0, total: progress.total ?? 0 }) : s(lang, "checkingFile")}
-        </p>
-      )}
-      <input
-        ref={input}
-        id={`${id}-file`}
-        className={styles.hiddenInput}
-        type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-        aria-hidden="true"
-        data-testid="file-input"
-        disabled={props.disabled}
-        tabIndex={-1}
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          e.currentTarget.value = "";
-          void take(f);
-        }}
-      />
-      <Button appearance="primary" disabled={props.disabled} onClick={() => input.current?.click()}>
-        {s(lang, "chooseFile")}
-      </Button>
-      {props.fileName && <p className={styles.muted}>{s(lang, "fileLoaded", { name: props.fileName })}</p>}
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-    </section>
-  );
-}
-

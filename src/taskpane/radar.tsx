@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { valueRuns, wrapLabel } from "../core/radar-svg";
 
 export interface RadarPoint {
   x: number;
@@ -29,8 +30,10 @@ export interface RadarGeometry {
   /** Polygons of the rings at 20, 40, 60, 80, 100, as SVG points strings. */
   rings: { level: number; points: string }[];
   axes: RadarAxis[];
-  /** The score polygon as an SVG points string. */
+  /** The score polygon as an SVG points string (every axis, a missing value at the centre). */
   shape: string;
+  /** What is drawn: one closed polygon when every axis has a score, else open lines with gaps at the missing ones. */
+  lines: { closed: boolean; points: string[] };
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -59,11 +62,16 @@ export function radarGeometry(fields: { label: string; score: number | null }[],
       missing: f.score == null,
     };
   });
-  return { size, centre: { x: c, y: c }, radius, rings, axes, shape: pts(axes.map((a) => a.value)) };
+  const { closed, runs } = valueRuns(fields.map((f) => f.score));
+  const lines = { closed, points: runs.map((run) => pts(run.map((i) => axes[i].value))) };
+  return { size, centre: { x: c, y: c }, radius, rings, axes, shape: pts(axes.map((a) => a.value)), lines };
 }
 
 /** Room on each side for axis labels (px). */
-const LABEL_ROOM = 70;
+const LABEL_ROOM = 84;
+/** Label line length in units (a CJK character counts 2) beside the chart, and above/below it. */
+const SIDE_UNITS = 14;
+const TOP_UNITS = 26;
 
 /** Axis labels are cut to fit beside the chart; the full names are in the bars and the table. */
 export function shortLabel(label: string): string {
@@ -84,7 +92,7 @@ const useStyles = makeStyles({
   bar: { display: "grid", gridTemplateColumns: "minmax(6em, 40%) 1fr 3em", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   track: { height: "8px", backgroundColor: tokens.colorNeutralBackground5, borderRadius: tokens.borderRadiusSmall, overflow: "hidden" },
   fill: { height: "100%", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
-  name: { fontSize: tokens.fontSizeBase200, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  name: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", minWidth: 0 },
   num: { fontSize: tokens.fontSizeBase200, textAlign: "end", fontVariantNumeric: "tabular-nums" },
 });
 
@@ -115,44 +123,57 @@ export function RadarChart({ fields, title, description, size = 300 }: RadarProp
       {g.rings.map((r) => (
         <polygon key={r.level} points={r.points} fill="none" stroke={tokens.colorNeutralStroke2} strokeWidth={1} />
       ))}
-      {g.axes.map((a, i) => (
-        <g key={i}>
-          <line x1={g.centre.x} y1={g.centre.y} x2={a.end.x} y2={a.end.y} stroke={tokens.colorNeutralStroke2} strokeWidth={1} />
-          <text
-            x={a.labelAt.x}
-            y={a.labelAt.y}
-            textAnchor={a.anchor}
-            fontSize={11}
-            fill={tokens.colorNeutralForeground2}
-          >
-            {shortLabel(a.label)}
-          </text>
-        </g>
-      ))}
-      {g.axes.length > 0 && (
-        <polygon
-          points={g.shape}
-          fill={tokens.colorBrandBackground}
-          fillOpacity={0.2}
-          stroke={tokens.colorBrandStroke1}
-          strokeWidth={2}
-        />
+      {g.axes.map((a, i) => {
+        const lines = wrapLabel(a.label, a.anchor === "middle" ? TOP_UNITS : SIDE_UNITS, 3);
+        const up = a.labelAt.y < g.centre.y - g.radius / 2;
+        const y0 = up ? a.labelAt.y - 12 * (lines.length - 1) : a.labelAt.y;
+        return (
+          <g key={i}>
+            <line x1={g.centre.x} y1={g.centre.y} x2={a.end.x} y2={a.end.y} stroke={tokens.colorNeutralStroke2} strokeWidth={1} />
+            <text textAnchor={a.anchor} fontSize={11} fill={tokens.colorNeutralForeground2}>
+              <title>{a.label}</title>
+              {lines.map((l, k) => (
+                <tspan key={k} x={a.labelAt.x} y={y0 + 12 * k}>
+                  {l}
+                </tspan>
+              ))}
+            </text>
+          </g>
+        );
+      })}
+      {g.lines.points.map((pts, k) =>
+        g.lines.closed ? (
+          <polygon key={k} points={pts} fill={tokens.colorBrandBackground} fillOpacity={0.2} stroke={tokens.colorBrandStroke1} strokeWidth={2} />
+        ) : (
+          <polyline key={k} points={pts} fill="none" stroke={tokens.colorBrandStroke1} strokeWidth={2} data-testid="radar-run" />
+        ),
       )}
-      {g.axes.map((a, i) => (
-        <circle
-          key={i}
-          cx={a.value.x}
-          cy={a.value.y}
-          r={3}
-          fill={a.missing ? tokens.colorNeutralBackground1 : tokens.colorBrandForeground1}
-          stroke={tokens.colorBrandStroke1}
-        />
-      ))}
+      {g.axes.map((a, i) =>
+        a.missing ? (
+          // No score: a gap in the line, marked 「-」 near the centre on its axis (never drawn as 0).
+          <text
+            key={i}
+            x={g.centre.x + (a.end.x - g.centre.x) * 0.15}
+            y={g.centre.y + (a.end.y - g.centre.y) * 0.15 + 4}
+            textAnchor="middle"
+            fontSize={12}
+            fill={tokens.colorNeutralForeground1}
+            data-testid="radar-gap"
+          >
+            -
+          </text>
+        ) : (
+          <circle key={i} cx={a.value.x} cy={a.value.y} r={3} fill={tokens.colorBrandForeground1} stroke={tokens.colorBrandStroke1} />
+        ),
+      )}
     </svg>
   );
 }
 
-/** Horizontal bars, one per field (aria-hidden: the table alternative carries the same numbers). */
+/**
+ * Horizontal bars, one per field (aria-hidden: the table alternative carries the same numbers, rounded the same
+ * way: one decimal). A field without a score has an empty track and 「-」.
+ */
 export function ScoreBars({ fields, missing }: { fields: { label: string; score: number | null }[]; missing: string }): React.ReactElement {
   const styles = useStyles();
   return (
@@ -165,7 +186,7 @@ export function ScoreBars({ fields, missing }: { fields: { label: string; score:
           <span className={styles.track}>
             <span className={styles.fill} style={{ display: "block", width: `${Math.max(0, Math.min(100, f.score ?? 0))}%` }} />
           </span>
-          <span className={styles.num}>{f.score == null ? missing : f.score.toFixed(0)}</span>
+          <span className={styles.num}>{f.score == null ? missing : (Math.round(f.score * 10) / 10).toString()}</span>
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import { normaliseChanges } from "../../src/core/normalise";
 import { analyse } from "../../src/core/analyse";
 import type { Report } from "../../src/core/model";
 import { readWorkbook } from "../../src/file/xlsx-read";
+import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 
 const SAMPLE = new Uint8Array(fs.readFileSync(path.join(__dirname, "..", "..", "samples", "tics-sample.xlsx")));
 
@@ -201,5 +202,37 @@ describe("browser host: an annotated copy that cannot be made", () => {
     expect(err?.message.ja).toMatch(/^このブックは「Strict Open XML/);
     expect(err?.message.en).toMatch(/^This workbook is in the "Strict Open XML/);
     expect(saved).toEqual([]);
+  });
+});
+
+describe("browser host: answer column picked by hand", () => {
+  // No 「内容」 header, so detection fails; the rows below 「回答」 still hold number, text and answer.
+  const rows = [
+    ["社内チェック表（テスト用）"],
+    ["番号", "確認すること", "回答"],
+    [1, "情報の扱いを決めている（テスト）", "○"],
+    [2, "来訪者を記録している（テスト）", "×"],
+    [3, "パスワードを管理している（テスト）", "△"],
+  ];
+  const bytes = writeSimpleWorkbook([{ name: "表", rows }]);
+
+  test("detection fails with a message that points to the preview (not to Excel); the preview shows the sheet; the picked column reads the items", async () => {
+    const host = createBrowserHost("ja");
+    const first = await host.loadFile(bytes, "own.xlsx");
+    expect(first.ok).toBe(false);
+    if (first.ok) return;
+    expect(first.error.code).toBe("no_checklist");
+    expect(first.error.message.ja).toContain("下のプレビュー");
+    expect(first.error.message.ja).not.toContain("Excel アドイン");
+    expect(first.error.message.en).not.toContain("Excel add-in");
+    const preview = host.sheetPreview?.();
+    expect(preview?.map((p) => p.name)).toEqual(["表"]);
+    expect(preview?.[0].rows[1]).toEqual(["番号", "確認すること", "回答", ...Array(9).fill(null)]);
+    const picked = await host.useAnswerColumn!("表", 1, 2);
+    expect(picked.ok).toBe(true);
+    if (!picked.ok) return;
+    expect(picked.report.items.map((i) => [i.number, i.answer])).toEqual([["1", "○"], ["2", "×"], ["3", "△"]]);
+    expect(picked.report.location.source).toBe("manual");
+    expect(host.sheetPreview?.()).toBeNull();
   });
 });

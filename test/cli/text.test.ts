@@ -1,5 +1,6 @@
 import { formatLine, formatReport, styleFor } from "../../src/cli/text";
 import { makeReport, sampleReport } from "./fixture-report";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 
 describe("formatReport", () => {
   const report = sampleReport({ file: "a.xlsx", company: "株式会社テスト" });
@@ -41,6 +42,19 @@ describe("formatReport", () => {
     expect(text).toContain("5. [中]");
     expect(text).not.toContain("6. [中]");
     expect(text).toContain("要確認の入力はありません。");
+  });
+
+  it("explains 準備度, states the plan order in one line, and hints at --out/--fix only when the run did not fix a copy", () => {
+    const text = formatReport(report, "ja");
+    expect(text).toContain("準備度: 未回答・無効・「-」不可も「×」として数えたスコア");
+    const lines = text.split("\n");
+    const head = lines.findIndex((l) => l.startsWith("改善計画（優先度順"));
+    expect(lines[head + 1].trim()).toBe(PLAN_ORDER_LINE.ja);
+    expect(text).toContain("--out と --fix で");
+    const fixed = formatReport(report, "ja", undefined, { fixedCopy: true });
+    expect(fixed).not.toContain("--fix");
+    expect(fixed).toContain("注釈付きのコピーでは直しました");
+    expect(formatReport(report, "en")).toContain("Readiness: the score with unanswered");
   });
 
   it("colours only when asked", () => {

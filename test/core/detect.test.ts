@@ -467,7 +467,17 @@ describe("findCompanyName", () => {
     [[["会社名", "株式会社テスト製作所"]], "株式会社テスト製作所"],
     [[["会社名", "山田製作所"]], "山田製作所"],
     [[["会社名", "朝日"]], "朝日"],
+    // an empty company row above another label/value row (our own results sheet): never the label below
+    [[["会社名", ""], ["項目数", 28]], null],
+    [[["会社名", null], ["回答済み", 20]], null],
+    // a vertical form: label above its value
+    [[["会社名", null], ["テスト工業株式会社", null]], "テスト工業株式会社"],
   ])("%j -> %p", (values, expected) => {
     expect(findCompanyName(wb({ name: "表紙", values }))).toBe(expected);
+  });
+
+  test("a sheet written by TICS Check is not read for the company (it only repeats what was found)", () => {
+    const values: CellValue[][] = [["TICS Check 診断結果"], [], ["会社名", "前回の会社"]];
+    expect(findCompanyName(wb({ name: "診断結果", values }))).toBeNull();
   });
 });

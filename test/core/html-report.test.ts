@@ -1,5 +1,6 @@
 import { renderHtmlReport } from "../../src/core/html-report";
 import { makeReport, sampleReport } from "../cli/fixture-report";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 
 describe("renderHtmlReport", () => {
   const report = sampleReport({ file: "a.xlsx", company: "株式会社テスト" });
@@ -28,7 +29,8 @@ describe("renderHtmlReport", () => {
     expect(html).not.toMatch(/<script\b/i);
     expect(html).not.toMatch(/<img\b/i);
     expect(html).not.toMatch(/@import|@font-face|url\(/i);
-    expect(html).not.toMatch(/(src|href)\s*=/i);
+    // the only links are to the report's own sections (table of contents)
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(?!#)/i);
     // The only URL is the SVG namespace, which is never fetched.
     expect(html.match(/https?:\/\/[^\s"']+/g) ?? []).toEqual(["http://www.w3.org/2000/svg"]);
   });
@@ -56,6 +58,30 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("Step 0");
     expect(html).toContain("Policy and rules");
     expect(html).not.toContain("改善計画");
+  });
+
+  it("shows only the file name, never the folder", () => {
+    for (const file of ["/home/yamada/取引先/a社/check.xlsx", "C:\\Users\\yamada\\Desktop\\check.xlsx"]) {
+      const html = renderHtmlReport(sampleReport({ file, company: null }));
+      expect(html).toContain("check.xlsx");
+      expect(html).not.toContain("yamada");
+    }
+  });
+
+  it("lists the plan in the engine's order under the order rule; each topic's advice once; a table of contents when long", () => {
+    const many = makeReport(
+      Array.from({ length: 40 }, (_, i) => ({ number: String(i + 1), text: `t${i}`, raw: "×", answer: "×" as const, status: "ok" as const })),
+    );
+    const html = renderHtmlReport(many);
+    expect(html).toContain(`<p class="order">${PLAN_ORDER_LINE.ja}</p>`);
+    const ranks = [...html.matchAll(/<tr><td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(ranks).toEqual(many.plan.map((p) => p.rank));
+    const topics = new Set(many.plan.map((p) => p.advice));
+    expect(html.match(/<section class="topic">/g)).toHaveLength(topics.size);
+    expect(html).toContain('<nav class="toc"');
+    expect(renderHtmlReport(report)).not.toContain('<nav class="toc"');
+    // no plan table column carries the long advice texts
+    expect(html.match(/<table class="plan"><thead><tr>(.*?)<\/tr>/)![1].match(/<th /g)).toHaveLength(6);
   });
 
   it("says so when there is nothing to fix", () => {

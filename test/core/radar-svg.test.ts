@@ -16,11 +16,22 @@ describe("radarSvg", () => {
     expect(svg).toContain("技術的対策: 今回 40, 前回 -");
   });
 
-  it("draws one polygon per series with one vertex per field", () => {
+  it("draws a closed polygon for a series with every value, and a gap (not 0) where a value is missing, marked 「-」", () => {
     const svg = radarSvg(fields, ["今回", "前回"], { title: "t" });
-    const series = [...svg.matchAll(/<polygon class="series" data-series="([^"]*)" points="([^"]*)"/g)];
-    expect(series.map((m) => m[1])).toEqual(["今回", "前回"]);
-    for (const m of series) expect(m[2].trim().split(" ")).toHaveLength(3);
+    const closed = [...svg.matchAll(/<polygon class="series" data-series="([^"]*)" points="([^"]*)"/g)];
+    expect(closed.map((m) => m[1])).toEqual(["今回"]);
+    expect(closed[0][2].trim().split(" ")).toHaveLength(3);
+    // 前回 has no value for 技術的対策 (the 2nd axis): one open line through the other two axes, no point at the centre
+    const open = [...svg.matchAll(/<polyline class="series" data-series="([^"]*)" points="([^"]*)"/g)];
+    expect(open.map((m) => m[1])).toEqual(["前回"]);
+    expect(open[0][2].trim().split(" ")).toHaveLength(2);
+    expect(svg.match(/<text class="gap"[^>]*>-<\/text>/g)).toBeNull(); // the first series is complete
+    const gap = radarSvg([{ label: "a", values: [50] }, { label: "b", values: [null] }, { label: "c", values: [70] }], ["s"], { title: "t" });
+    expect(gap).not.toContain('<polygon class="series"');
+    expect(gap.match(/<text class="gap"[^>]*>-<\/text>/g)).toHaveLength(1);
+    const centre = /<line x1="([\d.]+)" y1="([\d.]+)"/.exec(gap)!;
+    const pts = /<polyline class="series"[^>]*points="([^"]*)"/.exec(gap)![1].split(" ");
+    expect(pts).not.toContain(`${centre[1]},${centre[2]}`);
   });
 
   it("puts a 100 value on the outer ring and 0 at the centre", () => {
@@ -44,18 +55,23 @@ describe("radarSvg", () => {
     expect(outer[0][1]).toBeLessThan(centre[1]);
   });
 
-  it("keeps every label inside the drawing", () => {
+  it("keeps every label inside the drawing: long names wrap onto two lines, the full name in a tooltip", () => {
     const labels = ["技術的対策（アクセス・端末・ネットワーク）", "検知・事故対応", "取引先・外部サービス", "方針・体制", "事業継続", "人的対策・教育"];
     const svg = radarSvg(labels.map((label) => ({ label, values: [50] })), ["今回"], { title: "t" });
     const width = Number(/width="(\d+)"/.exec(svg)![1]);
-    const found = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" font-size="12">([^<]*)<\/text>/g)];
-    expect(found.map((m) => m[3])).toEqual(labels);
+    const found = [...svg.matchAll(/<text text-anchor="(\w+)" font-size="12"><title>([^<]*)<\/title>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)];
+    expect(found.map((m) => m[2])).toEqual(labels);
     for (const m of found) {
-      const x = Number(m[1]);
-      const w = [...m[3]].length * 12;
-      const left = m[2] === "start" ? x : m[2] === "end" ? x - w : x - w / 2;
-      expect(left).toBeGreaterThanOrEqual(0);
-      expect(left + w).toBeLessThanOrEqual(width);
+      const spans = [...m[3].matchAll(/<tspan x="([\d.]+)" y="[\d.]+">([^<]*)<\/tspan>/g)];
+      expect(spans.length).toBeLessThanOrEqual(2);
+      expect(spans.map((s) => s[2]).join("")).toBe(m[2]); // nothing cut for these names
+      for (const s of spans) {
+        const x = Number(s[1]);
+        const w = [...s[2]].length * 12;
+        const left = m[1] === "start" ? x : m[1] === "end" ? x - w : x - w / 2;
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(left + w).toBeLessThanOrEqual(width);
+      }
     }
   });
 

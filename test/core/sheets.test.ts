@@ -81,11 +81,26 @@ describe("resultsModel", () => {
   it("adds a 前回 series from a stored result, matched by field name", () => {
     const prev = { date: "2026-10-01 10:00", overall: 40, fields: [{ name: "技術的対策", score: 30 }, { name: "消えた分野", score: 10 }] };
     const m = resultsModel(report(), "ja", prev, now);
-    expect(m.seriesNames).toEqual(["今回", "前回"]);
-    expect(m.rows[m.fieldTable.top]).toEqual(["分野", "今回", "前回"]);
+    expect(m.seriesNames).toEqual(["今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
+    expect(m.rows[m.fieldTable.top]).toEqual(["分野", "今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
     expect(m.rows[m.fieldTable.top + 1]).toEqual(["方針・体制", 50, null]);
     expect(m.rows[m.fieldTable.top + 2]).toEqual(["技術的対策", null, 30]);
     expect(m.fieldTable.right).toBe(2);
+  });
+
+  it("English sheet: no Japanese in the headers or chart series; Previous carries its date", () => {
+    const prev = { date: "2026-10-01 10:00", overall: 40, fields: [{ name: "技術的対策", score: 30 }] };
+    const m = resultsModel(report(), "en", prev, now);
+    expect(m.seriesNames).toEqual(["This time", "Previous (2026-10-01 10:00)"]);
+    const jp = /[\u3000-\u30ff\u4e00-\u9fff]/;
+    expect(m.rows[m.fieldTable.top].filter((v) => typeof v === "string" && jp.test(v))).toEqual([]);
+    for (const name of m.seriesNames) expect(name).not.toMatch(jp);
+    expect(m.chartTitle).not.toMatch(jp);
+    const labels = m.rows.filter((r) => r.length > 1).map((r) => r[0]).filter((v) => typeof v === "string");
+    // 「-」 is the answer symbol as typed in the workbook, quoted; nothing else is Japanese
+    expect(labels.filter((v) => jp.test((v as string).replace(/「-」/g, "")))).toEqual([]);
+    // and it reads back as the next run's previous result
+    expect(readStoredResult(m.rows)?.date).toBe("2026-11-25 09:05");
   });
 
   it("reads back what it wrote as the next run's previous result, in either language", () => {

@@ -163,7 +163,7 @@ describe("API sets", () => {
     expect(low.length).toBeGreaterThan(40);
     const high = Object.entries(API_MEMBERS).filter(([, v]) => !versionAtMost(v, MIN_EXCEL_API)).map(([k]) => k).sort();
     expect(high).toEqual(
-      ["WorksheetChangedEventArgs.triggerSource", "Workbook.getSelectedRanges", "RangeAreas.areaCount", "ChartSeries.getDimensionDataSourceString", "ChartSeries.getDimensionValues", "DataValidation.clear", "DataValidation.rule", "DataValidation.type", "DataValidationRule.list", "ListDataValidation.inCellDropDown", "ListDataValidation.source", "Range.dataValidation", "Range.getMergedAreasOrNullObject", "RangeAreas.address"].sort(),
+      ["WorksheetChangedEventArgs.triggerSource", "Workbook.getSelectedRanges", "RangeAreas.areaCount", "ChartSeries.getDimensionDataSourceString", "ChartSeries.getDimensionValues", "DataValidation.clear", "DataValidation.rule", "DataValidation.type", "DataValidationRule.list", "ListDataValidation.inCellDropDown", "ListDataValidation.source", "Range.dataValidation", "Range.getMergedAreasOrNullObject", "RangeAreas.address", "Worksheet.pageLayout", "PageLayout.orientation", "PageLayout.zoom", "PageLayout.setPrintTitleRows", "PageLayout.headersFooters", "HeaderFooterGroup.defaultForAllPages", "HeaderFooter.centerHeader"].sort(),
     );
   });
 });

@@ -88,6 +88,8 @@ export interface FakeChartRecord {
   min: number | null;
   max: number | null;
   position: [string, string] | null;
+  /** Width and height in points, when set. */
+  size?: { width: number; height: number };
 }
 
 type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string; triggerSource?: string }) => Promise<unknown> | void;
@@ -102,6 +104,8 @@ export class FakeSheet {
   protected = false;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   hiddenColumns = new Set<number>();
+  /** Page setup written through worksheet.pageLayout (ExcelApi 1.9). */
+  page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows?: string; centerHeader?: string } = {};
   constructor(
     public name: string,
     readonly id: string,
@@ -753,11 +757,46 @@ export class FakeWorksheet extends Proxy {
   readonly charts: FakeChartCollection;
   readonly tables: FakeTableCollection;
   readonly onChanged: { add: (h: ChangedHandler) => { remove: () => void; context: FakeContext } };
+  /** ExcelApi 1.9 page layout: setters only, applied at sync. */
+  readonly pageLayout: {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
+    setPrintTitleRows(rows: string): void;
+    headersFooters: { defaultForAllPages: { centerHeader: string } };
+  };
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet,
   ) {
     super(ctx);
+    const put = (f: (p: FakeSheet["page"]) => void): void => {
+      ctx.queue.push(() => f(resolve().page));
+    };
+    this.pageLayout = {
+      set orientation(v: string) {
+        put((p) => (p.orientation = v));
+      },
+      get orientation(): string {
+        throw new PropertyNotLoaded("orientation");
+      },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+        put((p) => (p.zoom = v));
+      },
+      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number } {
+        throw new PropertyNotLoaded("zoom");
+      },
+      setPrintTitleRows: (rows: string) => put((p) => (p.titleRows = rows)),
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(v: string) {
+            put((p) => (p.centerHeader = v));
+          },
+          get centerHeader(): string {
+            throw new PropertyNotLoaded("centerHeader");
+          },
+        },
+      },
+    };
     this.protection = new FakeProtection(ctx, resolve);
     this.charts = new FakeChartCollection(ctx, resolve);
     this.tables = new FakeTableCollection(ctx, resolve);
@@ -881,6 +920,10 @@ class FakeRangeFormat extends Sub {
   }
   get wrapText(): boolean {
     throw new PropertyNotLoaded("wrapText");
+  }
+  /** ExcelApi 1.2: row heights fitted to the wrapped text (recorded as a format write). */
+  autofitRows(): void {
+    this.put("autofitRows", true);
   }
 }
 
@@ -1408,6 +1451,19 @@ class FakeChart extends Proxy {
   }
   setPosition(a: string, b: string): void {
     this.edit((c) => (c.position = [a, b]));
+  }
+  /** Size in points (ExcelApi 1.1); recorded on the chart. */
+  set width(v: number) {
+    this.edit((c) => (c.size = { ...(c.size ?? { width: 0, height: 0 }), width: v }));
+  }
+  get width(): number {
+    throw new PropertyNotLoaded("width");
+  }
+  set height(v: number) {
+    this.edit((c) => (c.size = { ...(c.size ?? { width: 0, height: 0 }), height: v }));
+  }
+  get height(): number {
+    throw new PropertyNotLoaded("height");
   }
   delete(): void {
     this.ctx.queue.push(() => {

@@ -152,7 +152,7 @@ describe("results sheet after the user touched it", () => {
     await host.writeResults(await checked(host));
     const s = excel.sheet(RESULTS_SHEET);
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+    expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
   });
 
   test("typed into below the summary: regenerated with one chart; typed over the marker in A1: refused, nothing written", async () => {

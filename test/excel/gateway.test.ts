@@ -487,8 +487,8 @@ describe("results and plan sheets", () => {
       expect(s.charts).toHaveLength(1);
       const src = s.charts[0].source;
       expect(src.right - src.left + 1).toBe(3);
-      expect(s.value(`C${src.top + 1}`)).toBe("前回");
-      expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+      expect(s.value(`C${src.top + 1}`)).toMatch(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/);
+      expect(s.charts[0].series.map((x) => x.name)).toEqual(["今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
       expect(s.charts[0].series[1].values).toEqual({ top: src.top + 1, left: 2, bottom: src.bottom, right: 2 });
       const firstField = first.fields[0];
       expect(s.value(`C${src.top + 2}`)).toBe(firstField.score);
@@ -584,6 +584,35 @@ describe("results and plan sheets", () => {
     expect(excel.writes).toEqual([]);
     expect(excel.syncCount).toBe(1);
     expect(plan.value("A1")).toBe("自分のメモ");
+  });
+});
+
+describe("sheets that print", () => {
+  test("plan: rows fitted to their wrapped text, landscape one page wide with the header row repeated and the order rule as page header; results: one landscape page, chart of a fixed size", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    excel.resetCounters();
+    await host.writeResults(report);
+    await host.writePlan(report);
+    const fitted = excel.writes.filter((w) => w.what === "format.autofitRows").map((w) => w.sheet);
+    expect(fitted).toEqual([RESULTS_SHEET, PLAN_SHEET]);
+    const plan = excel.sheet(PLAN_SHEET).page;
+    expect(plan).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: "$1:$1",
+      centerHeader: expect.stringContaining("並び順: 優先度（高→中→低）"),
+    });
+    const results = excel.sheet(RESULTS_SHEET);
+    expect(results.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+    expect(results.charts[0].size).toEqual({ width: 480, height: 340 });
+  });
+
+  test("an Excel without ExcelApi 1.9 gets no page setup (and no error)", async () => {
+    const { excel, host } = setup(10, () => "×");
+    excel.apiVersion = "1.8";
+    await host.writePlan(await checked(host));
+    expect(excel.sheet(PLAN_SHEET).page).toEqual({});
   });
 });
 

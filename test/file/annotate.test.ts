@@ -1,3 +1,4 @@
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { CellValue, Report } from "../../src/core/model";
 import { planModel, resultsModel } from "../../src/core/sheets";
@@ -55,7 +56,8 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
     const strip = (s: string, re: RegExp) => s.replace(re, "");
     const wbOld = text(before, "xl/workbook.xml");
     const wbNew = text(after, "xl/workbook.xml");
-    expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="_TicsCheck_\w+"[^>]*>[^<]*<\/definedName>/g)).toBe(wbOld);
+    expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="(_TicsCheck_\w+|_xlnm\.Print_Titles)"[^>]*>'(診断結果|改善計画)'![^<]*<\/definedName>/g)).toBe(wbOld);
+    expect(wbNew).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
     expect(wbNew).toContain('<definedName name="_TicsCheck_Results" localSheetId="3" hidden="1">\'診断結果\'!$A$1</definedName>');
     const relsOld = text(before, "xl/_rels/workbook.xml.rels");
     expect(strip(text(after, "xl/_rels/workbook.xml.rels"), /<Relationship Id="rId(6|7)"[^>]*\/>/g)).toBe(relsOld);
@@ -116,6 +118,43 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
   });
 });
 
+describe("sheets that print", () => {
+  const report = fixtureReport();
+  const out = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), report, { fix: false, lang: "en", now: NOW });
+  const after = parts(out.bytes);
+  const plan = text(after, "xl/worksheets/sheet5.xml");
+  const results = text(after, "xl/worksheets/sheet4.xml");
+
+  it("plan: landscape, one page wide, as many tall as needed, the order rule as page header", () => {
+    expect(plan).toMatch(/^<\?xml[^>]*\?>\s*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
+    expect(plan).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(plan).toContain(`<headerFooter><oddHeader>&amp;C${PLAN_ORDER_LINE.en}</oddHeader></headerFooter>`);
+    expect(text(after, "xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
+  });
+
+  it("plan: every row whose wrapped text needs more than one line gets a matching height", () => {
+    const pm = planModel(report, "en", new Map());
+    const rows = [...plan.matchAll(/<row r="(\d+)"([^>]*)>/g)].map((m) => ({ r: Number(m[1]), attrs: m[2] }));
+    expect(rows).toHaveLength(pm.rows.length + 1);
+    for (const { r, attrs } of rows.slice(1)) {
+      const row = pm.rows[r - 2];
+      const longest = Math.max(...[2, 6, 7, 8, 9].map((c) => String(row[c] ?? "").length));
+      const ht = /ht="([\d.]+)" customHeight="1"/.exec(attrs);
+      if (longest > 60) expect(ht).not.toBeNull();
+      if (ht) expect(Number(ht[1])).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it("results: one landscape page; the notes wrap in column A; the chart has a fixed size", () => {
+    expect(results).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(results).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
+    expect(results).toMatch(/<row r="2" ht="\d+" customHeight="1">/);
+    const drawing = text(after, "xl/drawings/drawing2.xml");
+    expect(drawing).toContain('<xdr:oneCellAnchor>');
+    expect(drawing).toContain(`<xdr:ext cx="${480 * 12700}" cy="${340 * 12700}"/>`);
+  });
+});
+
 /** Puts user values into the plan sheet XML: 担当者 (column K) and メモ (column N) of the first plan row. */
 function addUserValues(bytes: Uint8Array, planPart: string, row: number, owner: string, memo: string): Uint8Array {
   const files = unzipSync(bytes);
@@ -172,13 +211,13 @@ describe("re-annotating", () => {
 
   it("turns the previous scores into the 「前回」 series", () => {
     const res = sheet(second.bytes, "診断結果");
-    expect(res[15]).toEqual(["分野", "今回", "前回"]);
+    expect(res[15]).toEqual(["分野", "今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
     expect(res[16]).toEqual(["ルール作り", 95, 10]);
     const chart = Object.entries(p).find(([n, b]) => /^xl\/charts\//.test(n) && strFromU8(b).includes("radarChart"))!;
     const xml = strFromU8(chart[1]);
     expect(countMatches(xml, /<c:ser>/g)).toBe(2);
     expect(xml).toContain("<c:f>'診断結果'!$C$17:$C$22</c:f>");
-    expect(xml).toContain("<c:v>前回</c:v>");
+    expect(xml).toMatch(/<c:v>前回（\d{4}-\d\d-\d\d \d\d:\d\d）<\/c:v>/);
   });
 
   it("keeps user columns across a language change (en header, then ja again)", () => {
@@ -189,7 +228,7 @@ describe("re-annotating", () => {
     const ja = annotateWorkbook(en.bytes, secondReport, { fix: false, lang: "ja", now: LATER });
     const planJa = sheet(ja.bytes, "改善計画");
     expect(planJa.find((r) => r[1] === "I-3")![10]).toBe("山田");
-    expect(sheet(ja.bytes, "診断結果")[15]).toEqual(["分野", "今回", "前回"]);
+    expect(sheet(ja.bytes, "診断結果")[15]).toEqual(["分野", "今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
   });
 });
 
@@ -267,7 +306,7 @@ describe("name clashes and sheets written by others", () => {
     expect(again.sheets.results).toBe("診断結果 (2)");
     expect(again.warnings).toEqual([]);
     expect(readWorkbook(again.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "診断結果 (2)", "改善計画"]);
-    expect(sheet(again.bytes, "診断結果 (2)")[15]).toEqual(["分野", "今回", "前回"]);
+    expect(sheet(again.bytes, "診断結果 (2)")[15]).toEqual(["分野", "今回", expect.stringMatching(/^前回（\d{4}-\d\d-\d\d \d\d:\d\d）$/)]);
     expectConsistentPackage(again.bytes);
   });
 
@@ -302,7 +341,7 @@ describe("name clashes and sheets written by others", () => {
   it("annotates a workbook it wrote itself and a LibreOffice-written one", () => {
     const out = annotateWorkbook(fixture("libreoffice-checklist.xlsx"), fixtureReport(), { fix: true, lang: "en", now: NOW });
     expect(out.fixed).toEqual(["C7", "C9", "C14"]);
-    expect(sheet(out.bytes, "診断結果")[15]).toEqual(["Field", "今回"]);
+    expect(sheet(out.bytes, "診断結果")[15]).toEqual(["Field", "This time"]);
     expectConsistentPackage(out.bytes);
   });
 
@@ -387,7 +426,8 @@ describe("an Excel-style workbook.xml (markup compatibility, extLst, existing de
       '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="改善計画" sheetId="4" r:id="rId6"/>';
     const names =
       '<definedName name="_TicsCheck_Results" localSheetId="2" hidden="1">\'診断結果\'!$A$1</definedName>' +
-      '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>';
+      '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>' +
+      '<definedName name="_xlnm.Print_Titles" localSheetId="3">\'改善計画\'!$1:$1</definedName>';
     expect(wb).toBe(EXCEL_WB.replace("</sheets>", `${inserted}</sheets>`).replace("</definedNames>", `${names}</definedNames>`));
     expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "チェックリスト", "診断結果", "改善計画"]);
     expectConsistentPackage(out.bytes);

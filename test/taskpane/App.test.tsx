@@ -39,7 +39,9 @@ describe("task pane (Excel host)", () => {
     const radar = screen.getByRole("img");
     expect(radar.querySelector("title")?.textContent).toBe("分野別スコアのレーダーチャート");
     expect(radar.querySelector("desc")?.textContent).toContain("ルール作り 100, 人的対策 -, サイバー対策 0");
-    expect(screen.getByTestId("overall").textContent).toContain("総合スコア: 66.7");
+    expect(screen.getByTestId("overall").textContent).toBe("総合 66.7準備度 50");
+    expect(screen.getByTestId("readiness-note").textContent).toContain("準備度は未回答・無効も「×」として数えた値");
+    expect(screen.getByTestId("plan-order").textContent).toContain("並び順: 優先度（高→中→低）");
     const plan = within(screen.getByTestId("plan")).getAllByRole("listitem");
     expect(plan).toHaveLength(1);
     expect(plan[0].textContent).toContain("第一歩: 担当者を決める");
@@ -59,7 +61,7 @@ describe("task pane (Excel host)", () => {
   test("normalise shows a preview of every change, then applies exactly those; undo restores", async () => {
     const host = fakeHost();
     await renderPane(host);
-    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを直す…" }));
     const dialog = await screen.findByRole("dialog", { hidden: true });
     expect(host.calls.some((c) => c[0] === "applyNormalise")).toBe(false);
     // In jsdom, Fluent's focus manager (tabster) can leave aria-hidden on the open surface because jsdom's focus
@@ -77,7 +79,7 @@ describe("task pane (Excel host)", () => {
     expect(host.calls.filter((c) => c[0] === "applyNormalise")).toEqual([
       ["applyNormalise", [{ itemId: "I-2", cell: "E13", sheet: "チェックリスト", from: "〇", to: "○" }]],
     ]);
-    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルを正規化しました"));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルの表記ゆれを直しました"));
     const undo = screen.getByRole("button", { name: "元に戻す" }) as HTMLButtonElement;
     expect(undo.disabled).toBe(false);
     await act(async () => {
@@ -92,7 +94,7 @@ describe("task pane (Excel host)", () => {
   test("cancelling the preview writes nothing", async () => {
     const host = fakeHost();
     await renderPane(host);
-    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+    fireEvent.click(screen.getByRole("button", { name: "表記ゆれを直す…" }));
     const dialog = await screen.findByRole("dialog", { hidden: true });
     const cancel = await within(dialog).findByRole("button", { name: "キャンセル", hidden: true });
     await act(async () => {
@@ -182,12 +184,15 @@ describe("task pane (Excel host)", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("The sheet is protected");
   });
 
-  test("a long problem list shows the first 100 and a button for all", async () => {
+  test("a long problem list shows 50 at a time with a button for more", async () => {
     const host = fakeHost();
     const { sampleReport } = await import("./fake");
     const r = sampleReport();
     const blank = r.findings[1];
-    r.findings = Array.from({ length: 250 }, (_, i) => ({ ...blank, itemId: `X-${i}`, cell: `E${100 + i}` }));
+    const item = r.items.find((i) => i.id === blank.itemId);
+    if (!item) throw new Error("no item for the blank finding");
+    r.items = [...r.items, ...Array.from({ length: 120 }, (_, i) => ({ ...item, id: `X-${i}`, cell: `E${100 + i}` }))];
+    r.findings = Array.from({ length: 120 }, (_, i) => ({ ...blank, itemId: `X-${i}`, cell: `E${100 + i}` }));
     host.next.check = { ok: true, report: r };
     const session = new Session(host);
     render(
@@ -197,14 +202,20 @@ describe("task pane (Excel host)", () => {
     );
     await waitFor(() => expect(screen.queryByTestId("problems")).not.toBeNull());
     // Plain DOM queries: role queries over hundreds of Fluent buttons are very slow in jsdom.
-    expect(screen.getByTestId("problems").querySelectorAll(":scope > li")).toHaveLength(100);
-    const more = screen.getByText("すべて表示（250 件）").closest("button");
-    expect(more).not.toBeNull();
+    const count = (): number => screen.getByTestId("problems").querySelectorAll(":scope > li").length;
+    expect(count()).toBe(50);
+    const more = (): HTMLButtonElement | null => screen.queryByText(/^さらに \d+ 件表示/)?.closest("button") ?? null;
+    expect(more()?.textContent).toBe("さらに 50 件表示（50 / 120 件を表示中）");
     await act(async () => {
-      fireEvent.click(more as HTMLButtonElement);
+      fireEvent.click(more() as HTMLButtonElement);
     });
-    expect(screen.getByTestId("problems").querySelectorAll(":scope > li")).toHaveLength(250);
-    expect(screen.queryByText("すべて表示（250 件）")).toBeNull();
+    expect(count()).toBe(100);
+    expect(more()?.textContent).toBe("さらに 20 件表示（100 / 120 件を表示中）");
+    await act(async () => {
+      fireEvent.click(more() as HTMLButtonElement);
+    });
+    expect(count()).toBe(120);
+    expect(more()).toBeNull();
   });
 
   test("live changes update the pane", async () => {
@@ -219,7 +230,7 @@ describe("task pane (Excel host)", () => {
 });
 
 describe("task pane (browser mode)", () => {
-  test("choosing a file calls loadFile with its bytes, then shows the report; problems are not buttons", async () => {
+  test("choosing a file calls loadFile with its bytes, then shows the report; a problem opens its detail without selecting anything", async () => {
     const host = fakeHost("browser");
     await renderPane(host);
     expect(host.calls).toEqual([]);
@@ -233,14 +244,23 @@ describe("task pane (browser mode)", () => {
     });
     await waitFor(() => expect(host.calls[0]).toEqual(["loadFile", [80, 75, 3, 4], "check.xlsx"]));
     const problems = await screen.findByTestId("problems");
-    expect(within(problems).queryAllByRole("button")).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(problems.querySelectorAll("button")[0]);
+    });
+    const detail = await screen.findByTestId("detail");
+    expect(detail.textContent).toContain("未回答");
+    expect(host.calls.some((c) => c[0] === "selectCell")).toBe(false);
+    await act(async () => {
+      fireEvent.click(within(detail).getByRole("button", { name: "閉じる", hidden: true }));
+    });
+    await waitFor(() => expect(screen.queryByTestId("detail")).toBeNull());
     expect(screen.getByText("ファイル: check.xlsx")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "診断結果シートを作成" })).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole("checkbox", { name: "ダウンロードするブックで表記ゆれを正規化する" }));
+      fireEvent.click(screen.getByRole("checkbox", { name: "コピーでは表記ゆれを直す" }));
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "注記付きブック (.xlsx)" }));
+      fireEvent.click(screen.getByRole("button", { name: "注釈付きのコピー (.xlsx)" }));
     });
     expect(host.calls[1]).toEqual(["download", "xlsx", true]);
   });

@@ -25,8 +25,15 @@ test("pane over the Excel host: check, select, normalise with preview, undo, wri
   });
   expect(excel.selection?.sheet).toBe(SHEET);
   expect(excel.selection?.range.top).toBe(layout.itemRows[3]);
+  // the click also opened the item's detail; close it
+  const detail = await screen.findByTestId("detail");
+  expect(detail.textContent).toContain("「はい」");
+  await act(async () => {
+    fireEvent.click(within(detail).getByRole("button", { name: "閉じる", hidden: true }));
+  });
+  await waitFor(() => expect(screen.queryByTestId("detail")).toBeNull());
 
-  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを直す…" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
   // In jsdom, Fluent's focus manager (tabster) can leave aria-hidden on the open surface because jsdom's focus
   // handling differs from a browser; dialog contents are queried with hidden: true here. The Playwright test
@@ -41,7 +48,7 @@ test("pane over the Excel host: check, select, normalise with preview, undo, wri
     fireEvent.click(within(dialog).getByRole("button", { name: "適用", hidden: true }));
   });
   await waitFor(() => expect(excel.sheet(SHEET).value(layout.answerCells[1])).toBe("○"));
-  await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルを正規化しました"));
+  await waitFor(() => expect(screen.getByRole("status").textContent).toContain("1 セルの表記ゆれを直しました"));
 
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "元に戻す" }));
@@ -79,7 +86,7 @@ test("pane over the Excel host: highlight on/off, and a protected checklist give
 
   sheet.protected = true;
   excel.resetCounters();
-  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを正規化…" }));
+  fireEvent.click(screen.getByRole("button", { name: "表記ゆれを直す…" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
   await act(async () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "適用", hidden: true }));

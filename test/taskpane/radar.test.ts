@@ -29,6 +29,21 @@ describe("radarGeometry", () => {
   });
 });
 
+describe("radar lines", () => {
+  test("every axis scored: one closed polygon", () => {
+    const g = radarGeometry([{ label: "A", score: 10 }, { label: "B", score: 20 }, { label: "C", score: 30 }]);
+    expect(g.lines.closed).toBe(true);
+    expect(g.lines.points).toHaveLength(1);
+    expect(g.lines.points[0].split(" ")).toHaveLength(3);
+  });
+  test("a field without a score is a gap: open lines through the others, nothing at the centre", () => {
+    const g = radarGeometry([{ label: "A", score: 100 }, { label: "B", score: 50 }, { label: "C", score: null }, { label: "D", score: 80 }], 300);
+    expect(g.lines.closed).toBe(false);
+    expect(g.lines.points).toEqual([[g.axes[3].value, g.axes[0].value, g.axes[1].value].map((p) => `${p.x},${p.y}`).join(" ")]);
+    expect(g.lines.points.join(" ")).not.toContain(`${g.centre.x},${g.centre.y}`);
+  });
+});
+
 describe("pane strings", () => {
   test("English only for en* tags; Japanese by default", () => {
     expect(langFromTag("en-US")).toBe("en");

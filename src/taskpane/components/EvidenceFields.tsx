@@ -1,12 +1,12 @@
 /**
- * One item's evidence fields (証跡, 該当しない理由, 確認者, 確認日, メモ), saved to the 「証跡・根拠」 sheet through
- * `Session.saveEvidence`. Small on purpose: the item detail hosts it, and the 「-」 warning list uses it for reasons.
+ * One item's evidence fields (証跡, 該当しない理由, 確認者, 確認日, メモ), saved to the 「証跡・根拠」 sheet through the
+ * `onSave` callback (the pane wires it to `Session.saveEvidence`). A view: it receives the saved entry and never
+ * calls the host. Small on purpose: the item detail hosts it, and the 「-」 warning list uses it for reasons.
  * Only changed fields are sent, so a column the user edits in Excel meanwhile is not overwritten by a stale value.
  */
 import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { EvidenceEntry } from "../../core/model";
-import type { Session } from "../../app/session";
 import type { Lang } from "../strings";
 import { rs } from "./records-strings";
 
@@ -30,25 +30,27 @@ function fieldsOf(e: EvidenceEntry | undefined): Fields {
 }
 
 export interface EvidenceFieldsProps {
-  session: Session;
   itemId: string;
   lang: Lang;
+  /** What the 「証跡・根拠」 sheet holds for the item now (undefined: nothing yet). */
+  entry: EvidenceEntry | undefined;
+  busy: boolean;
+  /** Browser mode: say where the fields are kept. */
+  browser: boolean;
+  /** Saves the changed fields; resolves true when saved. */
+  onSave: (change: Partial<EvidenceEntry>) => Promise<boolean>;
   /** Show the reason field first (the item is answered 「-」). */
   reasonFirst?: boolean;
   /** Only the reason field (the 「-」 warning list). */
   reasonOnly?: boolean;
 }
 
-export function EvidenceFields({ session, itemId, lang, reasonFirst, reasonOnly }: EvidenceFieldsProps): React.ReactElement | null {
+export function EvidenceFields({ itemId, lang, entry, busy, browser, onSave, reasonFirst, reasonOnly }: EvidenceFieldsProps): React.ReactElement {
   const styles = useStyles();
-  const state = React.useSyncExternalStore(session.subscribe, session.getState, session.getState);
-  const entry = state.report?.evidence?.entries[itemId];
   const saved = React.useMemo(() => fieldsOf(entry), [entry]);
   const [value, setValue] = React.useState<Fields>(saved);
   const [message, setMessage] = React.useState<string | null>(null);
   React.useEffect(() => setValue(saved), [saved]);
-  if (!session.host.saveEvidence) return null;
-  const busy = state.busy !== null;
   const id = (k: string): string => `tc-ev-${itemId}-${k}`;
   const changed = (Object.keys(value) as (keyof Fields)[]).filter((k) => value[k].trim() !== saved[k].trim());
   const save = async (): Promise<void> => {
@@ -57,7 +59,7 @@ export function EvidenceFields({ session, itemId, lang, reasonFirst, reasonOnly 
       if (k === "checkedOn") change.checkedOn = value.checkedOn.trim() || null;
       else change[k] = value[k].trim();
     }
-    const ok = await session.saveEvidence(itemId, change);
+    const ok = await onSave(change);
     setMessage(rs(lang, ok ? "saved" : "saveFailed"));
   };
   const input = (k: keyof Fields, label: "evidenceLabel" | "reasonLabel" | "checkerLabel" | "checkedOnLabel" | "memoLabel", grow = true) => (
@@ -98,7 +100,7 @@ export function EvidenceFields({ session, itemId, lang, reasonFirst, reasonOnly 
           </span>
         )}
       </div>
-      {session.host.kind === "browser" && <p className={styles.muted}>{rs(lang, "browserSaved")}</p>}
+      {browser && <p className={styles.muted}>{rs(lang, "browserSaved")}</p>}
     </div>
   );
 }

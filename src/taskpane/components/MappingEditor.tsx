@@ -235,6 +235,11 @@ export function MappingEditor(props: MappingEditorProps): React.ReactElement {
   );
 }
 
+/** The heading of the pane's section that holds NaWarnings. */
+export function naWarningsTitle(lang: Lang): string {
+  return lang === "en" ? "「-」 (not applicable) answers to confirm" : "確認が必要な「-」（該当しない）";
+}
+
 /** 「-」 warnings (not errors): items whose 「-」 neither the workbook nor the profile can confirm. */
 export function NaWarnings(props: { lang: Lang; report: Report }): React.ReactElement | null {
   const styles = useStyles();

@@ -2,21 +2,21 @@
  * The pane's 「証跡と推移」 section: evidence coverage (overall and per field, with its one-line explanation), the
  * 「-」 answers without a reason (each with a reason field saved to the 「証跡・根拠」 sheet), the trend since the last
  * recorded result (a small chart and the change per field), and the buttons that belong here: create the evidence
- * sheet (Excel) and 「履歴を消去」 (browser mode, whose history lives on this device).
+ * sheet (Excel) and 「履歴を消去」 (browser mode, whose history lives on this device). A collapsible section (open by
+ * default); a view: it receives the report and the callbacks the host supports, and never calls the host.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { COVERAGE_LINE, coverageText } from "../../core/evidence";
 import { fieldChanges, previousOf, storedOf } from "../../core/history";
-import type { Session } from "../../app/session";
+import type { EvidenceEntry, Report } from "../../core/model";
 import type { Lang } from "../strings";
+import { CollapsibleSection } from "./CollapsibleSection";
 import { EvidenceFields } from "./EvidenceFields";
 import { rs } from "./records-strings";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -34,14 +34,22 @@ function signed(v: number | null, lang: Lang): string {
   return `${v > 0 ? "+" : ""}${v.toFixed(1)}`;
 }
 
-export function RecordsPanel({ session, lang }: { session: Session; lang: Lang }): React.ReactElement | null {
+export interface RecordsPanelProps {
+  lang: Lang;
+  report: Report;
+  busy: boolean;
+  hostKind: "excel" | "browser";
+  /** The host can save evidence fields (the 「-」 reasons are then typed here). */
+  onSaveEvidence?: (itemId: string, change: Partial<EvidenceEntry>) => Promise<boolean>;
+  /** Excel: (re)write the 「証跡・根拠」 sheet; resolves true when written. */
+  onWriteEvidence?: () => Promise<boolean>;
+  /** Browser mode: forget the history kept on this device. */
+  onClearHistory?: () => Promise<void>;
+}
+
+export function RecordsPanel({ lang, report, busy, hostKind, onSaveEvidence, onWriteEvidence, onClearHistory }: RecordsPanelProps): React.ReactElement {
   const styles = useStyles();
-  const state = React.useSyncExternalStore(session.subscribe, session.getState, session.getState);
   const [message, setMessage] = React.useState<string | null>(null);
-  const report = state.report;
-  if (!report) return null;
-  const host = session.host;
-  const busy = state.busy !== null;
   const ev = report.evidence;
   const itemById = new Map(report.items.map((i) => [i.id, i] as const));
   const rows = report.history ?? [];
@@ -50,10 +58,7 @@ export function RecordsPanel({ session, lang }: { session: Session; lang: Lang }
   const name = (f: { name: string; nameEn: string }): string => (lang === "en" ? f.nameEn : f.name);
   const fmt = (v: number | null): string => (v === null ? "-" : v.toFixed(1));
   return (
-    <section className={styles.section} aria-labelledby="tc-records" data-testid="records">
-      <h2 id="tc-records" className={styles.h2}>
-        {rs(lang, "heading")}
-      </h2>
+    <CollapsibleSection id="tc-records" testId="records" title={rs(lang, "heading")} count="">
       {ev && (
         <>
           <p data-testid="coverage">
@@ -95,11 +100,11 @@ export function RecordsPanel({ session, lang }: { session: Session; lang: Lang }
             <MessageBar intent="warning" data-testid="na-warning">
               <MessageBarBody>
                 {rs(lang, "naWarning", { count: ev.naWithoutReason.length })}
-                {host.saveEvidence ? ` ${rs(lang, "naHelp")}` : ""}
+                {onSaveEvidence ? ` ${rs(lang, "naHelp")}` : ""}
               </MessageBarBody>
             </MessageBar>
           )}
-          {ev.naWithoutReason.length > 0 && host.saveEvidence && (
+          {ev.naWithoutReason.length > 0 && onSaveEvidence && (
             <ul className={styles.list}>
               {ev.naWithoutReason.slice(0, NA_SHOWN).map((id) => {
                 const it = itemById.get(id);
@@ -108,7 +113,15 @@ export function RecordsPanel({ session, lang }: { session: Session; lang: Lang }
                     <p className={styles.muted}>
                       {it ? `${it.cell} ${it.section ? `${it.section} ` : ""}${it.number}. ${it.text}` : id}
                     </p>
-                    <EvidenceFields session={session} itemId={id} lang={lang} reasonOnly />
+                    <EvidenceFields
+                      itemId={id}
+                      lang={lang}
+                      entry={ev.entries[id]}
+                      busy={busy}
+                      browser={hostKind === "browser"}
+                      onSave={(change) => onSaveEvidence(id, change)}
+                      reasonOnly
+                    />
                   </li>
                 );
               })}
@@ -155,32 +168,24 @@ export function RecordsPanel({ session, lang }: { session: Session; lang: Lang }
       )}
 
       <div className={styles.actions}>
-        {host.capabilities.writeSheets && host.writeEvidence && (
-          <Button
-            disabled={busy}
-            onClick={() =>
-              void session.writeEvidence().then((ok) => setMessage(ok ? rs(lang, "evidenceWritten") : null))
-            }
-          >
+        {onWriteEvidence && (
+          <Button disabled={busy} onClick={() => void onWriteEvidence().then((ok) => setMessage(ok ? rs(lang, "evidenceWritten") : null))}>
             {rs(lang, "writeEvidence")}
           </Button>
         )}
-        {host.clearHistory && (
-          <Button
-            disabled={busy || rows.length === 0}
-            onClick={() => void session.clearHistory().then(() => setMessage(rs(lang, "historyCleared")))}
-          >
+        {onClearHistory && (
+          <Button disabled={busy || rows.length === 0} onClick={() => void onClearHistory().then(() => setMessage(rs(lang, "historyCleared")))}>
             {rs(lang, "clearHistory")}
           </Button>
         )}
       </div>
-      {host.clearHistory && <p className={styles.muted}>{rs(lang, "clearHistoryNote")}</p>}
+      {onClearHistory && <p className={styles.muted}>{rs(lang, "clearHistoryNote")}</p>}
       {message && (
         <p role="status" className={styles.muted}>
           {message}
         </p>
       )}
-    </section>
+    </CollapsibleSection>
   );
 }
 
