@@ -75,7 +75,7 @@ describe("history", () => {
     const u = appendHistory(appendHistory([], historyRowOf(a, t1)).rows, historyRowOf(b, t2));
     expect(a.fields.map((f) => f.name)).toEqual(["共通分野"]);
     const m = resultsModel(b, "ja", u.previous, t2);
-    expect(m.seriesNames).toEqual(["今回", "前回"]);
+    expect(m.seriesNames).toEqual(["今回", "前回（2026-11-01 09:00）"]); // the previous series carries its date
     expect(m.rows[m.fieldTable.top + 1][2]).toBe(a.fields[0].score);
     expect(m.rows.find((r) => r[0] === "前回の診断日時")).toEqual(["前回の診断日時", "2026-11-01 09:00"]);
     const ch = fieldChanges(b, u.previous);

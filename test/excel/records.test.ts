@@ -122,7 +122,7 @@ describe("「履歴」 in Excel", () => {
     expect(h.charts[0].source.bottom).toBe(2);
     const res = excel.sheet(RESULTS_SHEET);
     const src = res.charts[0].source;
-    expect(res.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回"]);
+    expect(res.charts[0].series.map((x) => x.name)).toEqual(["今回", "前回（2026-11-25 10:00）"]); // with its date
     const prev: unknown[] = [];
     for (let r = src.top + 1; r <= src.bottom; r++) prev.push(res.cell(r, 2)?.value ?? null);
     expect(prev).toEqual(first.fields);

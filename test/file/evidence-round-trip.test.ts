@@ -113,7 +113,7 @@ describe.each(["openpyxl-evidence.xlsx", "openpyxl-evidence-moved.xlsx", "libreo
     const res = grid(third.bytes, "診断結果");
     expect(res.find((x) => x[0] === "前回の診断日時")?.[1]).toBe("2026-01-05 09:00");
     const head = res.findIndex((x) => x[0] === "分野" && x[1] === "今回");
-    expect(res[head][2]).toBe("前回");
+    expect(res[head][2]).toBe("前回（2026-01-05 09:00）"); // the previous series carries its date
     const firstRow = h1[0];
     for (let r = head + 1; r < res.length && res[r][0]; r++) {
       const col = firstRow.indexOf(res[r][0]);
