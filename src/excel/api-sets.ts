@@ -148,6 +148,7 @@ export const GUARDED: Readonly<Record<string, string>> = {
   probeSeriesValues: "1.12",
   probeSeriesSources: "1.15",
   queuePrintLayout: "1.9",
+  probePageLayout: "1.9",
 };
 
 function parts(v: string): number[] {

@@ -8,6 +8,7 @@
  * the assumptions the fake Excel makes (test/excel/fake-excel.ts): positional conditional-format ids, per-cell
  * locking on a protected sheet, radar axis limits, triggerSource, tables.add with a Range.
  */
+import { PLAN_PRINT, RESULTS_CHART_SIZE } from "../core/print";
 import { parseRangeA1 } from "./address";
 import { API_MEMBERS, supportsExcelApi } from "./api-sets";
 import { isOwnHighlight, highlightFormula } from "./write";
@@ -113,13 +114,45 @@ async function probeFormat(context: Excel.RequestContext, ws: Excel.Worksheet): 
   r.format.font.bold = true;
   r.format.wrapText = true;
   ws.getRange("F:F").format.columnWidth = 120;
+  // As the results and plan sheets do after writing wrapped text (write.ts).
+  r.format.autofitRows();
   await context.sync();
   ws.getRange("F2").clear();
   const after = ws.getRange("F2");
   after.load("values");
   await context.sync();
   expectThat(after.values[0][0] === "", "clear() left a value");
-  return "bold, wrapText, columnWidth set; clear() emptied the cell";
+  return "bold, wrapText, columnWidth set; rows autofitted; clear() emptied the cell";
+}
+
+/**
+ * ExcelApi 1.9: the page setup the add-in gives its plan sheet (queuePrintLayout in write.ts: landscape, one page
+ * wide and as many tall as needed, a repeated title row, a centred header with an escaped 「&」), written on the
+ * scratch sheet and read back.
+ */
+async function probePageLayout(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  if (!supportsExcelApi("1.9")) skipped("1.9");
+  const orientation = PLAN_PRINT.orientation === "landscape" ? "Landscape" : "Portrait";
+  const fit = { horizontalFitToPages: PLAN_PRINT.fitToWidth, verticalFitToPages: PLAN_PRINT.fitToHeight };
+  const header = "TICS Check && 自己診断";
+  const layout = ws.pageLayout;
+  layout.orientation = orientation;
+  layout.zoom = fit;
+  layout.setPrintTitleRows("$1:$1");
+  layout.headersFooters.defaultForAllPages.centerHeader = header;
+  await context.sync();
+  layout.load("orientation,zoom");
+  const page = layout.headersFooters.defaultForAllPages;
+  page.load("centerHeader");
+  await context.sync();
+  const zoom = layout.zoom;
+  expectThat(layout.orientation === orientation, `orientation read back ${layout.orientation}`);
+  expectThat(
+    zoom.horizontalFitToPages === fit.horizontalFitToPages && (zoom.verticalFitToPages ?? 0) === fit.verticalFitToPages,
+    `zoom read back ${JSON.stringify(zoom)}`,
+  );
+  expectThat(page.centerHeader === header, `centre header read back ${JSON.stringify(page.centerHeader)}`);
+  return `${layout.orientation}; zoom ${JSON.stringify(zoom)}; title rows $1:$1 set; centre header ${JSON.stringify(page.centerHeader)} read back as written`;
 }
 
 /** ExcelApi 1.13: merged areas (a null object where there are none). */
@@ -218,6 +251,23 @@ async function withScratchChart(context: Excel.RequestContext, ws: Excel.Workshe
     chart.delete();
     await context.sync();
   }
+}
+
+/** The results chart's fixed size (points), set after setPosition as write.ts does, and read back. */
+async function probeChartSize(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
+  return withScratchChart(context, ws, async (chart) => {
+    const { width, height } = RESULTS_CHART_SIZE;
+    chart.setPosition("AA1", "AF12");
+    chart.width = width;
+    chart.height = height;
+    await context.sync();
+    chart.load("width,height");
+    await context.sync();
+    // Excel keeps sizes in its own units: allow less than a point of rounding.
+    const near = (a: number, b: number): boolean => Math.abs(a - b) < 1;
+    expectThat(near(chart.width, width) && near(chart.height, height), `size read back ${chart.width}×${chart.height}, set ${width}×${height}`);
+    return `set ${width}×${height} pt after setPosition, read back ${chart.width}×${chart.height}`;
+  });
 }
 
 /** The workbook's own chart as the results tracer reads it: its type and its first series' name. */
@@ -437,8 +487,21 @@ export const PROBES: readonly { name: string; members: readonly string[]; run: P
   },
   {
     name: "formats",
-    members: ["Range.format", "RangeFormat.font", "RangeFont.bold", "RangeFormat.wrapText", "RangeFormat.columnWidth", "Range.clear"],
+    members: ["Range.format", "RangeFormat.font", "RangeFont.bold", "RangeFormat.wrapText", "RangeFormat.columnWidth", "RangeFormat.autofitRows", "Range.clear"],
     run: probeFormat,
+  },
+  {
+    name: "page layout",
+    members: [
+      "Worksheet.pageLayout",
+      "PageLayout.orientation",
+      "PageLayout.zoom",
+      "PageLayout.setPrintTitleRows",
+      "PageLayout.headersFooters",
+      "HeaderFooterGroup.defaultForAllPages",
+      "HeaderFooter.centerHeader",
+    ],
+    run: probePageLayout,
   },
   { name: "merged areas", members: ["Range.getMergedAreasOrNullObject", "RangeAreas.address"], run: probeMerged },
   {
@@ -483,6 +546,7 @@ export const PROBES: readonly { name: string; members: readonly string[]; run: P
     ],
     run: probeChart,
   },
+  { name: "chart size", members: ["Chart.setPosition", "Chart.width", "Chart.height"], run: probeChartSize },
   { name: "chart series", members: ["Chart.chartType", "Chart.series", "ChartSeriesCollection.getItemAt", "ChartSeries.name"], run: probeChartSeries },
   { name: "chart series values", members: ["ChartSeries.getDimensionValues"], run: probeSeriesValues },
   { name: "chart series sources", members: ["ChartSeries.getDimensionDataSourceString"], run: probeSeriesSources },

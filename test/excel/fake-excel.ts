@@ -757,46 +757,14 @@ export class FakeWorksheet extends Proxy {
   readonly charts: FakeChartCollection;
   readonly tables: FakeTableCollection;
   readonly onChanged: { add: (h: ChangedHandler) => { remove: () => void; context: FakeContext } };
-  /** ExcelApi 1.9 page layout: setters only, applied at sync. */
-  readonly pageLayout: {
-    orientation: string;
-    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
-    setPrintTitleRows(rows: string): void;
-    headersFooters: { defaultForAllPages: { centerHeader: string } };
-  };
+  /** ExcelApi 1.9 page layout (writes and loads fail at sync below 1.9, like Excel). */
+  readonly pageLayout: FakePageLayout;
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet,
   ) {
     super(ctx);
-    const put = (f: (p: FakeSheet["page"]) => void): void => {
-      ctx.queue.push(() => f(resolve().page));
-    };
-    this.pageLayout = {
-      set orientation(v: string) {
-        put((p) => (p.orientation = v));
-      },
-      get orientation(): string {
-        throw new PropertyNotLoaded("orientation");
-      },
-      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
-        put((p) => (p.zoom = v));
-      },
-      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number } {
-        throw new PropertyNotLoaded("zoom");
-      },
-      setPrintTitleRows: (rows: string) => put((p) => (p.titleRows = rows)),
-      headersFooters: {
-        defaultForAllPages: {
-          set centerHeader(v: string) {
-            put((p) => (p.centerHeader = v));
-          },
-          get centerHeader(): string {
-            throw new PropertyNotLoaded("centerHeader");
-          },
-        },
-      },
-    };
+    this.pageLayout = new FakePageLayout(ctx, resolve);
     this.protection = new FakeProtection(ctx, resolve);
     this.charts = new FakeChartCollection(ctx, resolve);
     this.tables = new FakeTableCollection(ctx, resolve);
@@ -875,6 +843,72 @@ export class FakeWorksheet extends Proxy {
       excel.sheets = excel.sheets.filter((x) => x !== s);
       if (excel.activeSheet === s.name) excel.activeSheet = null;
     });
+  }
+}
+
+/** The zoom options as Excel reports them: `scale` (percent) when no fit-to-pages is set. */
+type PageZoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+
+/**
+ * ExcelApi 1.9 worksheet.pageLayout: the properties the add-in writes (recorded on FakeSheet.page at sync) and
+ * their read-back through load. Excel's defaults where nothing was set: portrait, 100 %, an empty header.
+ */
+class FakePageLayout extends Proxy {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(ctx, () => this.page()) };
+  }
+  private page(): FakeSheet["page"] {
+    this.ctx.excel.requireApi("1.9", "pageLayout");
+    return this.resolve().page;
+  }
+  private put(f: (p: FakeSheet["page"]) => void): void {
+    this.ctx.queue.push(() => f(this.page()));
+  }
+  protected snapshot(name: string): unknown {
+    const p = this.page();
+    if (name === "orientation") return p.orientation ?? "Portrait";
+    if (name === "zoom") return p.zoom ? { ...p.zoom } : { scale: 100 };
+    throw new Error(`fake: pageLayout.${name}`);
+  }
+  set orientation(v: string) {
+    this.put((p) => (p.orientation = v));
+  }
+  get orientation(): string {
+    return this.get("orientation");
+  }
+  set zoom(v: PageZoom) {
+    this.put((p) => (p.zoom = { ...v }));
+  }
+  get zoom(): PageZoom {
+    return this.get("zoom");
+  }
+  setPrintTitleRows(rows: string): void {
+    this.put((p) => (p.titleRows = rows));
+  }
+}
+
+/** pageLayout.headersFooters.defaultForAllPages (only the centre header is modelled). */
+class FakeHeaderFooter extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly page: () => FakeSheet["page"],
+  ) {
+    super(ctx);
+  }
+  protected snapshot(name: string): unknown {
+    if (name === "centerHeader") return this.page().centerHeader ?? "";
+    throw new Error(`fake: headerFooter.${name}`);
+  }
+  set centerHeader(v: string) {
+    this.ctx.queue.push(() => (this.page().centerHeader = v));
+  }
+  get centerHeader(): string {
+    return this.get("centerHeader");
   }
 }
 
@@ -1380,6 +1414,9 @@ class FakeChart extends Proxy {
   protected snapshot(name: string): unknown {
     if (name === "name") return this.find().chart.name;
     if (name === "chartType") return this.find().chart.type;
+    // Excel's default size of a new chart (points) until one is set.
+    if (name === "width") return this.find().chart.size?.width ?? 360;
+    if (name === "height") return this.find().chart.size?.height ?? 216;
     throw new Error(`fake: chart.${name}`);
   }
   get name(): string {
@@ -1457,13 +1494,13 @@ class FakeChart extends Proxy {
     this.edit((c) => (c.size = { ...(c.size ?? { width: 0, height: 0 }), width: v }));
   }
   get width(): number {
-    throw new PropertyNotLoaded("width");
+    return this.get("width");
   }
   set height(v: number) {
     this.edit((c) => (c.size = { ...(c.size ?? { width: 0, height: 0 }), height: v }));
   }
   get height(): number {
-    throw new PropertyNotLoaded("height");
+    return this.get("height");
   }
   delete(): void {
     this.ctx.queue.push(() => {
