@@ -9,7 +9,7 @@ import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
 import { evidenceLines } from "./evidence";
 import { escapeXml, radarSvg } from "./radar-svg";
 import { FINDING_STATUS_LABEL, REPORT_LABELS, problemCount, typeInstead } from "./summary";
-import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
+import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookSeriesValues, workbookValueText } from "./workbook-compare";
 import { fieldsLabel } from "./fields";
 
 type Lang = "ja" | "en";
@@ -236,13 +236,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
   out.push(`<section class="part" id="fields"><h2>${l.fields}</h2><div class="chart">`);
   // Where the workbook's own values differ from ours, its radar's numbers are drawn as a second series.
   const wr = report.workbookResults;
-  const wbValue = new Map<string, number | null>();
-  if (wr && wr.fields.some((f) => !f.agrees)) {
-    for (const f of wr.fields) {
-      const v = f.value ?? f.recomputed;
-      wbValue.set(f.name, v === null ? null : Math.round(v * wr.scale * 10) / 10);
-    }
-  }
+  const wbValue = workbookSeriesValues(wr);
   const cl = COMPARE_LABELS[lang];
   out.push(
     radarSvg(

@@ -6,7 +6,7 @@
 import type { Answer, CellRange, CellValue, ItemStatus, Priority, References, Report } from "./model";
 import { adviceOf } from "./plan";
 import { REPORT_LABELS, problemCount } from "./summary";
-import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "./workbook-compare";
+import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookSeriesValues, workbookValueText } from "./workbook-compare";
 import { fieldsLabel } from "./fields";
 
 export const RESULTS_SHEET = "診断結果";
@@ -124,14 +124,8 @@ export function resultsModel(report: Report, lang: Lang, previous: StoredResult 
   const seriesNames = seriesFor(lang, previous);
   // The workbook's own values, as a series beside ours, when some differ (same field names: see workbookResults).
   const wr = report.workbookResults;
-  const wbValue = new Map<string, number | null>();
-  if (wr && wr.fields.some((f) => !f.agrees)) {
-    for (const f of wr.fields) {
-      const v = f.value ?? f.recomputed;
-      wbValue.set(f.name, v === null ? null : Math.round(v * wr.scale * 10) / 10);
-    }
-    seriesNames.push(SERIES_WORKBOOK);
-  }
+  const wbValue = workbookSeriesValues(wr);
+  if (wbValue.size) seriesNames.push(SERIES_WORKBOOK);
   rows.push([l.field, ...seriesNames]);
   const prevByName = new Map<string, number | null>();
   if (previous) for (const f of previous.fields) prevByName.set(f.name, f.score);

@@ -32,3 +32,17 @@ export function workbookValueText(f: WorkbookResultField, wr: WorkbookResults, l
 export function oursText(f: WorkbookResultField): string {
   return f.ours === null ? "-" : one(f.ours);
 }
+
+/**
+ * The workbook's own value per field name on our 0-100 scale (one decimal), for drawing it as a second series beside
+ * ours; empty when there are no workbook results or every field agrees.
+ */
+export function workbookSeriesValues(wr: WorkbookResults | null | undefined): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  if (!wr || !wr.fields.some((f) => !f.agrees)) return out;
+  for (const f of wr.fields) {
+    const v = f.value ?? f.recomputed;
+    out.set(f.name, v === null ? null : Math.round(v * wr.scale * 10) / 10);
+  }
+  return out;
+}
