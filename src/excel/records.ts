@@ -7,23 +7,20 @@
 import { EVIDENCE_SHEET, evidenceModel, isEvidenceGrid, mergeEvidence, readEvidenceUserHeaders, readEvidenceUserValues } from "../core/evidence";
 import { appendHistory, HISTORY_SHEET, historyModel, historyRowOf, isHistoryGrid, readHistory, type HistoryUpdate } from "../core/history";
 import type { CellRange, CellValue, EvidenceEntry, Report } from "../core/model";
-import { cellA1, rangeA1 } from "./address";
-import { GatewayError, notOurs } from "./errors";
+import { rangeA1 } from "./address";
 import {
   CHART_PREFIX,
   PLAN_READ_COLS,
   PLAN_READ_ROWS,
   formatsFor,
   fromA1,
-  isFormulaCell,
+  loadSheetsAndTables,
   outside,
-  planArea,
-  planHeader,
-  queueSheetsAndState,
+  queueOwnedTableWrite,
+  readOwnedTable,
   rectangular,
   refuseIfProtected,
   refuseNewSheet,
-  refuseNotesInTheWay,
   sheetInfos,
 } from "./write";
 
@@ -57,113 +54,36 @@ export async function writeEvidence(
   lang: Lang,
   change?: EvidenceChange,
 ): Promise<{ sheet: string; grid: CellValue[][] }> {
-  const first = queueSheetsAndState(context);
-  const allTables = context.workbook.tables;
-  allTables.load("items/name");
-  await context.sync();
-  const infos = sheetInfos(first.sheets);
+  const { first, allTables, infos } = await loadSheetsAndTables(context);
   refuseIfProtected(infos, EVIDENCE_SHEET);
-  const exists = infos.some((s) => s.name === EVIDENCE_SHEET);
-  let sheet: Excel.Worksheet;
-  let user = new Map<string, CellValue[]>();
-  let userHeaders: string[] | undefined;
-  const userFormats = new Map<string, string[]>();
-  const userFormulas = new Map<string, (string | null)[]>();
-  const ownTables = new Set<string>();
-  let oldGrid: CellValue[][] = [];
-  let oldArea: CellRange | null = null;
-  let oldTables: Excel.Table[] = [];
-  if (exists) {
-    sheet = context.workbook.worksheets.getItem(EVIDENCE_SHEET);
-    const window = sheet.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS);
-    const used = sheet.getUsedRange(true).getIntersectionOrNullObject(window);
-    used.load("values,numberFormat,formulasR1C1,rowIndex,columnIndex");
-    const tables = context.workbook.worksheets.getItem(EVIDENCE_SHEET).tables;
-    tables.load("items/name");
-    await context.sync();
-    const none = used.isNullObject;
-    const grid = none ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
-    oldGrid = grid;
-    const blank = grid.every((row) => row.every((v) => v === null));
-    if (!blank && !isEvidenceGrid(grid)) throw new GatewayError(notOurs(EVIDENCE_SHEET));
-    user = readEvidenceUserValues(grid);
-    userHeaders = readEvidenceUserHeaders(grid);
-    const formats = none ? [] : fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
-    const formulas = none ? [] : fromA1(used.formulasR1C1, used.rowIndex, used.columnIndex);
-    const head = planHeader(grid);
-    if (head) {
-      oldArea = planArea(grid, head);
-      const header = (grid[head.row] ?? []).map((v) => (v == null ? "" : String(v).trim()));
+  const read = await readOwnedTable(context, first, infos, {
+    sheetName: EVIDENCE_SHEET,
+    isOurs: isEvidenceGrid,
+    readUser: (grid) => ({ values: readEvidenceUserValues(grid), headers: readEvidenceUserHeaders(grid) }),
+    userColumns: (headerRow, userHeaders) => {
+      const header = headerRow.map((v) => (v == null ? "" : String(v).trim()));
       const local = evidenceModel(report, lang, new Map(), userHeaders).header.slice(-userHeaders.length);
-      const cols = userHeaders.map((h, i) => {
+      return userHeaders.map((h, i) => {
         const c = header.indexOf(h);
         return c >= 0 ? c : header.indexOf(local[i]);
       });
-      for (let r = head.row + 1; r < grid.length; r++) {
-        const id = grid[r]?.[head.idCol];
-        if (id == null || id === "") continue;
-        const key = String(id).trim();
-        userFormats.set(key, cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
-        const f = cols.map((c) => (c >= 0 && isFormulaCell(formulas[r]?.[c], grid[r]?.[c] ?? "") ? (formulas[r][c] as string) : null));
-        if (f.some((x) => x !== null)) userFormulas.set(key, f);
-      }
-    }
-    // The sheet is ours: every table on it goes (also one the user renamed, which would otherwise block the new one).
-    for (const t of tables.items) ownTables.add(t.name.toLowerCase());
-    oldTables = tables.items;
-  } else {
-    refuseNewSheet(first, EVIDENCE_SHEET);
-    sheet = context.workbook.worksheets.add(EVIDENCE_SHEET);
-  }
-  const headers = userHeaders ?? readEvidenceUserHeaders([]);
+    },
+  });
+  const user = read.user;
+  const headers = read.userHeaders ?? readEvidenceUserHeaders([]);
   if (change) mergeEvidence(user, headers.length, change.itemId, change.entry);
   const model = evidenceModel(report, lang, user, headers);
-  const width = model.header.length;
-  const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
-  const grid = rectangular([model.header, ...body], width);
-  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
-  // Notes outside the old table that the new one would cover: refuse before writing anything.
-  refuseNotesInTheWay(oldGrid, oldArea, area, EVIDENCE_SHEET);
-  const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
   const dateCols = new Set(model.dateColumns ?? []);
-  const formats = formatsFor(grid, (r, c) => {
-    if (r === 0 || c < model.userColumnStart) return GENERAL;
-    const id = ids[r];
-    const f = id ? userFormats.get(id)?.[c - model.userColumnStart] : undefined;
-    if (f && f !== TEXT_FORMAT && f !== GENERAL) return f;
-    return dateCols.has(c) && typeof grid[r][c] === "number" ? "yyyy/mm/dd" : GENERAL;
+  // A value saved from the pane replaces a user formula (mergeEvidence changed that column of that row).
+  queueOwnedTableWrite(read, allTables, model, {
+    sheetName: EVIDENCE_SHEET,
+    style: "TableStyleLight9",
+    userFormat: (f, r, c, grid) => {
+      if (f && f !== TEXT_FORMAT && f !== GENERAL) return f;
+      return dateCols.has(c) && typeof grid[r][c] === "number" ? "yyyy/mm/dd" : GENERAL;
+    },
+    keepFormula: (id, i) => !(change && id === change.itemId && savedColumn(change, i)),
   });
-  // A user formula is written back as a formula (its cell keeps the user's format, never text). A value saved from
-  // the pane replaces it (mergeEvidence changed that column of that row).
-  const formulaCells: { r: number; c: number; f: string }[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const id = ids[r];
-    const own = id ? userFormulas.get(id) : undefined;
-    if (!own) continue;
-    for (let c = model.userColumnStart; c < width; c++) {
-      const f = own[c - model.userColumnStart];
-      if (!f) continue;
-      if (change && id === change.itemId && savedColumn(change, c - model.userColumnStart)) continue;
-      formulaCells.push({ r, c, f });
-      grid[r][c] = "";
-      const fmt = userFormats.get(id as string)?.[c - model.userColumnStart];
-      formats[r][c] = fmt && fmt !== TEXT_FORMAT ? fmt : GENERAL;
-    }
-  }
-  for (const t of oldTables) t.delete();
-  const target = sheet.getRange(rangeA1(area));
-  target.numberFormat = formats;
-  target.values = grid;
-  for (const x of formulaCells) sheet.getRange(cellA1(x.r, x.c)).formulasR1C1 = [[x.f]];
-  // Only now what is left of the old table outside the new one (fewer rows or columns than before).
-  for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
-  const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !ownTables.has(n)));
-  let tableName = model.tableName;
-  for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
-  // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
-  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
-  table.name = tableName;
-  table.style = "TableStyleLight9";
   await context.sync();
   return { sheet: EVIDENCE_SHEET, grid: [model.header, ...model.rows] };
 }

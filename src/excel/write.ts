@@ -294,6 +294,181 @@ export function refuseNotesInTheWay(oldGrid: CellValue[][], oldArea: CellRange |
   if (clash.length > 0) throw notesInTheWay(clash.slice(0, 5).join(", ") + (clash.length > 5 ? " …" : ""), sheetName);
 }
 
+/** Sync-1 helper of the table sheets: sheets, protection, state and the workbook's table names (one sync). */
+export async function loadSheetsAndTables(context: Excel.RequestContext): Promise<{
+  first: ReturnType<typeof queueSheetsAndState>;
+  allTables: Excel.TableCollection;
+  infos: SheetInfo[];
+}> {
+  const first = queueSheetsAndState(context);
+  // Table names are unique in the workbook: a plan sheet the user renamed to keep it still holds 「TicsPlan」.
+  const allTables = context.workbook.tables;
+  allTables.load("items/name");
+  await context.sync();
+  return { first, allTables, infos: sheetInfos(first.sheets) };
+}
+
+/** How one of the add-in's table sheets (改善計画, 証跡・根拠) is recognised and its user columns read back. */
+export interface OwnedTableSpec {
+  sheetName: string;
+  /** Whether a non-blank grid (from A1) is the add-in's sheet. */
+  isOurs: (grid: CellValue[][]) => boolean;
+  /** The user's values by item id, and the user column headers. */
+  readUser: (grid: CellValue[][]) => { values: Map<string, CellValue[]>; headers: string[] };
+  /** Column index in the header row of each user header (-1 when absent). */
+  userColumns: (headerRow: CellValue[], userHeaders: string[]) => number[];
+}
+
+/** What an existing table sheet held (empty for a new sheet). */
+export interface OwnedTableRead {
+  sheet: Excel.Worksheet;
+  user: Map<string, CellValue[]>;
+  userHeaders: string[] | undefined;
+  userFormats: Map<string, string[]>;
+  userFormulas: Map<string, (string | null)[]>;
+  ownTables: Set<string>;
+  oldGrid: CellValue[][];
+  oldArea: CellRange | null;
+  oldTables: Excel.Table[];
+}
+
+/**
+ * Sync 2 of a table sheet (only when it exists): values, number formats and R1C1 formulas of its used range without
+ * formatting-only cells, within PLAN_READ_ROWS × PLAN_READ_COLS, and its tables. Refuses a sheet that is not ours;
+ * a missing sheet is added (refused in a structure-protected workbook) without a sync.
+ */
+export async function readOwnedTable(
+  context: Excel.RequestContext,
+  first: { workbook: Excel.WorkbookProtection },
+  infos: SheetInfo[],
+  spec: OwnedTableSpec,
+): Promise<OwnedTableRead> {
+  const name = spec.sheetName;
+  const exists = infos.some((s) => s.name === name);
+  if (!exists) refuseNewSheet(first, name);
+  const sheet = exists ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+  const read: OwnedTableRead = {
+    sheet,
+    user: new Map(),
+    userHeaders: undefined,
+    userFormats: new Map(),
+    userFormulas: new Map(),
+    ownTables: new Set(),
+    oldGrid: [],
+    oldArea: null,
+    oldTables: [],
+  };
+  if (!exists) return read;
+  const window = sheet.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS);
+  const used = sheet.getUsedRange(true).getIntersectionOrNullObject(window);
+  used.load("values,numberFormat,formulasR1C1,rowIndex,columnIndex");
+  const tables = context.workbook.worksheets.getItem(name).tables;
+  tables.load("items/name");
+  await context.sync();
+  const none = used.isNullObject;
+  const grid = none ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
+  read.oldGrid = grid;
+  const blank = grid.every((row) => row.every((v) => v === null));
+  if (!blank && !spec.isOurs(grid)) throw new GatewayError(notOurs(name));
+  const formats = none ? [] : fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
+  const formulas = none ? [] : fromA1(used.formulasR1C1, used.rowIndex, used.columnIndex);
+  const userRead = spec.readUser(grid);
+  read.user = userRead.values;
+  read.userHeaders = userRead.headers;
+  const head = planHeader(grid);
+  if (head) {
+    read.oldArea = planArea(grid, head);
+    const cols = spec.userColumns(grid[head.row] ?? [], userRead.headers);
+    for (let r = head.row + 1; r < grid.length; r++) {
+      const id = grid[r]?.[head.idCol];
+      if (id == null || id === "") continue;
+      const key = String(id).trim();
+      read.userFormats.set(key, cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
+      const f = cols.map((c) => (c >= 0 && isFormulaCell(formulas[r]?.[c], grid[r]?.[c] ?? "") ? (formulas[r][c] as string) : null));
+      if (f.some((x) => x !== null)) read.userFormulas.set(key, f);
+    }
+  }
+  // The sheet is ours: every table on it goes (also one the user renamed, which would otherwise block the new one).
+  for (const t of tables.items) read.ownTables.add(t.name.toLowerCase());
+  read.oldTables = tables.items;
+  return read;
+}
+
+/** The parts of a table model that queueOwnedTableWrite needs (PlanModel and the evidence model). */
+export interface OwnedTableModel {
+  tableName: string;
+  header: string[];
+  rows: CellValue[][];
+  idColumn: number;
+  userColumnStart: number;
+}
+
+/**
+ * Queues the table sheet's writes (no sync): refuses first when the new table would cover notes outside the old one,
+ * then writes the new cells (the user's formulas back as formulas, in their formats), clears only what is left of the
+ * old table outside the new one, and adds the table on a Range (an address without a sheet name would be resolved
+ * against the active sheet), named after the model's, numbered when another sheet's table holds that name.
+ * `userFormat` gives a user cell's number format from the one read back (`f`, undefined when none);
+ * `keepFormula(id, i)` false lets a value replace the formula of user column `i`.
+ */
+export function queueOwnedTableWrite(
+  read: OwnedTableRead,
+  allTables: Excel.TableCollection,
+  model: OwnedTableModel,
+  opts: {
+    sheetName: string;
+    style: string;
+    userFormat: (f: string | undefined, r: number, c: number, grid: (string | number | boolean)[][]) => string;
+    keepFormula?: (id: string, i: number) => boolean;
+  },
+): { grid: (string | number | boolean)[][]; area: CellRange; target: Excel.Range; tableName: string } {
+  const { sheet, userFormats, userFormulas } = read;
+  const width = model.header.length;
+  const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
+  const grid = rectangular([model.header, ...body], width);
+  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  // Notes outside the old table that the new one would cover: refuse before writing anything.
+  refuseNotesInTheWay(read.oldGrid, read.oldArea, area, opts.sheetName);
+  const start = model.userColumnStart;
+  const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
+  const formats = formatsFor(grid, (r, c) => {
+    if (r === 0 || c < start) return GENERAL;
+    const id = ids[r];
+    return opts.userFormat(id ? userFormats.get(id)?.[c - start] : undefined, r, c, grid);
+  });
+  // A user formula is written back as a formula (its cell keeps the user's format, never text).
+  const formulaCells: { r: number; c: number; f: string }[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const id = ids[r];
+    const own = id ? userFormulas.get(id) : undefined;
+    if (!id || !own) continue;
+    for (let c = start; c < width; c++) {
+      const f = own[c - start];
+      if (!f) continue;
+      if (opts.keepFormula && !opts.keepFormula(id, c - start)) continue;
+      formulaCells.push({ r, c, f });
+      grid[r][c] = "";
+      const fmt = userFormats.get(id)?.[c - start];
+      formats[r][c] = fmt && fmt !== TEXT_FORMAT ? fmt : GENERAL;
+    }
+  }
+  for (const t of read.oldTables) t.delete();
+  const target = sheet.getRange(rangeA1(area));
+  target.numberFormat = formats;
+  target.values = grid;
+  for (const x of formulaCells) sheet.getRange(cellA1(x.r, x.c)).formulasR1C1 = [[x.f]];
+  // Only now what is left of the old table outside the new one (fewer rows or columns than before).
+  for (const rest of outside(read.oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
+  const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !read.ownTables.has(n)));
+  let tableName = model.tableName;
+  for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
+  // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
+  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
+  table.name = tableName;
+  table.style = opts.style;
+  return { grid, area, target, tableName };
+}
+
 /**
  * 改善計画: sync 1 sheets/protection/state and the workbook's table names, sync 2 the existing sheet (values, number
  * formats and R1C1 formulas of its used range without formatting-only cells, within PLAN_READ_ROWS ×
@@ -302,111 +477,30 @@ export function refuseNotesInTheWay(oldGrid: CellValue[][], oldArea: CellRange |
  * cells are replaced: notes outside the table stay, and the new table is refused when it would cover one.
  */
 export async function writePlan(context: Excel.RequestContext, report: Report, lang: Lang): Promise<StoredState> {
-  const first = queueSheetsAndState(context);
-  // Table names are unique in the workbook: a plan sheet the user renamed to keep it still holds 「TicsPlan」.
-  const allTables = context.workbook.tables;
-  allTables.load("items/name");
-  await context.sync();
-  const infos = sheetInfos(first.sheets);
+  const { first, allTables, infos } = await loadSheetsAndTables(context);
   refuseIfProtected(infos, PLAN_SHEET);
   const state = stateFrom(first.state);
-  const exists = infos.some((s) => s.name === PLAN_SHEET);
-  let sheet: Excel.Worksheet;
-  let user = new Map<string, CellValue[]>();
-  let userHeaders: string[] | undefined;
-  const userFormats = new Map<string, string[]>();
-  const userFormulas = new Map<string, (string | null)[]>();
-  const ownTables = new Set<string>();
-  let oldGrid: CellValue[][] = [];
-  let oldArea: CellRange | null = null;
-  let oldTables: Excel.Table[] = [];
-  if (exists) {
-    sheet = context.workbook.worksheets.getItem(PLAN_SHEET);
-    const window = sheet.getRangeByIndexes(0, 0, PLAN_READ_ROWS, PLAN_READ_COLS);
-    const used = sheet.getUsedRange(true).getIntersectionOrNullObject(window);
-    used.load("values,numberFormat,formulasR1C1,rowIndex,columnIndex");
-    const tables = context.workbook.worksheets.getItem(PLAN_SHEET).tables;
-    tables.load("items/name");
-    await context.sync();
-    const none = used.isNullObject;
-    const grid = none ? [] : fromA1(used.values, used.rowIndex, used.columnIndex);
-    oldGrid = grid;
-    const blank = grid.every((row) => row.every((v) => v === null));
-    if (!blank && !planHeader(grid)) throw new GatewayError(notOurs(PLAN_SHEET));
-    const formats = none ? [] : fromA1(used.numberFormat, used.rowIndex, used.columnIndex);
-    const formulas = none ? [] : fromA1(used.formulasR1C1, used.rowIndex, used.columnIndex);
-    user = readPlanUserValues(grid);
-    userHeaders = readPlanUserHeaders(grid);
-    const head = planHeader(grid);
-    if (head) {
-      oldArea = planArea(grid, head);
-      const headerRow = grid[head.row] ?? [];
+  const read = await readOwnedTable(context, first, infos, {
+    sheetName: PLAN_SHEET,
+    isOurs: (grid) => planHeader(grid) !== null,
+    readUser: (grid) => ({ values: readPlanUserValues(grid), headers: readPlanUserHeaders(grid) }),
+    userColumns: (headerRow, userHeaders) => {
       const cols = userHeaders.map((h) => headerRow.findIndex((x) => x != null && String(x).trim() === h));
       // English headers of the four standard columns.
       const en = ["Owner", "Due", "Status", "Memo"];
       for (let i = 0; i < cols.length; i++) {
         if (cols[i] < 0 && i < en.length) cols[i] = headerRow.findIndex((x) => x != null && String(x).trim() === en[i]);
       }
-      for (let r = head.row + 1; r < grid.length; r++) {
-        const id = grid[r]?.[head.idCol];
-        if (id == null || id === "") continue;
-        const key = String(id).trim();
-        userFormats.set(key, cols.map((c) => (c < 0 ? GENERAL : String(formats[r]?.[c] ?? GENERAL))));
-        const f = cols.map((c) => (c >= 0 && isFormulaCell(formulas[r]?.[c], grid[r]?.[c] ?? "") ? (formulas[r][c] as string) : null));
-        if (f.some((x) => x !== null)) userFormulas.set(key, f);
-      }
-    }
-    // The sheet is ours: every table on it goes (also one the user renamed, which would otherwise block the new one).
-    for (const t of tables.items) ownTables.add(t.name.toLowerCase());
-    oldTables = tables.items;
-  } else {
-    refuseNewSheet(first, PLAN_SHEET);
-    sheet = context.workbook.worksheets.add(PLAN_SHEET);
-  }
-  const model = planModel(report, lang, user, userHeaders);
-  const width = model.header.length;
-  const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
-  const grid = rectangular([model.header, ...body], width);
-  const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
-  // Notes outside the old table that the new one would cover: refuse before writing anything.
-  refuseNotesInTheWay(oldGrid, oldArea, area, PLAN_SHEET);
-  const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
-  const formulaAt = (r: number, c: number): string | null => {
-    const id = ids[r];
-    return r > 0 && c >= model.userColumnStart && id ? (userFormulas.get(id)?.[c - model.userColumnStart] ?? null) : null;
-  };
-  const formats = formatsFor(grid, (r, c) => {
-    if (r === 0 || c < model.userColumnStart) return GENERAL;
-    const id = ids[r];
-    const f = id ? userFormats.get(id)?.[c - model.userColumnStart] : undefined;
-    return f && f !== TEXT_FORMAT ? f : GENERAL;
+      return cols;
+    },
   });
-  // A user formula is written back as a formula (its cell keeps the user's format, never text).
-  const formulaCells: { r: number; c: number; f: string }[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    for (let c = model.userColumnStart; c < width; c++) {
-      const f = formulaAt(r, c);
-      if (!f) continue;
-      formulaCells.push({ r, c, f });
-      grid[r][c] = "";
-      const own = userFormats.get(ids[r] as string)?.[c - model.userColumnStart];
-      formats[r][c] = own && own !== TEXT_FORMAT ? own : GENERAL;
-    }
-  }
-  for (const t of oldTables) t.delete();
-  const target = sheet.getRange(rangeA1(area));
-  target.numberFormat = formats;
-  target.values = grid;
-  for (const x of formulaCells) sheet.getRange(cellA1(x.r, x.c)).formulasR1C1 = [[x.f]];
-  // What is left of the old table outside the new one (fewer rows or columns than before).
-  for (const rest of outside(oldArea, area)) sheet.getRange(rangeA1(rest)).clear();
-  const taken = new Set(allTables.items.map((t) => t.name.toLowerCase()).filter((n) => !ownTables.has(n)));
-  let tableName = model.tableName;
-  for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
-  // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
-  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
-  table.name = tableName;
-  table.style = "TableStyleMedium2";
+  const model = planModel(report, lang, read.user, read.userHeaders);
+  const { grid, target, tableName } = queueOwnedTableWrite(read, allTables, model, {
+    sheetName: PLAN_SHEET,
+    style: "TableStyleMedium2",
+    userFormat: (f) => (f && f !== TEXT_FORMAT ? f : GENERAL),
+  });
+  const sheet = read.sheet;
   const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
   text.format.wrapText = true;
   target.format.autofitRows();
