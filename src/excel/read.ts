@@ -120,9 +120,9 @@ export function isPayloadTooLarge(e: unknown): boolean {
  */
 async function readMergesApart(context: Excel.RequestContext, session: Session, reads: SheetRead[]): Promise<void> {
   const failed = (session.mergesFailed ??= new Set<string>());
-  const todo = reads.filter((r) => !failed.has(r.name));
-  if (!supportsExcelApi("1.13") || todo.length === 0) return;
-  const all = todo.map((r) => ({ r, merged: queueMergedAreas(r.mergeSource) }));
+  const remaining = reads.filter((r) => !failed.has(r.name));
+  if (!supportsExcelApi("1.13") || remaining.length === 0) return;
+  const all = remaining.map((r) => ({ r, merged: queueMergedAreas(r.mergeSource) }));
   try {
     await context.sync();
     for (const x of all) x.r.merged = x.merged;
@@ -130,7 +130,7 @@ async function readMergesApart(context: Excel.RequestContext, session: Session, 
   } catch {
     // one sheet has too many merged areas: find which
   }
-  for (const r of todo) {
+  for (const r of remaining) {
     const merged = queueMergedAreas(r.mergeSource);
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after the batched read failed: one guarded sync per sheet finds the sheet that fails (once per session)
