@@ -7,6 +7,7 @@ import { COVERAGE_LINE, coverageText, gridFromA1, HEADER_SCAN_ROWS } from "./evi
 import { previousOf } from "./history";
 import type { CellValue, Report, WorkbookInput } from "./model";
 import { adviceOf } from "./plan";
+import { t } from "./i18n";
 import { escapeXml } from "./radar-svg";
 import { PLAN_SHEET, readPlanUserValues } from "./sheets";
 
@@ -97,11 +98,6 @@ const L = {
   },
 } as const;
 
-const PRIORITY: Record<Lang, Record<string, string>> = {
-  ja: { high: "高", medium: "中", low: "低" },
-  en: { high: "High", medium: "Medium", low: "Low" },
-};
-
 function e(v: CellValue | undefined): string {
   return v == null ? "" : escapeXml(String(v));
 }
@@ -186,7 +182,7 @@ export function executivePageHtml(report: Report, lang: Lang): string {
     for (const p of top) {
       const note = report.planNotes?.[p.itemId];
       out.push(
-        `<tr><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td><td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td>` +
+        `<tr><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td><td class="prio-${p.priority}">${e(t(lang, `priority.${p.priority}`))}</td>` +
           `<td>${e(note?.owner || l.unassigned)}</td><td>${e(note && note.due !== null ? dueText(note.due) : l.unassigned)}</td>` +
           `<td>${e(adviceOf(report, p).firstStep[lang])}</td></tr>`,
       );

@@ -3,7 +3,8 @@
  * the improvement plan. No external resources (no links, fonts, scripts or images from elsewhere); every text
  * read from the workbook is escaped.
  */
-import type { Answer, CellValue, Finding, ItemStatus, Priority, Report } from "./model";
+import type { Answer, CellValue, Finding, ItemStatus, Report } from "./model";
+import { t } from "./i18n";
 import { PLAN_ORDER_LINE, adviceOf } from "./plan";
 import { EXECUTIVE_CSS, executivePageHtml } from "./executive";
 import { evidenceLines } from "./evidence";
@@ -90,11 +91,6 @@ const L = {
     series: "This time",
   },
 } as const;
-
-const PRIORITY: Record<Lang, Record<Priority, string>> = {
-  ja: { high: "高", medium: "中", low: "低" },
-  en: { high: "High", medium: "Medium", low: "Low" },
-};
 
 const ITEM_STATUS: Record<Lang, Record<ItemStatus, string>> = {
   ja: { ok: "", normalized: "", blank: "未回答", invalid: "無効", na_not_allowed: "「-」不可" },
@@ -311,7 +307,7 @@ export function renderHtmlReport(report: Report, lang: Lang = "ja", opts: HtmlRe
       out.push(
         `<tr><td class="num">${p.rank}</td><td>${e(`${p.number} ${p.text}`.trim())}<br><small>${e(p.cell)}</small></td>` +
           `<td>${e(answerText(lang, p.answer, p.status, raw))}</td><td>${e(fields)}</td>` +
-          `<td class="prio-${p.priority}">${PRIORITY[lang][p.priority]}</td><td>${e(a.title[lang] || l.none)}</td></tr>`,
+          `<td class="prio-${p.priority}">${t(lang, `priority.${p.priority}`)}</td><td>${e(a.title[lang] || l.none)}</td></tr>`,
       );
     }
     out.push(`</tbody></table></section>`);

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import { run } from "./run-cli";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import type { Report } from "../../src/core/model";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
@@ -15,13 +15,6 @@ let clean: string;
 let blankOnly: string;
 let noChecklist: string;
 let notXlsx: string;
-
-async function run(argv: string[], tty = false, errTty = false): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: tty, stderrIsTTY: errTty });
-  return { code, out, err };
-}
 
 /** Excel address of item `index` (0-based) in a synthetic grid: answers are in column C. */
 function cellOf(items: number, index: number): string {

@@ -3,23 +3,16 @@
  * improved, a worse and a missing supplier marked correctly; xlsx and csv summaries both readable as a previous
  * round (also one that already carries change columns).
  */
+import { run } from "./run-cli";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import { parseCsv, readRound } from "../../src/core/rounds";
 import { toCsv } from "../../src/core/summary";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { synthXlsx } from "./synth";
 
 let dir: string;
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** A supplier's file for one round: `good` items answered ○ out of 20 (the rest ×). */
 function supplier(round: number, name: string, company: string, good: number): string {

@@ -2,10 +2,10 @@
  * --profile FILE.json (validated with ajv against PROFILE_SCHEMA, one line per bad entry, exit 2) and
  * --print-profile (its output loads back unchanged).
  */
+import { run } from "./run-cli";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import { parseProfile, profileText } from "../../src/cli/profile-file";
 import { parseArgs } from "../../src/cli/args";
 import type { Report } from "../../src/core/model";
@@ -14,13 +14,6 @@ import { synthXlsx } from "./synth";
 
 let dir: string;
 let good: string;
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-profile-"));

@@ -1,19 +1,12 @@
 /** The CLI with the evidence sheet: coverage and the 「-」 warning on stdout, --out writing 証跡・根拠 and 履歴, --report. */
+import { run } from "./run-cli";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import { readWorkbook } from "../../src/file/xlsx-read";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "openpyxl-evidence-moved.xlsx");
 let dir: string;
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-cli-records-"));

@@ -1,22 +1,15 @@
 /** The CLI on the repository's sample workbook (samples/tics-sample.xlsx, built from scripts/sample-content.ts). */
+import { run } from "./run-cli";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import type { Report } from "../../src/core/model";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { SAMPLE_ITEMS } from "../../scripts/sample-content";
 import { PLAN_ORDER_LINE } from "../../src/core/plan";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "tics-sample.xlsx");
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const count = (status: string): number => SAMPLE_ITEMS.filter((i) => i.expect === status).length;
 
