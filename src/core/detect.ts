@@ -131,6 +131,9 @@ function bisect(cols: readonly number[], col: number): number {
   return -1;
 }
 
+/** Marks a SheetView whose sparse rows are in strictly ascending order (found by bisection). */
+const ASCENDING = Symbol("ascending");
+
 /**
  * A read-only view of one sheet in absolute coordinates, over either a dense grid (`values`) or sparse rows
  * (`cells`, the file gateway's form): both give the same answers.
@@ -147,7 +150,9 @@ export class SheetView {
   readonly hiddenCols: { has(col: number): boolean };
   readonly merges: readonly CellRange[];
   /** Sparse rows by absolute row (sparse input only). */
-  private readonly sparse: Map<number, SparseRow> | null;
+  private readonly sparse: Map<number, SparseRow> | typeof ASCENDING | null;
+  /** Index in sparseRows of the last row found (reads go mostly row after row). */
+  private cursor = 0;
   private readonly sparseRows: readonly SparseRow[];
 
   constructor(sheet: SheetInput) {
@@ -157,17 +162,30 @@ export class SheetView {
     if (cells) {
       this.r0 = 0;
       this.c0 = 0;
-      const map = new Map<number, SparseRow>();
       let rowEnd = 0;
       let colEnd = 0;
+      let ascending = true;
+      let prev = -Infinity;
       for (const r of cells) {
-        if (!r || !Array.isArray(r.cols) || r.cols.length === 0) continue;
-        map.set(r.row, r);
+        if (!r || !Array.isArray(r.cols)) {
+          ascending = false;
+          continue;
+        }
+        if (!(r.row > prev)) ascending = false;
+        prev = r.row;
+        if (r.cols.length === 0) continue;
         if (r.row + 1 > rowEnd) rowEnd = r.row + 1;
         const last = r.cols[r.cols.length - 1];
         if (last + 1 > colEnd) colEnd = last + 1;
       }
-      this.sparse = map;
+      // Rows in strictly ascending order (the file gateway's form) are found by bisection; anything else through a map
+      // (a duplicate row: the last one with cells holds).
+      let map: Map<number, SparseRow> | null = null;
+      if (!ascending) {
+        map = new Map<number, SparseRow>();
+        for (const r of cells) if (r && Array.isArray(r.cols) && r.cols.length > 0) map.set(r.row, r);
+      }
+      this.sparse = map ?? ASCENDING;
       this.sparseRows = cells;
       this.rowEnd = rowEnd;
       this.colEnd = colEnd;
@@ -189,9 +207,36 @@ export class SheetView {
     this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
   }
 
+  /** The sparse row at absolute `row` (sparse input only). */
+  private sparseRow(row: number): SparseRow | undefined {
+    const s = this.sparse;
+    if (s !== ASCENDING) return s ? s.get(row) : undefined;
+    const rows = this.sparseRows;
+    const n = rows.length;
+    let k = this.cursor;
+    if (k < n && rows[k].row === row) return rows[k];
+    if (k + 1 < n && rows[k + 1].row === row) {
+      this.cursor = k + 1;
+      return rows[k + 1];
+    }
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      k = (lo + hi) >> 1;
+      const r = rows[k].row;
+      if (r === row) {
+        this.cursor = k;
+        return rows[k];
+      }
+      if (r < row) lo = k + 1;
+      else hi = k - 1;
+    }
+    return undefined;
+  }
+
   get(row: number, col: number): CellValue {
     if (this.sparse) {
-      const r = this.sparse.get(row);
+      const r = this.sparseRow(row);
       if (!r) return null;
       const i = bisect(r.cols, col);
       return i < 0 ? null : (r.vals[i] ?? null);
@@ -220,7 +265,7 @@ export class SheetView {
   /** Calls `fn` for every cell stored on `row` (absolute), left to right; blank cells may be included. */
   forEachInRow(row: number, fn: (col: number, value: CellValue) => void): void {
     if (this.sparse) {
-      const r = this.sparse.get(row);
+      const r = this.sparseRow(row);
       if (!r) return;
       for (let i = 0; i < r.cols.length; i++) fn(r.cols[i], r.vals[i] ?? null);
       return;

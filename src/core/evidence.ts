@@ -186,19 +186,37 @@ export function evidenceReport(
     const e = entries.get(it.id);
     if (e && (e.evidence || e.reason || e.checker || e.checkedOn !== null || e.memo)) rec[it.id] = e;
   }
+  // One pass over the items: each ○ counts toward the overall coverage and toward each of its fields.
+  const index = new Map<string, number>();
+  fields.forEach((f, i) => {
+    if (!index.has(f.name)) index.set(f.name, i);
+  });
+  const circles = new Array<number>(fields.length).fill(0);
+  const withEvidence = new Array<number>(fields.length).fill(0);
+  const naWithoutReason: string[] = [];
+  for (const it of items) {
+    if (isDash(it) && !rec[it.id]?.reason) naWithoutReason.push(it.id);
+    if (!isCircle(it)) continue;
+    const has = !!rec[it.id]?.evidence;
+    const seen: number[] = [];
+    for (const name of it.fields) {
+      const i = index.get(name);
+      if (i === undefined || seen.includes(i)) continue;
+      seen.push(i);
+      circles[i]++;
+      if (has) withEvidence[i]++;
+    }
+  }
   return {
     sheet,
     entries: rec,
     overall: coverageOf(items, rec),
-    fields: fields.map((f) => ({
-      name: f.name,
-      nameEn: f.nameEn,
-      ...coverageOf(
-        items.filter((it) => it.fields.includes(f.name)),
-        rec,
-      ),
-    })),
-    naWithoutReason: items.filter((it) => isDash(it) && !rec[it.id]?.reason).map((it) => it.id),
+    fields: fields.map((f, i) => {
+      // A field listed twice under one name gets the same figures each time (as filtering by name gave).
+      const k = index.get(f.name) ?? i;
+      return { name: f.name, nameEn: f.nameEn, coverage: pct(withEvidence[k], circles[k]), withEvidence: withEvidence[k], circles: circles[k] };
+    }),
+    naWithoutReason,
   };
 }
 

@@ -203,6 +203,10 @@ export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null
   return scanText(foldedText, p).topic;
 }
 
+/** Keyword hits of the text being scanned (reused; scanText does not re-enter). */
+const HITS: IndexEntry[] = [];
+const HIT_AT: number[] = [];
+
 /** One pass over a folded item text: weighted topic scores, the condition clause, the 「-」 rule. */
 export function scanText(foldedText: string, p: PreparedProfile): TextScan {
   if (p.keywordCount === 0) return { topic: null, second: null, naRule: "unsure", na: false };
@@ -214,16 +218,24 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
   const stamp = p.stamp;
   const index = p.index;
   const cond = conditionEnd(foldedText);
-  // First pass over the condition clause only for 「-」 subjects (decides its factor), then every hit.
+  // One pass finds every keyword hit; the 「-」 subjects among them decide the condition clause's factor, then the
+  // topic hits are weighed.
   let naInCondition = false;
   let naOutside = false;
+  const hits = HITS;
+  const at = HIT_AT;
+  hits.length = 0;
+  at.length = 0;
   for (let i = 0; i < foldedText.length; i++) {
     const list = index[foldedText.charCodeAt(i)];
     if (list === undefined) continue;
     for (let j = 0; j < list.length; j++) {
       const e = list[j];
-      if (e.topic >= 0 || !foldedText.startsWith(e.keyword, i)) continue;
-      if (i + e.keyword.length <= cond) naInCondition = true;
+      if (!foldedText.startsWith(e.keyword, i)) continue;
+      if (e.topic >= 0) {
+        hits.push(e);
+        at.push(i);
+      } else if (i + e.keyword.length <= cond) naInCondition = true;
       else naOutside = true;
     }
   }
@@ -238,18 +250,16 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
   score.fill(0);
   spec.fill(0);
   let any = false;
-  for (let i = 0; i < foldedText.length; i++) {
-    const list = index[foldedText.charCodeAt(i)];
-    if (list === undefined) continue;
-    for (let j = 0; j < list.length; j++) {
-      const e = list[j];
-      if (e.topic < 0 || stamp[e.id] === gen || !foldedText.startsWith(e.keyword, i)) continue;
-      stamp[e.id] = gen;
-      any = true;
-      score[e.topic] += e.weight * (i < cond ? condFactor : about.length && inAbout(i, i + e.keyword.length) ? ABOUT_FACTOR : 1);
-      spec[e.topic] += e.keyword.length;
-    }
+  for (let h = 0; h < hits.length; h++) {
+    const e = hits[h];
+    const i = at[h];
+    if (stamp[e.id] === gen) continue;
+    stamp[e.id] = gen;
+    any = true;
+    score[e.topic] += e.weight * (i < cond ? condFactor : about.length && inAbout(i, i + e.keyword.length) ? ABOUT_FACTOR : 1);
+    spec[e.topic] += e.keyword.length;
   }
+  hits.length = 0;
   let best = -1;
   if (any) {
     for (let ti = 0; ti < score.length; ti++) {

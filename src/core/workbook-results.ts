@@ -335,7 +335,6 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
   const out: WorkbookResultField[] = trace.fields.map((f) => {
     const traceRows = new Set(f.rows);
     const same = byName.get(fold(f.name));
-    const ourRows = same ? new Set(items.filter((it) => it.fields.includes(same.name)).map((it) => it.row)) : traceRows;
     const ours = same ? same.score : scoreRows(items, traceRows, profile);
     const wbv = f.value !== null ? f.value * scale : null;
     const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= 0.1 + 1e-9;
@@ -347,6 +346,8 @@ export function compareWorkbookResults(trace: WorkbookTrace | null, items: reado
     const agrees = near(effective, ours) || (effective === null && ours === null);
     let why: Bilingual | null = null;
     if (!agrees) {
+      // Our items of the field are looked at only when the numbers differ.
+      const ourRows = same ? new Set(items.filter((it) => it.fields.includes(same.name)).map((it) => it.row)) : traceRows;
       const sameItems = ourRows.size === traceRows.size && [...ourRows].every((r) => traceRows.has(r));
       if (effective === null) {
         reasons.missing++;

@@ -69,16 +69,25 @@ function isArr(v: Val): v is Arr {
   return typeof v === "object" && v !== null && (v as Arr).kind === "arr";
 }
 
-/** Unions the rows of the symbols among `vals` into a new symbol, or null when none is symbolic. */
+/**
+ * Unions the rows of the symbols among `vals` into a symbol, or null when none is symbolic. When the largest symbol
+ * already holds every other symbol's rows (the usual case: (a+b)/(a+b+c) over COUNTIFS of the same rows) it is
+ * returned as it is; symbols are never mutated, so sharing one is safe.
+ */
 function symOf(...vals: Scalar[]): Sym | null {
+  let big: Sym | null = null;
+  for (const v of vals) if (v instanceof Sym && (!big || v.rows.size > big.rows.size)) big = v;
+  if (!big) return null;
   let out: Set<number> | null = null;
   for (const v of vals) {
-    if (v instanceof Sym) {
-      if (!out) out = new Set(v.rows);
-      else for (const r of v.rows) out.add(r);
+    if (!(v instanceof Sym) || v === big || v.rows === big.rows) continue;
+    for (const r of v.rows) {
+      if (out ? out.has(r) : big.rows.has(r)) continue;
+      out ??= new Set(big.rows);
+      out.add(r);
     }
   }
-  return out ? new Sym(out) : null;
+  return out ? new Sym(out) : big;
 }
 
 export interface AnswerCells {
@@ -254,8 +263,28 @@ function parseRefUncached(text: string, defaultSheet: string): ParsedRef {
 
 export type Mode = "trace" | "value";
 
-/** Folds for case-insensitive text comparison (Excel compares text case-insensitively). */
-const lc = (s: string) => s.toLowerCase();
+/**
+ * Folds for case-insensitive text comparison (Excel compares text case-insensitively). Text made only of characters
+ * known to have no case (ASCII other than A-Z, ×, symbols such as ① ○ △ ✓, CJK punctuation, kana and kanji,
+ * full-width forms other than Ａ-Ｚ) is
+ * returned as it is, without a new string; anything else goes through toLowerCase.
+ */
+function lc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const caseless =
+      c < 0x41 ||
+      (c > 0x5a && c < 0xc0) ||
+      c === 0xd7 || // ×
+      (c >= 0x2010 && c <= 0x206f) || // punctuation
+      (c >= 0x2190 && c <= 0x24b5) || // arrows, math, ① …
+      (c >= 0x2500 && c <= 0x2bff) || // box drawing, shapes (○ △), dingbats (✓)
+      (c >= 0x3000 && c <= 0x9fff) || // CJK punctuation, kana, kanji
+      (c >= 0xff01 && c <= 0xffef && !(c >= 0xff21 && c <= 0xff3a));
+    if (!caseless) return s.toLowerCase();
+  }
+  return s;
+}
 
 function toNumber(v: Scalar): number | XlError | Sym {
   if (v instanceof XlError || v instanceof Sym) return v;
@@ -428,6 +457,11 @@ export class Evaluator {
   private readonly ranges = new Map<string, Arr>();
   private readonly syms = new Map<number, Sym>();
   private readonly masks = new WeakMap<Arr, Map<string, Int8Array>>();
+  /** Per range: its all-symbolic mask (every cell an answer), shared by every criterion. */
+  private readonly symMasks = new WeakMap<Arr, Int8Array>();
+  private readonly criteriaMemo = new Map<string, Scalar>();
+  private readonly ids = new WeakMap<object, number>();
+  private lastId = 0;
   private readonly answerSheet: string;
   private steps = 0;
   private depth = 0;
@@ -828,8 +862,33 @@ export class Evaluator {
       if (isRef(v)) values = this.refCells({ ...v, bottom: v.top + first.h - 1, right: v.left + first.w - 1 });
       else values = this.toArr(v);
     }
+    // The same function over the same masks and values gives the same result: a results sheet repeats each
+    // COUNTIFS in numerator and denominator, and in trace mode the masks of "○", "△" and "×" over the answer cells
+    // are one shared all-symbolic mask, so a field's counts are computed once.
+    let memoKey = name;
+    for (const m of masks) memoKey += "," + this.idOf(m);
+    memoKey += "|" + (values ? this.idOf(values) : "-");
+    const memo = this.criteriaMemo.get(memoKey);
+    if (memo !== undefined) return memo;
+    const out = this.criteriaOver(name, ranges, masks, values);
+    if (this.criteriaMemo.size < 4096) this.criteriaMemo.set(memoKey, out);
+    return out;
+  }
+
+  /** A small number naming an array or mask within this evaluator (for memo keys). */
+  private idOf(o: object): number {
+    let id = this.ids.get(o);
+    if (id === undefined) {
+      id = ++this.lastId;
+      this.ids.set(o, id);
+    }
+    return id;
+  }
+
+  private criteriaOver(name: string, ranges: Arr[], masks: Int8Array[], values: Arr | null): Scalar {
+    const first = ranges[0];
     const n = first.data.length;
-    this.tick(n * pairs.length);
+    this.tick(n * masks.length);
     let count = 0;
     let sum = 0;
     let dep: Set<number> | null = null;
@@ -880,10 +939,17 @@ export class Evaluator {
     if (crit instanceof Sym) return VALUE;
     const n = range.data.length;
     this.tick(n);
-    const m = new Int8Array(n);
+    let m: Int8Array = new Int8Array(n);
+    let allSym = n > 0;
     for (let i = 0; i < n; i++) {
       const t = crit.test(range.data[i]);
       m[i] = t instanceof Sym ? 2 : t ? 1 : 0;
+      if (m[i] !== 2) allSym = false;
+    }
+    if (allSym) {
+      const shared = this.symMasks.get(range);
+      if (shared) m = shared;
+      else this.symMasks.set(range, m);
     }
     if (!perRange) {
       perRange = new Map();
