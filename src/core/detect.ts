@@ -465,10 +465,9 @@ interface RowHeaders {
 function rowHeaders(v: SheetView, row: number): RowHeaders | null {
   let h: RowHeaders | null = null;
   v.forEachInRow(row, (col, cell) => {
-    if (typeof cell !== "string" || cell.length < 2 || !HEADER_CHAR_RE.test(cell)) return;
+    if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_NOTED_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) return;
     if (cell.length > MAX_HEADER_LEN) {
       // Only a short header followed by a note in brackets (checked cheaply: item texts are long before any bracket).
-      if (cell.length > MAX_NOTED_HEADER_LEN) return;
       let end = cell.charCodeAt(cell.length - 1);
       if (end <= 0x20 || end === 0x3000) end = cell.trimEnd().charCodeAt(cell.trimEnd().length - 1);
       if (end !== 0x29 && end !== 0xff09) return; // ) or ）

@@ -437,6 +437,22 @@ function makeCriterion(c: Scalar): Criterion | Sym | XlError {
   };
 }
 
+/** Key of the answer symbols' positions in a range's text index. */
+const SYM_KEY = Symbol("answers");
+
+/**
+ * The lower-cased text of a criterion that means 「equal to this text」 (optional leading "=", no wildcard or tilde,
+ * not blank, not a number); null for any other criterion (tested cell by cell by makeCriterion's test).
+ */
+function plainTextCriterion(c: Scalar): string | null {
+  if (typeof c !== "string") return null;
+  if (/^(<=|>=|<>|<|>)/.test(c)) return null;
+  const operand = c.startsWith("=") ? c.slice(1) : c;
+  if (operand === "" || /[*?~]/.test(operand)) return null;
+  if (operand.trim() !== "" && Number.isFinite(Number(operand))) return null;
+  return lc(operand);
+}
+
 function escapeRe(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -460,6 +476,7 @@ export class Evaluator {
   /** Per range: its all-symbolic mask (every cell an answer), shared by every criterion. */
   private readonly symMasks = new WeakMap<Arr, Int8Array>();
   private readonly criteriaMemo = new Map<string, Scalar>();
+  private readonly textIndexes = new WeakMap<Arr, Map<string | symbol, number[]>>();
   private readonly ids = new WeakMap<object, number>();
   private lastId = 0;
   private readonly answerSheet: string;
@@ -941,10 +958,21 @@ export class Evaluator {
     this.tick(n);
     let m: Int8Array = new Int8Array(n);
     let allSym = n > 0;
-    for (let i = 0; i < n; i++) {
-      const t = crit.test(range.data[i]);
-      m[i] = t instanceof Sym ? 2 : t ? 1 : 0;
-      if (m[i] !== 2) allSym = false;
+    const plain = plainTextCriterion(criterion);
+    if (plain !== null) {
+      // 「= text」 without wildcards (the usual field code or answer symbol): the range's positions by text, found once
+      // per range, give the mask without testing every cell again for every code.
+      const ix = this.textIndex(range);
+      for (const i of ix.get(plain) ?? []) m[i] = 1;
+      const syms = ix.get(SYM_KEY) ?? [];
+      for (const i of syms) m[i] = 2;
+      allSym = n > 0 && syms.length === n;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const t = crit.test(range.data[i]);
+        m[i] = t instanceof Sym ? 2 : t ? 1 : 0;
+        if (m[i] !== 2) allSym = false;
+      }
     }
     if (allSym) {
       const shared = this.symMasks.get(range);
@@ -957,6 +985,27 @@ export class Evaluator {
     }
     perRange.set(ck, m);
     return m;
+  }
+
+  /**
+   * Per range: the positions of each text (lower-cased; a blank cell as "") and, under SYM_KEY, of the answer
+   * symbols. Numbers, booleans and errors are left out (an 「= text」 criterion never matches them).
+   */
+  private textIndex(range: Arr): Map<string | symbol, number[]> {
+    let ix = this.textIndexes.get(range);
+    if (ix) return ix;
+    ix = new Map();
+    const data = range.data;
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      const k = v === null ? "" : typeof v === "string" ? lc(v) : v instanceof Sym ? SYM_KEY : null;
+      if (k === null) continue;
+      const list = ix.get(k);
+      if (list) list.push(i);
+      else ix.set(k, [i]);
+    }
+    this.textIndexes.set(range, ix);
+    return ix;
   }
 
   private sumproduct(args: Node[], sheet: string): Scalar {
