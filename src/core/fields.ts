@@ -319,8 +319,17 @@ export function canonicalFieldName(name: string, p: PreparedProfile): string {
  */
 export class FieldNames {
   private readonly byKey = new Map<string, string>();
+  /** The same raw spellings come back once per item: their names without folding again. */
+  private readonly byRaw = new Map<string, string>();
   constructor(private readonly p: PreparedProfile) {}
   name(raw: string): string {
+    const seen = this.byRaw.get(raw);
+    if (seen !== undefined) return seen;
+    const out = this.lookup(raw);
+    if (this.byRaw.size < 10_000) this.byRaw.set(raw, out);
+    return out;
+  }
+  private lookup(raw: string): string {
     const key = fold(raw);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
