@@ -3,7 +3,9 @@
  * A 1,000-item checklist with a hidden field-code column and a 結果 sheet computing eight fields with COUNTIFS
  * (cached values present): full check = read the .xlsx + analyse (detection, scoring, tracing the results).
  */
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { analyse } from "../src/core/analyse";
 import type { CellValue } from "../src/core/model";
 import { openPackage } from "../src/file/package";
@@ -82,3 +84,49 @@ for (let i = 0; i < 46; i++) {
   }
 }
 console.log(`  full check: ${fmt(median(runs))} ms CPU (wall ${fmt(median(wall))} ms); workbook fields traced and agreeing: ${fieldsFound}`);
+
+// --- The issue's yardstick: the same full check against the engine as it was when the workbook-results work began
+// (commit BASE_COMMIT, before the tracer existed). Both engines are compiled by tsc into .tmp/bench and run by one
+// child process that alternates between them (same load for both), CPU time, median of 65 runs after 15 warm-ups.
+// Needs the git history (a clone has it); skipped with a message otherwise.
+const BASE_COMMIT = process.env.BENCH_BASE ?? "f5b4ec7";
+compareWithBase(bytes);
+
+function compareWithBase(workbook: Uint8Array): void {
+  const root = path.resolve(__dirname, "..");
+  const dir = path.join(root, ".tmp", "bench");
+  mkdirSync(dir, { recursive: true });
+  let sha: string;
+  try {
+    sha = execFileSync("git", ["-C", root, "rev-parse", "--verify", "--quiet", `${BASE_COMMIT}^{commit}`], { encoding: "utf8" }).trim();
+  } catch {
+    console.log(`  against ${BASE_COMMIT}: skipped (no git history here)`);
+    return;
+  }
+  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+  const base = path.join(dir, `base-${sha.slice(0, 12)}`);
+  if (!existsSync(path.join(base, "dist", "core", "analyse.js"))) {
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(base, { recursive: true });
+    const tar = execFileSync("git", ["-C", root, "archive", sha, "src", "tsconfig.json", "tsconfig.build.json"]);
+    execFileSync("tar", ["-x", "-C", base], { input: tar });
+    symlinkSync(path.join(root, "node_modules"), path.join(base, "node_modules"), "dir");
+    execFileSync(process.execPath, [tsc, "-p", path.join(base, "tsconfig.build.json")], { stdio: "inherit" });
+  }
+  const current = path.join(dir, "current-dist");
+  rmSync(current, { recursive: true, force: true });
+  execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", current], { stdio: "inherit" });
+  const file = path.join(dir, "results-1000.xlsx");
+  writeFileSync(file, workbook);
+  const child = `
+    const bytes = new Uint8Array(require("fs").readFileSync(${JSON.stringify(file)}));
+    const engines = ${JSON.stringify([path.join(base, "dist"), current])}.map((d) => ({
+      read: require(d + "/file/xlsx-read").readWorkbook, analyse: require(d + "/core/analyse").analyse }));
+    const cpu = (f) => { const a = process.cpuUsage(); f(); const b = process.cpuUsage(a); return (b.user + b.system) / 1000; };
+    const runs = engines.map(() => []);
+    for (let i = 0; i < 80; i++) engines.forEach((e, k) => { const ms = cpu(() => e.analyse(e.read(bytes))); if (i >= 15) runs[k].push(ms); });
+    const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+    console.log(JSON.stringify(runs.map(med)));`;
+  const [b, c] = JSON.parse(execFileSync(process.execPath, ["-e", child], { encoding: "utf8" })) as [number, number];
+  console.log(`  against ${BASE_COMMIT} (before the tracer), same file, alternating: now ${fmt(c)} ms, then ${fmt(b)} ms CPU; ratio ${(c / b).toFixed(2)} (the issue allows 1.5)`);
+}
