@@ -35,7 +35,34 @@ export class XlError {
 }
 /** A value that depends on answer cells (trace mode). */
 export class Sym {
-  constructor(readonly rows: Set<number>) {}
+  constructor(readonly rows: ReadonlySet<number>) {}
+}
+
+/**
+ * The rows of one answer cell: a read-only set of one element without a hash table (a trace makes one per answer
+ * cell, thousands on a large checklist).
+ */
+class OneRow implements ReadonlySet<number> {
+  readonly size = 1;
+  constructor(readonly row: number) {}
+  has(r: number): boolean {
+    return r === this.row;
+  }
+  forEach(fn: (value: number, key: number, set: ReadonlySet<number>) => void, thisArg?: unknown): void {
+    fn.call(thisArg, this.row, this.row, this);
+  }
+  *[Symbol.iterator](): SetIterator<number> {
+    yield this.row;
+  }
+  keys(): SetIterator<number> {
+    return this[Symbol.iterator]();
+  }
+  values(): SetIterator<number> {
+    return this[Symbol.iterator]();
+  }
+  *entries(): SetIterator<[number, number]> {
+    yield [this.row, this.row];
+  }
 }
 export type Scalar = number | string | boolean | null | XlError | Sym;
 /** A 2-D array (row-major) or a reference to a block of cells. */
@@ -495,7 +522,7 @@ export class Evaluator {
   private symFor(row: number): Sym {
     let s = this.syms.get(row);
     if (!s) {
-      s = new Sym(new Set([row]));
+      s = new Sym(new OneRow(row));
       this.syms.set(row, s);
     }
     return s;
@@ -912,7 +939,8 @@ export class Evaluator {
     const addDep = (x: Scalar) => {
       if (!(x instanceof Sym)) return;
       dep = dep ?? new Set();
-      for (const r of x.rows) dep.add(r);
+      if (x.rows instanceof OneRow) dep.add(x.rows.row);
+      else for (const r of x.rows) dep.add(r);
     };
     for (let i = 0; i < n; i++) {
       let rejected = false;
