@@ -58,9 +58,11 @@ export interface PreparedProfile {
   fieldById: Map<string, FieldDef>;
   topicById: Map<string, Topic>;
   /**
-   * Keyword index by first UTF-16 code unit. A sparse array: one look-up per character of the item text.
+   * Keyword index by first UTF-16 code unit: `first[code]` is 1 + the position in `lists` of the keywords starting
+   * with that code unit, 0 when none (a typed array: one cheap look-up per character of the item text).
    */
-  index: (IndexEntry[] | undefined)[];
+  first: Uint16Array;
+  lists: IndexEntry[][];
   keywordCount: number;
   /** Scratch space for scanText (single-threaded, not re-entrant): generation stamps and scores. */
   stamp: Int32Array;
@@ -119,12 +121,17 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     }
     topics.push({ topic: tp, keywords, weights });
   }
-  const index: (IndexEntry[] | undefined)[] = new Array<IndexEntry[] | undefined>(65536);
+  const first = new Uint16Array(65536);
+  const lists: IndexEntry[][] = [];
   let keywordCount = 0;
   const addKeyword = (k: string, topic: number, weight: number) => {
     const code = k.charCodeAt(0);
-    const list = index[code] ?? (index[code] = []);
-    list.push({ keyword: k, topic, weight, id: keywordCount++ });
+    if (first[code] === 0) {
+      if (lists.length >= 65535) return; // more distinct first characters than a profile can sensibly hold
+      lists.push([]);
+      first[code] = lists.length;
+    }
+    lists[first[code] - 1].push({ keyword: k, topic, weight, id: keywordCount++ });
   };
   topics.forEach(({ keywords, weights }, ti) => {
     keywords.forEach((k, i) => addKeyword(k, ti, weights[i]));
@@ -133,7 +140,8 @@ export function prepareProfile(profile: Profile): PreparedProfile {
   for (const k of naKeywords) addKeyword(k, -1, 0);
   const prepared: PreparedProfile = {
     profile,
-    index,
+    first,
+    lists,
     keywordCount,
     stamp: new Int32Array(keywordCount),
     gen: { value: 0 },
@@ -203,7 +211,7 @@ export function matchTopic(foldedText: string, p: PreparedProfile): Topic | null
   return scanText(foldedText, p).topic;
 }
 
-/** Keyword hits of the text being scanned (reused; scanText does not re-enter). */
+/** Keyword hits of the text being scanned (reused, never shrunk; scanText does not re-enter). */
 const HITS: IndexEntry[] = [];
 const HIT_AT: number[] = [];
 
@@ -216,7 +224,8 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
     gen = p.gen.value = 1;
   }
   const stamp = p.stamp;
-  const index = p.index;
+  const first = p.first;
+  const lists = p.lists;
   const cond = conditionEnd(foldedText);
   // One pass finds every keyword hit; the 「-」 subjects among them decide the condition clause's factor, then the
   // topic hits are weighed.
@@ -224,18 +233,25 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
   let naOutside = false;
   const hits = HITS;
   const at = HIT_AT;
-  hits.length = 0;
-  at.length = 0;
-  for (let i = 0; i < foldedText.length; i++) {
-    const list = index[foldedText.charCodeAt(i)];
-    if (list === undefined) continue;
+  let nHits = 0;
+  const len = foldedText.length;
+  for (let i = 0; i < len; i++) {
+    const at0 = first[foldedText.charCodeAt(i)];
+    if (at0 === 0) continue;
+    const list = lists[at0 - 1];
     for (let j = 0; j < list.length; j++) {
       const e = list[j];
-      if (!foldedText.startsWith(e.keyword, i)) continue;
+      // The first character matched through the index; compare the rest in place.
+      const kw = e.keyword;
+      const kl = kw.length;
+      if (i + kl > len) continue;
+      let k = 1;
+      while (k < kl && foldedText.charCodeAt(i + k) === kw.charCodeAt(k)) k++;
+      if (k < kl) continue;
       if (e.topic >= 0) {
-        hits.push(e);
-        at.push(i);
-      } else if (i + e.keyword.length <= cond) naInCondition = true;
+        hits[nHits] = e;
+        at[nHits++] = i;
+      } else if (i + kl <= cond) naInCondition = true;
       else naOutside = true;
     }
   }
@@ -250,7 +266,7 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
   score.fill(0);
   spec.fill(0);
   let any = false;
-  for (let h = 0; h < hits.length; h++) {
+  for (let h = 0; h < nHits; h++) {
     const e = hits[h];
     const i = at[h];
     if (stamp[e.id] === gen) continue;
@@ -259,7 +275,6 @@ export function scanText(foldedText: string, p: PreparedProfile): TextScan {
     score[e.topic] += e.weight * (i < cond ? condFactor : about.length && inAbout(i, i + e.keyword.length) ? ABOUT_FACTOR : 1);
     spec[e.topic] += e.keyword.length;
   }
-  hits.length = 0;
   let best = -1;
   if (any) {
     for (let ti = 0; ti < score.length; ti++) {
