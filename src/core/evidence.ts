@@ -163,13 +163,13 @@ function isDash(it: ItemResult): boolean {
   return (it.status === "ok" || it.status === "normalized") && it.answer === "-";
 }
 
-function coverageOf(items: ItemResult[], entries: Record<string, EvidenceEntry>): EvidenceCoverage {
+function coverageOf(items: ItemResult[], entryOf: (it: ItemResult) => EvidenceEntry | undefined): EvidenceCoverage {
   let circles = 0;
   let withEvidence = 0;
   for (const it of items) {
     if (!isCircle(it)) continue;
     circles++;
-    if (entries[it.id]?.evidence) withEvidence++;
+    if (entryOf(it)?.evidence) withEvidence++;
   }
   return { coverage: pct(withEvidence, circles), withEvidence, circles };
 }
@@ -182,10 +182,19 @@ export function evidenceReport(
   sheet: string | null,
 ): EvidenceReport {
   const rec: Record<string, EvidenceEntry> = {};
-  for (const it of items) {
-    const e = entries.get(it.id);
-    if (e && (e.evidence || e.reason || e.checker || e.checkedOn !== null || e.memo)) rec[it.id] = e;
+  // Looked up through a map (an item id is a fresh string each check: a map hashes it once, an object property
+  // look-up would intern it every time); none at all when the workbook records no evidence.
+  const recorded = new Map<string, EvidenceEntry>();
+  if (entries.size > 0) {
+    for (const it of items) {
+      const e = entries.get(it.id);
+      if (e && (e.evidence || e.reason || e.checker || e.checkedOn !== null || e.memo)) {
+        rec[it.id] = e;
+        recorded.set(it.id, e);
+      }
+    }
   }
+  const entryOfItem = (it: ItemResult): EvidenceEntry | undefined => (recorded.size ? recorded.get(it.id) : undefined);
   // One pass over the items: each ○ counts toward the overall coverage and toward each of its fields.
   const index = new Map<string, number>();
   fields.forEach((f, i) => {
@@ -195,9 +204,9 @@ export function evidenceReport(
   const withEvidence = new Array<number>(fields.length).fill(0);
   const naWithoutReason: string[] = [];
   for (const it of items) {
-    if (isDash(it) && !rec[it.id]?.reason) naWithoutReason.push(it.id);
+    if (isDash(it) && !entryOfItem(it)?.reason) naWithoutReason.push(it.id);
     if (!isCircle(it)) continue;
-    const has = !!rec[it.id]?.evidence;
+    const has = !!entryOfItem(it)?.evidence;
     const seen: number[] = [];
     for (const name of it.fields) {
       const i = index.get(name);
@@ -210,7 +219,7 @@ export function evidenceReport(
   return {
     sheet,
     entries: rec,
-    overall: coverageOf(items, rec),
+    overall: coverageOf(items, entryOfItem),
     fields: fields.map((f, i) => {
       // A field listed twice under one name gets the same figures each time (as filtering by name gave).
       const k = index.get(f.name) ?? i;
