@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+import { PAGE, serveWeb } from "./scripts/serve-web.mjs";
+const server = await serveWeb();
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage();
+await page.goto(base + PAGE);
+await page.getByTestId("dropzone").waitFor({ timeout: 20000 });
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.querySelectorAll("[data-tabster-dummy]")].map((e) => e.outerHTML + " parent=" + e.parentElement.tagName + " idx=" + [...e.parentElement.children].indexOf(e))));
+console.log(await page.evaluate(() => typeof window.__tabsterInstance));
+await browser.close();
+server.close();
