@@ -8,6 +8,10 @@
  *   - taskpane.local.html  loads the copy from node_modules/@microsoft/office-js/dist/, copied into
  *                          dist/web/office-js/ — for the browser tests and offline use (no request leaves the
  *                          machine). It also carries a strict Content-Security-Policy (self only).
+ *   - browser.html         the browser mode (open a .xlsx in a plain browser): the same pane WITHOUT office.js, which
+ *                          it never uses (outside Office, office.js would only try to frame Microsoft's telemetry
+ *                          page, which the CSP refuses); same strict CSP. index.tsx starts the browser mode when
+ *                          `Office` is undefined.
  * Chunks: React + Fluent UI in the main chunk; the Excel host (src/excel/host.ts) and the browser host with the
  * .xlsx gateway (src/app/browser-host.ts) are lazy chunks loaded by src/taskpane/index.tsx.
  * The dev server (https://localhost:3000, certificates from office-addin-dev-certs) is set up only in `serve` mode.
@@ -85,6 +89,7 @@ module.exports = async (env, argv) => {
     plugins: [
       page("taskpane.html", OFFICE_CDN, "Office CDN (production)", ""),
       page("taskpane.local.html", "office-js/office.js", "local copy from @microsoft/office-js (tests, offline)", LOCAL_CSP),
+      page("browser.html", "", "none (browser mode, outside Office)", LOCAL_CSP),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },

@@ -68,6 +68,10 @@ export interface PrintSetup {
 
 /** The plan prints landscape, one page wide, its header row on every page. */
 export const PLAN_PRINT: PrintSetup = { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, titleRows: { first: 1, last: 1 } };
+/** A table sheet's print setup with its header row (0-based, below any intro rows) as the repeated title row. */
+export function withTitleRow(setup: PrintSetup, headerRow: number): PrintSetup {
+  return { ...setup, titleRows: { first: headerRow + 1, last: headerRow + 1 } };
+}
 /** The results sheet (summary, field table and chart) prints on one landscape page. */
 export const RESULTS_PRINT: PrintSetup = { orientation: "landscape", fitToWidth: 1, fitToHeight: 1, titleRows: null };
 

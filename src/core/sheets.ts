@@ -4,7 +4,7 @@
  * these, so the add-in and the file output look the same.
  */
 import type { Answer, CellRange, CellValue, ItemStatus, Priority, References, Report } from "./model";
-import { adviceOf } from "./plan";
+import { PLAN_ORDER_LINE, adviceOf } from "./plan";
 import { REPORT_LABELS, problemCount } from "./summary";
 import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookSeriesValues, workbookValueText } from "./workbook-compare";
 import { fieldsLabel } from "./fields";
@@ -41,6 +41,11 @@ export interface ResultsModel {
 export interface PlanModel {
   name: string;
   tableName: string;
+  /**
+   * Rows written above the table, from A1 (the plan: its order rule in one line). The header row is then row
+   * `intro.length` (0-based; see tableHeaderRow). Absent: the table starts at A1 (the evidence sheet).
+   */
+  intro?: CellValue[][];
   header: string[];
   rows: CellValue[][];
   /** Index of 項目ID in header. */
@@ -52,6 +57,21 @@ export interface PlanModel {
   wrapColumns?: number[];
   /** Columns whose numbers are dates (besides the plan's 期限). */
   dateColumns?: number[];
+}
+
+/** 0-based row of a table model's header: below its intro rows. */
+export function tableHeaderRow(m: { intro?: CellValue[][] }): number {
+  return m.intro?.length ?? 0;
+}
+
+/**
+ * Whether a cell holds the plan's order line as some version of TICS Check wrote it above the table (either
+ * language): the gateways treat it as their own text, never as a note of the user's.
+ */
+export function isPlanIntroText(v: CellValue | undefined): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim();
+  return t === PLAN_ORDER_LINE.ja || t === PLAN_ORDER_LINE.en || t.startsWith("並び順: 優先度") || t.startsWith("Order: priority");
 }
 
 /** First cell of the results sheet: lets both hosts recognise a sheet as TICS Check's own. */
@@ -348,7 +368,7 @@ function evidenceText(report: Report, itemId: string, asked: string, lang: Lang)
 }
 
 /**
- * The plan sheet: one row per plan row, then rows for items that left the plan but still carry the user's
+ * The plan sheet: its order rule in one line (A1), then the table from row 2: one row per plan row, then rows for items that left the plan but still carry the user's
  * entries (marked 対応済み), so regeneration never drops what the user wrote.
  * `userHeaders` defaults to the four standard columns; pass `readPlanUserHeaders(oldGrid)` to keep extra ones.
  */
@@ -405,6 +425,8 @@ export function planModel(
   return {
     name: PLAN_SHEET,
     tableName: PLAN_TABLE,
+    // The order rule in one line above the table (as above every plan list: pane, CLI, report).
+    intro: [[PLAN_ORDER_LINE[lang]]],
     header,
     rows,
     idColumn: 1,

@@ -12,12 +12,14 @@ import {
   readPlanUserHeaders,
   readPlanUserValues,
   resultsModel,
+  tableHeaderRow,
   toStoredResult,
+  isPlanIntroText,
 } from "../core/sheets";
 import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
 import { supportsExcelApi } from "./api-sets";
-import { PLAN_PRINT, RESULTS_CHART_SIZE, RESULTS_PRINT, type PrintSetup } from "../core/print";
+import { PLAN_PRINT, RESULTS_CHART_SIZE, RESULTS_PRINT, withTitleRow, type PrintSetup } from "../core/print";
 import { PLAN_ORDER_LINE } from "../core/plan";
 import { GatewayError, fail, notOurs, workbookProtected } from "./errors";
 import { answerArea, listItems, queueValidations, type Snapshot } from "./read";
@@ -281,14 +283,23 @@ export function notesInTheWay(cells: string, sheetName: string = PLAN_SHEET): Ga
   });
 }
 
-/** Refuses (before anything is written) when the new table `area` would cover cells outside the old table. */
-export function refuseNotesInTheWay(oldGrid: CellValue[][], oldArea: CellRange | null, area: CellRange, sheetName: string): void {
+/**
+ * Refuses (before anything is written) when the new table `area` would cover cells outside the old table. A cell
+ * holding the add-in's own text (`ownText`: the plan's order line above the table) is not a note.
+ */
+export function refuseNotesInTheWay(
+  oldGrid: CellValue[][],
+  oldArea: CellRange | null,
+  area: CellRange,
+  sheetName: string,
+  ownText: (v: CellValue) => boolean = () => false,
+): void {
   const clash: string[] = [];
   for (let r = 0; r <= area.bottom && r < oldGrid.length; r++) {
     for (let c = 0; c <= area.right; c++) {
       const inOld = oldArea !== null && r >= oldArea.top && r <= oldArea.bottom && c >= oldArea.left && c <= oldArea.right;
       const v = oldGrid[r]?.[c];
-      if (!inOld && v !== null && v !== undefined && v !== "") clash.push(cellA1(r, c));
+      if (!inOld && v !== null && v !== undefined && v !== "" && !ownText(v)) clash.push(cellA1(r, c));
     }
   }
   if (clash.length > 0) throw notesInTheWay(clash.slice(0, 5).join(", ") + (clash.length > 5 ? " …" : ""), sheetName);
@@ -397,6 +408,8 @@ export async function readOwnedTable(
 /** The parts of a table model that queueOwnedTableWrite needs (PlanModel and the evidence model). */
 export interface OwnedTableModel {
   tableName: string;
+  /** Rows above the table from A1 (the plan's order line); the header row is below them. */
+  intro?: CellValue[][];
   header: string[];
   rows: CellValue[][];
   idColumn: number;
@@ -421,24 +434,28 @@ export function queueOwnedTableWrite(
     userFormat: (f: string | undefined, r: number, c: number, grid: (string | number | boolean)[][]) => string;
     keepFormula?: (id: string, i: number) => boolean;
   },
-): { grid: (string | number | boolean)[][]; area: CellRange; target: Excel.Range; tableName: string } {
+): { grid: (string | number | boolean)[][]; area: CellRange; target: Excel.Range; tableName: string; headerRow: number } {
   const { sheet, userFormats, userFormulas } = read;
   const width = model.header.length;
   const body: CellValue[][] = model.rows.length > 0 ? model.rows : [model.header.map(() => null)];
-  const grid = rectangular([model.header, ...body], width);
+  const intro = model.intro ?? [];
+  const head = tableHeaderRow(model);
+  // The intro rows span the table's width (their empty cells are written empty), so the written area starts at A1.
+  const grid = rectangular([...intro, model.header, ...body], width);
   const area: CellRange = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
-  // Notes outside the old table that the new one would cover: refuse before writing anything.
-  refuseNotesInTheWay(read.oldGrid, read.oldArea, area, opts.sheetName);
+  // Notes outside the old table that the new one would cover: refuse before writing anything. The order line an
+  // earlier run wrote above the table is ours, not a note.
+  refuseNotesInTheWay(read.oldGrid, read.oldArea, area, opts.sheetName, isPlanIntroText);
   const start = model.userColumnStart;
-  const ids = [null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
+  const ids = [...intro.map(() => null), null, ...body.map((r) => (r[model.idColumn] == null ? null : String(r[model.idColumn])))];
   const formats = formatsFor(grid, (r, c) => {
-    if (r === 0 || c < start) return GENERAL;
+    if (r <= head || c < start) return GENERAL;
     const id = ids[r];
     return opts.userFormat(id ? userFormats.get(id)?.[c - start] : undefined, r, c, grid);
   });
   // A user formula is written back as a formula (its cell keeps the user's format, never text).
   const formulaCells: { r: number; c: number; f: string }[] = [];
-  for (let r = 1; r < grid.length; r++) {
+  for (let r = head + 1; r < grid.length; r++) {
     const id = ids[r];
     const own = id ? userFormulas.get(id) : undefined;
     if (!id || !own) continue;
@@ -463,10 +480,10 @@ export function queueOwnedTableWrite(
   let tableName = model.tableName;
   for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${model.tableName}${i}`;
   // A Range, not an address: an address without a sheet name is resolved against the active sheet (typings).
-  const table = sheet.tables.add(sheet.getRange(rangeA1(area)), true);
+  const table = sheet.tables.add(sheet.getRange(rangeA1({ ...area, top: head })), true);
   table.name = tableName;
   table.style = opts.style;
-  return { grid, area, target, tableName };
+  return { grid, area, target, tableName, headerRow: head };
 }
 
 /**
@@ -495,16 +512,18 @@ export async function writePlan(context: Excel.RequestContext, report: Report, l
     },
   });
   const model = planModel(report, lang, read.user, read.userHeaders);
-  const { grid, target, tableName } = queueOwnedTableWrite(read, allTables, model, {
+  const { grid, target, tableName, headerRow } = queueOwnedTableWrite(read, allTables, model, {
     sheetName: PLAN_SHEET,
     style: "TableStyleMedium2",
     userFormat: (f) => (f && f !== TEXT_FORMAT ? f : GENERAL),
   });
   const sheet = read.sheet;
-  const text = sheet.getRange(rangeA1({ top: 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
+  // The order line in A1 stays one unwrapped line (it runs over the empty cells beside it).
+  const text = sheet.getRange(rangeA1({ top: headerRow + 1, left: 2, bottom: grid.length - 1, right: model.userColumnStart - 1 }));
   text.format.wrapText = true;
+  if (headerRow > 0) sheet.getRange(rangeA1({ top: 0, left: 0, bottom: headerRow - 1, right: model.header.length - 1 })).format.wrapText = false;
   target.format.autofitRows();
-  queuePrintLayout(sheet, PLAN_PRINT, PLAN_ORDER_LINE[lang]);
+  queuePrintLayout(sheet, withTitleRow(PLAN_PRINT, headerRow), PLAN_ORDER_LINE[lang]);
   state.created.planTable = tableName;
   state.created.planSheet = PLAN_SHEET;
   queueWriteState(context, state);

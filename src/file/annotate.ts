@@ -28,6 +28,7 @@ import {
   RESULTS_MARKER,
   RESULTS_SHEET,
   resultsModel,
+  tableHeaderRow,
 } from "../core/sheets";
 import {
   EVIDENCE_SHEET,
@@ -691,12 +692,21 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   if (records && !ownHistory) indexOf.history = addSheet(historyName, historyPart);
   wb = splice(wb, sheetsEl.closeStart, sheetsEl.closeStart, newSheets.join(""));
 
-  // Our marker names (hidden), and the plan's print titles (its header row on every printed page).
+  // Our marker names (hidden), and the plan's print titles (its header row on every printed page, below the order
+  // line). A plan sheet regenerated from an earlier layout (table at A1) has print titles pointing at row 1: they
+  // are rewritten to the header row (the sheet is ours, so are its print titles).
   const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+  const titleRow = tableHeaderRow(plan) + 1;
+  const planTitles = `${quoted(planName)}!$${titleRow}:$${titleRow}`;
+  wb = wb.replace(/<((?:\w+:)?)definedName\b([^>]*)>([^<]*)<\/\1definedName>/g, (tag, prefix: string, attrs: string) => {
+    const a = parseAttrs(attrs);
+    if (a.name !== "_xlnm.Print_Titles" || a.localSheetId !== String(indexOf.plan)) return tag;
+    return `<${prefix}definedName${attrs}>${escText(planTitles)}</${prefix}definedName>`;
+  });
   const wantNames: { name: string; index: number; ref: string; hidden: boolean }[] = [
     { name: RESULTS_NAME_MARK, index: indexOf.results, ref: absRef(resultsName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
     { name: PLAN_NAME_MARK, index: indexOf.plan, ref: absRef(planName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },
-    { name: "_xlnm.Print_Titles", index: indexOf.plan, ref: `${quoted(planName)}!$1:$1`, hidden: false },
+    { name: "_xlnm.Print_Titles", index: indexOf.plan, ref: planTitles, hidden: false },
     ...(records
       ? [
           { name: EVIDENCE_NAME_MARK, index: indexOf.evidence, ref: absRef(evidenceName, { top: 0, left: 0, bottom: 0, right: 0 }), hidden: true },

@@ -4,7 +4,7 @@
  */
 import type { CellRange, CellValue } from "../core/model";
 import type { HistoryModel } from "../core/history";
-import type { PlanModel, ResultsModel } from "../core/sheets";
+import { tableHeaderRow, type PlanModel, type ResultsModel } from "../core/sheets";
 import { a1, refOf } from "./cells";
 import { absRef, cellXml, colsXml, NS_MAIN, NS_REL, XML_HEAD } from "./xlsx-write";
 import { PLAN_PRINT, RESULTS_CHART_SIZE, RESULTS_PRINT, rowHeight, wrappedLines, LINE_HEIGHT, MAX_ROW_HEIGHT, type PrintSetup } from "../core/print";
@@ -43,8 +43,12 @@ function pageSetupXml(p: PrintSetup, header?: string): string {
 /** Width (column-width units) of column A on the results sheet; long notes wrap inside it, clear of the chart. */
 const RESULTS_WIDTHS = [34, 18, 12];
 
-const PANE_FROZEN_ROW1 =
-  '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+/** Rows 1..`rows` frozen (the header row, and any intro line above it, stay in view while scrolling). */
+function frozenRows(rows: number): string {
+  const first = `A${rows + 1}`;
+  return `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="${first}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${first}" sqref="${first}"/></sheetView></sheetViews>`;
+}
+const PANE_FROZEN_ROW1 = frozenRows(1);
 
 export function resultsSheetXml(m: ResultsModel, st: OwnStyles, drawingRid: string | null): string {
   const rows: string[] = [];
@@ -83,25 +87,32 @@ export function resultsSheetXml(m: ResultsModel, st: OwnStyles, drawingRid: stri
 const PLAN_WIDTHS = [6, 10, 48, 12, 18, 8, 44, 44, 40, 36];
 const PLAN_WRAP = new Set([2, 6, 7, 8, 9]);
 
+/** The table's cells: header row (below the model's intro rows) to the last row (at least one body row). */
 export function planTableRange(m: PlanModel): CellRange {
-  return { top: 0, left: 0, bottom: Math.max(1, m.rows.length), right: m.header.length - 1 };
+  const top = tableHeaderRow(m);
+  return { top, left: 0, bottom: top + Math.max(1, m.rows.length), right: m.header.length - 1 };
 }
 
 /**
- * The plan sheet. Wrapped cells get a row height estimated from their text (CJK counts double) so nothing is cut
- * to one line; it prints landscape, one page wide, the header row repeated (the Print_Titles name is added by the
- * annotator), with `headerLine` (the plan order rule) as the page header.
+ * The plan sheet: the model's intro rows (the plan's order rule, one unwrapped line from A1 running over the empty
+ * cells beside it), then the table. Wrapped cells get a row height estimated from their text (CJK counts double) so
+ * nothing is cut to one line; it prints landscape, one page wide, the header row repeated (the Print_Titles name is
+ * added by the annotator), with `headerLine` (the plan order rule) as the page header.
  */
 export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string {
   const rows: string[] = [];
   const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   const allCols = new Set(m.header.map((_, c) => c));
-  rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
+  const top = tableHeaderRow(m);
+  (m.intro ?? []).forEach((row, r) => {
+    rows.push(rowXml(r, row.map((v, c) => cellXml(a1(r, c), v, 0, null)).filter((x) => x !== "")));
+  });
+  rows.push(rowXml(top, m.header.map((h, c) => cellXml(a1(top, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
   const dates = new Set(m.dateColumns ?? [dueCol]);
   const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
   m.rows.forEach((row, i) => {
-    const r = i + 1;
+    const r = top + 1 + i;
     const cells: string[] = [];
     row.forEach((v, c) => {
       const style = dates.has(c) && typeof v === "number" ? st.date : wrap.has(c) ? st.wrap : 0;
@@ -112,8 +123,8 @@ export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, head
   });
   return (
     XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf(planTableRange(m))}"/>` +
-    PANE_FROZEN_ROW1 +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf({ ...planTableRange(m), top: 0 })}"/>` +
+    frozenRows(top + 1) +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     colsXml(widths) +
     `<sheetData>${rows.join("")}</sheetData>` +

@@ -11,7 +11,7 @@
  * component in components/ and place it in the list below.
  */
 import * as React from "react";
-import { makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { NormaliseChange } from "../app/host";
 import type { EvidenceEntry } from "../core/model";
 import type { Session, SessionState } from "../app/session";
@@ -129,7 +129,6 @@ export function App({ session, lang, onLangChange }: AppProps): React.ReactEleme
   // When the preview closes (cancel, Esc or apply), focus goes back to the button that opened it. The button stays
   // focusable while disabled (after applying there is nothing left to normalise), so focus is never dropped on the page.
   const normaliseButton = React.useRef<HTMLButtonElement>(null);
-  const restoreFocusTarget = useRestoreFocusTarget();
   const previewOpen = preview !== null;
   const wasOpen = React.useRef(false);
   React.useEffect(() => {
@@ -209,7 +208,6 @@ export function App({ session, lang, onLangChange }: AppProps): React.ReactEleme
               lookalikes={lookalikes}
               canUndo={state.undoStack.length > 0}
               normaliseRef={normaliseButton}
-              normaliseProps={restoreFocusTarget}
               onNormalise={() => setPreview(session.preview())}
               onUndo={() => void session.undo()}
               onCheck={() => void session.check()}

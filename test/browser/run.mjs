@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { PAGE, ROOT, WEB, serveWeb } from "../../scripts/serve-web.mjs";
+import { BROWSER_PAGE, PAGE, ROOT, WEB, serveWeb } from "../../scripts/serve-web.mjs";
 
 const require = createRequire(import.meta.url);
 const TMP = path.join(ROOT, ".tmp");
@@ -26,14 +26,6 @@ async function test(name, fn) {
     console.log(`FAIL ${name}\n     ${String((e && e.stack) || e).split("\n").slice(0, 6).join("\n     ")}`);
   }
 }
-
-/**
- * office.js (loaded outside Office in browser mode) sometimes tries to frame Microsoft's telemetry page; the page's
- * Content-Security-Policy refuses it before any request is made, and Chromium logs that refusal as a console error.
- * That refusal is what we want, so it is not counted; any request that does leave is still caught by the route
- * below ("no request left 127.0.0.1").
- */
-const OFFICE_TELEMETRY = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy/;
 
 function assert(cond, msg) {
   if (!cond) throw new Error(msg);
@@ -91,11 +83,11 @@ async function main() {
     const page = await ctx.newPage();
     const problems = [];
     page.on("console", (m) => {
-      if (m.type() === "error" && !OFFICE_TELEMETRY.test(m.text())) problems.push(`console.error: ${m.text()}`);
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
-    await page.goto(base + PAGE);
+    await page.goto(base + BROWSER_PAGE);
     return { page, problems };
   }
 
@@ -104,25 +96,37 @@ async function main() {
   assert(original.res.ok, "the engine finds no checklist in samples/tics-sample.xlsx");
   const itemCount = original.res.report.summary.items;
 
-  await test("the built pane renders with office.js from @microsoft/office-js, no console errors", async () => {
-    const { page, problems } = await open();
+  await test("browser mode (browser.html) renders without office.js: no office.js request, no console errors", async () => {
+    const page = await context.newPage();
+    const requests = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const problems = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(base + BROWSER_PAGE);
     await page.getByRole("heading", { level: 1, name: "TICS Check" }).waitFor({ timeout: 20_000 });
     await page.getByTestId("dropzone").waitFor();
     assert(await page.getByRole("button", { name: "ファイルを選択" }).isVisible(), "no file button");
-    const officeLoaded = await page.evaluate(() => typeof window.Office !== "undefined" && typeof window.Office.onReady === "function");
-    assert(officeLoaded, "office.js did not load from dist/web/office-js");
-    await page.waitForTimeout(500);
+    assert(await page.evaluate(() => typeof window.Office === "undefined"), "office.js is loaded in browser mode");
+    assert(!requests.some((p) => /office/i.test(p)), `office.js requested: ${requests.filter((p) => /office/i.test(p)).join(", ")}`);
+    await page.waitForTimeout(1500);
     assert(problems.length === 0, problems.join("\n"));
     await page.close();
   });
 
-  await test("taskpane.html loads office.js from Office's CDN; taskpane.local.html from dist/web/office-js", async () => {
+  await test("taskpane.html loads office.js from Office's CDN; taskpane.local.html from dist/web/office-js; browser.html none", async () => {
     const cdn = fs.readFileSync(path.join(WEB, "taskpane.html"), "utf8");
     const local = fs.readFileSync(path.join(WEB, PAGE), "utf8");
     assert(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/.test(cdn), "CDN office.js missing in taskpane.html");
     assert(/<script src="?office-js\/office\.js/.test(local), "local office.js missing in taskpane.local.html");
     assert(!/https?:\/\//.test(local.replace(/http-equiv/g, "")), "taskpane.local.html references a remote URL");
     assert(fs.existsSync(path.join(WEB, "office-js", "office.js")), "dist/web/office-js/office.js missing");
+    const browser = fs.readFileSync(path.join(WEB, BROWSER_PAGE), "utf8");
+    assert(!/<script[^>]*office/i.test(browser), "browser.html loads office.js");
+    assert(/http-equiv="?Content-Security-Policy"? content="default-src 'self'; script-src 'self';/.test(browser), "browser.html lacks the self-only CSP");
+    assert(!/https?:\/\//.test(browser.replace(/http-equiv/g, "")), "browser.html references a remote URL");
   });
 
   await test("every https://localhost:3000/ URL in manifest.xml is in the build", async () => {
@@ -413,11 +417,9 @@ async function main() {
     // Through the DevTools protocol: the page's CSP (script-src 'self') refuses inline script tags, rightly.
     if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(`${AXE}\n;void 0`);
     const res = await page.evaluate(async () => {
-      // Fluent UI's focus manager (tabster) puts two focus sentinels (<i data-tabster-dummy tabindex=0
-      // aria-hidden=true>) at the start and end of <body>; focus never stays on them (tabster moves it on to the next
-      // real control, see the keyboard test), and removing them would break Fluent's focus handling. axe's
-      // aria-hidden-focus rule cannot know that, so only those sentinels are left out; everything else is checked.
-      const r = await window.axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      // The whole document, nothing excluded. (Fluent's Dialog made tabster put aria-hidden focus sentinels into
+      // <body>; the pane's dialogs are native <dialog>s now, see src/taskpane/components/ModalDialog.tsx.)
+      const r = await window.axe.run(document, { resultTypes: ["violations"] });
       return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
     });
     assert(res.length === 0, `axe, ${label}:\n${res.join("\n")}`);
@@ -523,8 +525,37 @@ async function main() {
       assert((await detail.getByTestId("detail-text").textContent()) === item.text, "detail does not show the full item text");
       await page.waitForTimeout(400);
       await axe(page, "detail dialog");
-      await detail.getByRole("button", { name: "閉じる" }).click();
+      assert((await page.locator("[data-tabster-dummy]").count()) === 0, "focus sentinels in the page");
+      // keyboard: focus starts inside; Tab and Shift+Tab cycle through the dialog's controls and never leave it;
+      // Escape closes it and focus goes back to the row that opened it
+      const inDialog = () => page.evaluate(() => !!document.activeElement && !!document.activeElement.closest("dialog[open]"));
+      const focusedText = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? "");
+      assert(await inDialog(), "focus is not in the opened dialog");
+      const stops = await detail.evaluate((d) => [...d.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].filter((e) => e.tabIndex >= 0 && !e.disabled).length);
+      assert(stops >= 2, `only ${stops} tab stops in the detail`);
+      const start = await focusedText();
+      for (let i = 0; i < stops; i++) {
+        await page.keyboard.press("Tab");
+        assert(await inDialog(), `Tab ${i + 1} left the dialog (${await focusedText()})`);
+      }
+      assert((await focusedText()) === start, `${stops} Tabs did not come round to the first control`);
+      for (let i = 0; i < stops; i++) {
+        await page.keyboard.press("Shift+Tab");
+        assert(await inDialog(), `Shift+Tab ${i + 1} left the dialog (${await focusedText()})`);
+      }
+      assert((await focusedText()) === start, `${stops} Shift+Tabs did not come round`);
+      // the page behind is inert (modal): none of its controls can take focus
+      const behind = await page.evaluate(() => {
+        const b = [...document.querySelectorAll("main button")].find((x) => !x.closest("dialog"));
+        b.focus();
+        return document.activeElement === b;
+      });
+      assert(!behind, "a button behind the open dialog took focus");
+      assert(await inDialog(), "focus left the dialog");
+      await page.keyboard.press("Escape");
       await detail.waitFor({ state: "detached" });
+      const back = await page.evaluate(() => !!document.activeElement?.closest("[data-testid=problems]"));
+      assert(back, `focus did not go back to the problem row (${await focusedText()})`);
       // detail from a plan row, with hint, first step and evidence
       await page.getByTestId("plan").getByRole("button").first().click();
       await detail.waitFor();

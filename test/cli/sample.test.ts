@@ -113,9 +113,11 @@ describe("one plan order everywhere: by priority label (高, 中, 低)", () => {
       const html = path.join(dir, "r.html");
       expect((await run([SAMPLE, "--out", out, "--report", html])).code).toBe(0);
       const plan = readWorkbook(new Uint8Array(fs.readFileSync(out))).sheets.find((s) => s.name === "改善計画")!;
-      const head = plan.values[0] as unknown[];
+      // the order line above the table (A1), the header row below it
+      expect(plan.values[0]).toEqual([PLAN_ORDER_LINE.ja]);
+      const head = plan.values[1] as unknown[];
       const col = head.indexOf("優先度");
-      const sheetLabels = plan.values.slice(1).map((r) => String((r as unknown[])[col]));
+      const sheetLabels = plan.values.slice(2).map((r) => String((r as unknown[])[col]));
       expect(sheetLabels).toEqual(labels);
       const page = fs.readFileSync(html, "utf8");
       expect(page).toContain(PLAN_ORDER_LINE.ja);

@@ -40,13 +40,16 @@ function annotatedTwice(): Uint8Array {
 test("executive page: KPIs with the trend, weakest fields, top actions with owners and due dates, coverage", () => {
   const wb = readWorkbook(annotatedTwice());
   const plan = wb.sheets.find((s) => s.name === "改善計画")!;
-  const header = plan.values[0];
+  // the header row is below the plan's order line
+  const head = plan.values.findIndex((row) => row.includes("項目ID"));
+  expect(head).toBe(1);
+  const header = plan.values[head];
   const owner = header.indexOf("担当者");
   const due = header.indexOf("期限");
   // the user types an owner and a due date (a date serial) on the first plan row
   // (setCell writes the sheet as the engine reads it: the file gateway's sparse rows)
-  setCell(plan, 1, owner, "総務部 山田");
-  setCell(plan, 1, due, 46357); // 2026-12-01
+  setCell(plan, head + 1, owner, "総務部 山田");
+  setCell(plan, head + 1, due, 46357); // 2026-12-01
   const res = analyse(wb);
   if (!res.ok) throw new Error("no checklist");
   const r = res.report;

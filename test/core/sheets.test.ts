@@ -3,13 +3,17 @@ import {
   PLAN_SHEET,
   PLAN_USER_HEADERS,
   RESULTS_SHEET,
+  isPlanIntroText,
   planModel,
   readPlanUserHeaders,
   readPlanUserValues,
   readStoredResult,
   resultsModel,
+  tableHeaderRow,
   toStoredResult,
 } from "../../src/core/sheets";
+import { planNotesFromWorkbook } from "../../src/core/executive";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 
 const refs = { tics: { ja: "方針", en: "Policy" }, iso27001: ["A.5.1"], jama: { ja: "方針・体制", en: "Policy" } };
 const b = (ja: string, en: string) => ({ ja, en });
@@ -169,6 +173,47 @@ describe("planModel", () => {
     expect(readPlanUserValues(grid).get("I-2")).toEqual(["Sato", null, "doing", null]);
     expect(readPlanUserHeaders(grid)).toEqual([...PLAN_USER_HEADERS]);
   });
+});
+
+describe("the plan's order line above the table", () => {
+  it("is the intro row of the plan model in the sheet's language; the header comes below it", () => {
+    const ja = planModel(report(), "ja", new Map());
+    expect(ja.intro).toEqual([[PLAN_ORDER_LINE.ja]]);
+    expect(tableHeaderRow(ja)).toBe(1);
+    const en = planModel(report(), "en", new Map());
+    expect(en.intro).toEqual([[PLAN_ORDER_LINE.en]]);
+    expect(PLAN_ORDER_LINE.ja).toContain("高→中→低");
+    expect(PLAN_ORDER_LINE.en).toContain("High, Medium, Low");
+    // a model without intro rows (the evidence sheet) starts at A1
+    expect(tableHeaderRow({})).toBe(0);
+  });
+
+  it("is recognised in either language (and as an earlier version worded it), never a user's text", () => {
+    expect(isPlanIntroText(PLAN_ORDER_LINE.ja)).toBe(true);
+    expect(isPlanIntroText(` ${PLAN_ORDER_LINE.en} `)).toBe(true);
+    expect(isPlanIntroText("並び順: 優先度（高→中→低）")).toBe(true);
+    expect(isPlanIntroText("来月の会議で並び順を決める")).toBe(false);
+    expect(isPlanIntroText(null)).toBe(false);
+    expect(isPlanIntroText(3)).toBe(false);
+  });
+
+  // Grids as a sheet holds them from A1: the new layout (order line, then the table) and an earlier version's (table at A1).
+  const layouts = (lang: "ja" | "en") => {
+    const m = planModel(report(), lang, new Map([["I-3", ["山田", 46100, "対応中", "見積もり待ち"]]]));
+    return { "order line above the table": [...m.intro!, m.header, ...m.rows], "table at A1 (earlier versions)": [m.header, ...m.rows] };
+  };
+  for (const lang of ["ja", "en"] as const) {
+    for (const [name, grid] of Object.entries(layouts(lang))) {
+      it(`${lang}, ${name}: the user columns and the notes are read back by item id`, () => {
+        expect(readPlanUserHeaders(grid)).toEqual([...PLAN_USER_HEADERS]);
+        expect(readPlanUserValues(grid)).toEqual(new Map([["I-3", ["山田", 46100, "対応中", "見積もり待ち"]]]));
+        expect(planNotesFromWorkbook({ sheets: [{ name: PLAN_SHEET, values: grid }] })).toEqual({ "I-3": { owner: "山田", due: 46100, status: "対応中" } });
+        // regenerating keeps them
+        const again = planModel(report(), lang, readPlanUserValues(grid), readPlanUserHeaders(grid));
+        expect(again.rows.find((r) => r[1] === "I-3")!.slice(again.userColumnStart)).toEqual(["山田", 46100, "対応中", "見積もり待ち"]);
+      });
+    }
+  }
 });
 
 describe("previous result across languages", () => {

@@ -3,7 +3,8 @@
  * sorted, quoted sheet names, text-formatted answer cells, rules that are not lists, actions started twice at once.
  */
 import type { CheckOutcome } from "../../src/app/host";
-import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
+import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET, planModel } from "../../src/core/sheets";
 import { parseAreas, splitAreas } from "../../src/excel/address";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
@@ -12,10 +13,13 @@ import { FakeExcel, type FakeSheet } from "./fake-excel";
 import { ANSWER_COL, SHEET, buildChecklist, changesOf, checked, setup, tick } from "./helpers";
 
 /** Header texts of row 0 of a sheet, by column. */
+/** The plan's header row: row 2, below the order line. */
+const HEAD = 1;
+
 function headers(s: FakeSheet): string[] {
   const used = s.used(true);
   const out: string[] = [];
-  for (let c = 0; c <= used.right; c++) out.push(String(s.cell(0, c)?.value ?? ""));
+  for (let c = 0; c <= used.right; c++) out.push(String(s.cell(HEAD, c)?.value ?? ""));
   return out;
 }
 
@@ -224,6 +228,58 @@ describe("plan sheet after the user touched it", () => {
     expect(plan.tables.map((t) => t.name)).toEqual([PLAN_TABLE]);
   });
 
+  test("a plan sheet of an earlier version (table at A1): regenerated with the order line above, the user's entries kept, same syncs", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    // What earlier versions wrote: the table from A1, print titles on row 1.
+    const old = planModel(report, "ja", new Map());
+    const plan = excel.addSheet(PLAN_SHEET);
+    plan.setGrid(0, 0, [old.header, ...old.rows]);
+    plan.tables.push({ name: PLAN_TABLE, range: { top: 0, left: 0, bottom: old.rows.length, right: old.header.length - 1 } });
+    plan.page = { titleRows: "$1:$1" };
+    const owner = old.header.indexOf("担当者");
+    const id = String(old.rows[2][1]);
+    plan.ensure(3, owner).value = "佐藤";
+    plan.ensure(3, owner + 3).value = "=見積もり待ち";
+    excel.resetCounters();
+    await host.writePlan(report);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(plan.value("A1")).toBe(PLAN_ORDER_LINE.ja);
+    // nothing of the old header row is left beside the order line
+    for (let c = 1; c < old.header.length; c++) expect(plan.cell(0, c)?.value ?? null).toBeNull();
+    expect(headers(plan).slice(0, old.header.length)).toEqual(old.header);
+    expect(plan.tables).toEqual([{ name: PLAN_TABLE, range: { top: 1, left: 0, bottom: old.rows.length + 1, right: old.header.length - 1 } }]);
+    expect(plan.page.titleRows).toBe("$2:$2");
+    let row = -1;
+    for (let r = 2; r <= old.rows.length + 1; r++) if (plan.cell(r, 1)?.value === id) row = r;
+    expect(row).toBeGreaterThan(1);
+    expect(plan.cell(row, owner)?.value).toBe("佐藤");
+    expect(plan.cell(row, owner + 3)).toMatchObject({ value: "=見積もり待ち", formula: null });
+    // the last row of the old table is not left behind below the new one
+    expect(plan.used(true).bottom).toBe(old.rows.length + 1);
+  });
+
+  test("the order line is the add-in's own text: regenerating in the other language replaces it; a note beside it is refused, not overwritten", async () => {
+    const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
+    const report = await checked(host);
+    await host.writePlan(report);
+    const plan = excel.sheet(PLAN_SHEET);
+    expect(plan.value("A1")).toBe(PLAN_ORDER_LINE.ja);
+    expect(plan.value("B2")).toBe("項目ID");
+    const en = createExcelHost("en", { run: excel.run, debounceMs: 0 });
+    await en.writePlan(await checked(en));
+    expect(plan.value("A1")).toBe(PLAN_ORDER_LINE.en);
+    expect(plan.value("B2")).toBe("Item ID");
+    expect(plan.tables).toHaveLength(1);
+    expect(plan.tables[0].range.top).toBe(1);
+    // the user writes a note in the order line's row, inside the table's width: regenerating would overwrite it
+    plan.ensure(0, 3).value = "4月の会議で確認";
+    excel.resetCounters();
+    await expect(host.writePlan(report)).rejects.toMatchObject({ message: { ja: expect.stringContaining("D1") } });
+    expect(excel.writes).toEqual([]);
+    expect(plan.value("D1")).toBe("4月の会議で確認");
+  });
+
   test("sorted by the user: 担当者/メモ and an extra column stay with their item id", async () => {
     const { excel, host } = setup(30, (i) => (i % 3 === 0 ? "×" : "○"));
     const report = await checked(host);
@@ -235,10 +291,10 @@ describe("plan sheet after the user touched it", () => {
     const memoCol = h.indexOf("メモ");
     // the user adds a column 「費用」 right of the table and fills some rows
     const costCol = h.length;
-    plan.setGrid(0, costCol, [["費用"]]);
+    plan.setGrid(HEAD, costCol, [["費用"]]);
     const bottom = plan.used(true).bottom;
     const mine = new Map<string, [string, string, number]>();
-    for (let r = 1; r <= bottom; r += 2) {
+    for (let r = HEAD + 1; r <= bottom; r += 2) {
       const id = String(plan.cell(r, idCol)?.value);
       const entry: [string, string, number] = [`担当${r}`, `@メモ${r}`, r * 1000];
       plan.setGrid(r, ownerCol, [[entry[0]]]);
@@ -248,22 +304,22 @@ describe("plan sheet after the user touched it", () => {
     }
     // sort: the body rows in reverse order
     const rows: Map<number, FakeSheet["cells"] extends Map<string, infer C> ? C : never>[] = [];
-    for (let r = 1; r <= bottom; r++) {
+    for (let r = HEAD + 1; r <= bottom; r++) {
       const line = new Map();
       for (let c = 0; c <= costCol; c++) line.set(c, plan.cell(r, c));
       rows.push(line);
     }
     rows.reverse().forEach((line, i) => {
       for (const [c, cell] of line) {
-        if (cell) plan.cells.set(`${i + 1},${c}`, cell);
-        else plan.cells.delete(`${i + 1},${c}`);
+        if (cell) plan.cells.set(`${HEAD + 1 + i},${c}`, cell);
+        else plan.cells.delete(`${HEAD + 1 + i},${c}`);
       }
     });
     await host.writePlan(await checked(host));
     const h2 = headers(plan);
     expect(h2.slice(-5)).toEqual(["担当者", "期限", "状況", "メモ", "費用"]);
     const found = new Map<string, [unknown, unknown, unknown]>();
-    for (let r = 1; r <= plan.used(true).bottom; r++) {
+    for (let r = HEAD + 1; r <= plan.used(true).bottom; r++) {
       const id = String(plan.cell(r, h2.indexOf("項目ID"))?.value);
       if (mine.has(id)) found.set(id, [plan.cell(r, h2.indexOf("担当者"))?.value, plan.cell(r, h2.indexOf("メモ"))?.value, plan.cell(r, h2.indexOf("費用"))?.value]);
     }

@@ -1,5 +1,6 @@
 import type { CheckOutcome, NormaliseChange } from "../../src/app/host";
 import { PLAN_SHEET, PLAN_TABLE, RESULTS_SHEET } from "../../src/core/sheets";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
 import { createExcelHost } from "../../src/excel/host";
 import { SETTINGS_KEY, parseState } from "../../src/excel/state";
 import { CHART_NAME, MAX_CF_FORMULA, highlightFormula, literalText } from "../../src/excel/write";
@@ -444,7 +445,10 @@ describe("results and plan sheets", () => {
     expect(plan.tables).toHaveLength(1);
     expect(plan.tables[0].name).toBe(PLAN_TABLE);
     expect(excel.sheets.flatMap((s) => s.tables)).toHaveLength(1);
-    expect(plan.tables[0].range.bottom).toBe(report.plan.length);
+    // the order rule in one line above the table (A1), the table's header on row 2
+    expect(plan.value("A1")).toBe(PLAN_ORDER_LINE.ja);
+    expect(plan.tables[0].range).toMatchObject({ top: 1, left: 0, bottom: report.plan.length + 1 });
+    expect(plan.value("B2")).toBe("項目ID");
   });
 
   test("the chart is bound to the field table and the summary is written", async () => {
@@ -526,7 +530,8 @@ describe("results and plan sheets", () => {
     const plan = excel.sheet(PLAN_SHEET);
     const header = plan.used(true);
     const headers: string[] = [];
-    for (let c = header.left; c <= header.right; c++) headers.push(String(plan.cell(0, c)?.value ?? ""));
+    // the header row is row 2, below the order line
+    for (let c = header.left; c <= header.right; c++) headers.push(String(plan.cell(1, c)?.value ?? ""));
     const ownerCol = headers.indexOf("担当者");
     const dueCol = headers.indexOf("期限");
     const memoCol = headers.indexOf("メモ");
@@ -600,7 +605,7 @@ describe("sheets that print", () => {
     expect(plan).toEqual({
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      titleRows: "$1:$1",
+      titleRows: "$2:$2",
       centerHeader: expect.stringContaining("並び順: 優先度（高→中→低）"),
     });
     const results = excel.sheet(RESULTS_SHEET);

@@ -160,7 +160,8 @@ describe("the manual range is stored by sheet id (point 11)", () => {
 /** Column index of a header in row 0 of the plan sheet. */
 function planCol(excel: FakeExcel, header: string): number {
   const s = excel.sheet(PLAN_SHEET);
-  for (let c = 0; c < 40; c++) if (s.cell(0, c)?.value === header) return c;
+  // the header row is row 2, below the plan's order line
+  for (let c = 0; c < 40; c++) if (s.cell(1, c)?.value === header) return c;
   throw new Error(`no column ${header}`);
 }
 

@@ -1,6 +1,8 @@
 /** The annotator on unusual but valid packages: what must survive, what must not clash, what must be refused. */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { resultsModel } from "../../src/core/sheets";
+import { PLAN_ORDER_LINE } from "../../src/core/plan";
+import { planModel, resultsModel } from "../../src/core/sheets";
+import { planSheetXml, tableXml } from "../../src/file/ooxml-parts";
 import { annotateWorkbook } from "../../src/file/annotate";
 import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
@@ -168,14 +170,15 @@ describe("re-annotating", () => {
       put(
         "xl/worksheets/sheet5.xml",
         text("xl/worksheets/sheet5.xml")
-          .replace(/(<row r="1">.*?)(<\/row>)/, '$1<c r="O1" t="inlineStr"><is><t>確認者</t></is></c>$2')
-          .replace(/(<row r="2">.*?)(<\/row>)/, '$1<c r="L2"><v>46100</v></c><c r="O2" t="inlineStr"><is><t>@鈴木</t></is></c>$2'),
+          // the header row is row 2 (below the order line), the first plan row row 3
+          .replace(/(<row r="2"[^>]*>.*?)(<\/row>)/, '$1<c r="O2" t="inlineStr"><is><t>確認者</t></is></c>$2')
+          .replace(/(<row r="3"[^>]*>.*?)(<\/row>)/, '$1<c r="L3"><v>46100</v></c><c r="O3" t="inlineStr"><is><t>@鈴木</t></is></c>$2'),
       );
     });
     const out = annotateWorkbook(input, fixtureReport({ ルール作り: 80 }), { ...opts, now: LATER });
     const plan = sheetValues(out.bytes, "改善計画");
-    expect(plan[0].slice(10)).toEqual(["担当者", "期限", "状況", "メモ", "確認者"]);
-    const id = plan[1][1];
+    expect(plan[1].slice(10)).toEqual(["担当者", "期限", "状況", "メモ", "確認者"]);
+    const id = sheetValues(input, "改善計画")[2][1];
     const row = plan.find((r) => r[1] === id)!;
     expect(row[11]).toBe(46100);
     expect(row[14]).toBe("@鈴木");
@@ -193,6 +196,50 @@ describe("re-annotating", () => {
     const chart = strFromU8(parts(out.bytes)["xl/charts/chart2.xml"]);
     expect(chart).toContain("<c:f>'Tom''s 結果'!$A$17:$A$22</c:f>");
     expect(chart).not.toContain("診断結果");
+  });
+
+  it("a plan sheet of an earlier version (table at A1, print titles on row 1) gets the order line above the table; the user's entries stay", () => {
+    // The earlier layout exactly as the annotator wrote it: the same model without the intro row.
+    const old = { ...planModel(fixtureReport(), "ja", new Map()), intro: undefined };
+    const st = { bold: 0, wrap: 0, header: 0, date: 0 };
+    const input = edit(first.bytes, (_f, text, put) => {
+      put("xl/worksheets/sheet5.xml", planSheetXml(old, st, "rId1", PLAN_ORDER_LINE.ja));
+      put("xl/tables/table1.xml", tableXml(old, 1, "TicsPlan"));
+      put("xl/workbook.xml", text("xl/workbook.xml").replace("'改善計画'!$2:$2", "'改善計画'!$1:$1"));
+    });
+    const before = sheetValues(input, "改善計画");
+    expect(before[0][1]).toBe("項目ID");
+    expect(strFromU8(parts(input)["xl/workbook.xml"])).toContain("'改善計画'!$1:$1");
+    // the user fills in 担当者 and 期限 of the first plan row (row 2 in the old layout)
+    const id = before[1][1];
+    const withUser = edit(input, (_f, text, put) => {
+      put("xl/worksheets/sheet5.xml", text("xl/worksheets/sheet5.xml").replace(/(<row r="2"[^>]*>.*?)(<\/row>)/, '$1<c r="K2" t="inlineStr"><is><t>山田</t></is></c><c r="L2"><v>46100</v></c>$2'));
+    });
+    for (const lang of ["ja", "en"] as const) {
+      const out = annotateWorkbook(withUser, fixtureReport(), { ...opts, lang, now: LATER });
+      const plan = sheetValues(out.bytes, "改善計画");
+      expect(plan[0]).toEqual([PLAN_ORDER_LINE[lang]]);
+      expect(plan[1][1]).toBe(lang === "ja" ? "項目ID" : "Item ID");
+      const row = plan.find((r) => r[1] === id)!;
+      expect(row.slice(10, 12)).toEqual(["山田", 46100]);
+      const wb = strFromU8(parts(out.bytes)["xl/workbook.xml"]);
+      // the print titles now point at the header row, once
+      expect(wb.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+      expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$2:$2</definedName>`);
+      expect(strFromU8(parts(out.bytes)["xl/tables/table1.xml"])).toContain(`ref="A2:N${plan.length}"`);
+      expectConsistentPackage(out.bytes);
+    }
+  });
+
+  it("a plan sheet LibreOffice re-saved from an earlier version (no print titles) gets the new layout", () => {
+    const input = fixture("libreoffice-annotated.xlsx");
+    expect(sheetValues(input, "改善計画")[0][1]).toBe("項目ID");
+    const out = annotateWorkbook(input, fixtureReport(), { ...opts, now: LATER });
+    const plan = sheetValues(out.bytes, "改善計画");
+    expect(plan[0]).toEqual([PLAN_ORDER_LINE.ja]);
+    expect(plan[1][1]).toBe("項目ID");
+    const wb = strFromU8(parts(out.bytes)["xl/workbook.xml"]);
+    expect(wb.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*<\/definedName>/g)).toEqual([`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$2:$2</definedName>`]);
   });
 
   it("LibreOffice lists .rels parts in [Content_Types].xml: removed ones leave no override behind", () => {

@@ -57,7 +57,8 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
     const wbOld = text(before, "xl/workbook.xml");
     const wbNew = text(after, "xl/workbook.xml");
     expect(strip(strip(wbNew, /<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)"[^>]*\/>/g), /<definedName name="(_TicsCheck_\w+|_xlnm\.Print_Titles)"[^>]*>'(診断結果|改善計画)'![^<]*<\/definedName>/g)).toBe(wbOld);
-    expect(wbNew).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
+    // print titles: the table's header row, below the order line
+    expect(wbNew).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$2:$2</definedName>`);
     expect(wbNew).toContain('<definedName name="_TicsCheck_Results" localSheetId="3" hidden="1">\'診断結果\'!$A$1</definedName>');
     const relsOld = text(before, "xl/_rels/workbook.xml.rels");
     expect(strip(text(after, "xl/_rels/workbook.xml.rels"), /<Relationship Id="rId(6|7)"[^>]*\/>/g)).toBe(relsOld);
@@ -77,7 +78,8 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
     const rm = resultsModel(report, "ja", null, NOW);
     expect(trim(sheet(out.bytes, "診断結果"))).toEqual(trim(rm.rows));
     const pm = planModel(report, "ja", new Map());
-    expect(trim(sheet(out.bytes, "改善計画"))).toEqual(trim([pm.header, ...pm.rows]));
+    // the order rule in one line above the table (A1), then the table
+    expect(trim(sheet(out.bytes, "改善計画"))).toEqual(trim([[PLAN_ORDER_LINE.ja], pm.header, ...pm.rows]));
     const sheetNames = readWorkbook(out.bytes).sheets.map((s) => s.name);
     expect(sheetNames).toEqual(["表紙", "リスト", "チェックリスト", "診断結果", "改善計画"]);
   });
@@ -110,7 +112,7 @@ describe("annotateWorkbook on an openpyxl-written workbook", () => {
   it("makes the plan an Excel table with autofilter and a header matching the cells", () => {
     const table = text(after, "xl/tables/table1.xml");
     const pm = planModel(report, "ja", new Map());
-    const ref = `A1:N${pm.rows.length + 1}`;
+    const ref = `A2:N${pm.rows.length + 2}`;
     expect(table).toContain(`name="TicsPlan" displayName="TicsPlan" ref="${ref}"`);
     expect(table).toContain(`<autoFilter ref="${ref}"/>`);
     expect([...table.matchAll(/<tableColumn id="\d+" name="([^"]+)"\/>/g)].map((m) => m[1])).toEqual(pm.header);
@@ -129,15 +131,20 @@ describe("sheets that print", () => {
     expect(plan).toMatch(/^<\?xml[^>]*\?>\s*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
     expect(plan).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(plan).toContain(`<headerFooter><oddHeader>&amp;C${PLAN_ORDER_LINE.en}</oddHeader></headerFooter>`);
-    expect(text(after, "xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$1:$1</definedName>`);
+    expect(text(after, "xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'改善計画'!$2:$2</definedName>`);
+    // on screen: the order line in A1 (one unwrapped line), the header row below it; both stay in view when scrolling
+    expect(plan).toContain(`<row r="1"><c r="A1" t="inlineStr"><is><t>${PLAN_ORDER_LINE.en}</t></is></c></row>`);
+    expect(plan).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+    expect(plan).toMatch(/<row r="2"[^>]*><c r="A2" s="\d+" t="inlineStr"><is><t>No\.<\/t><\/is><\/c><c r="B2" s="\d+" t="inlineStr"><is><t>Item ID<\/t>/);
+    expect(plan).toContain(`<dimension ref="A1:N${planModel(report, "en", new Map()).rows.length + 2}"/>`);
   });
 
   it("plan: every row whose wrapped text needs more than one line gets a matching height", () => {
     const pm = planModel(report, "en", new Map());
     const rows = [...plan.matchAll(/<row r="(\d+)"([^>]*)>/g)].map((m) => ({ r: Number(m[1]), attrs: m[2] }));
-    expect(rows).toHaveLength(pm.rows.length + 1);
-    for (const { r, attrs } of rows.slice(1)) {
-      const row = pm.rows[r - 2];
+    expect(rows).toHaveLength(pm.rows.length + 2);
+    for (const { r, attrs } of rows.slice(2)) {
+      const row = pm.rows[r - 3];
       const longest = Math.max(...[2, 6, 7, 8, 9].map((c) => String(row[c] ?? "").length));
       const ht = /ht="([\d.]+)" customHeight="1"/.exec(attrs);
       if (longest > 60) expect(ht).not.toBeNull();
@@ -175,7 +182,7 @@ function countMatches(s: string, re: RegExp): number {
 
 describe("re-annotating", () => {
   const first = annotateWorkbook(fixture("openpyxl-checklist.xlsx"), fixtureReport(), { fix: false, lang: "ja", now: NOW });
-  const withUser = addUserValues(first.bytes, "xl/worksheets/sheet5.xml", 1, "山田", "=来月やる");
+  const withUser = addUserValues(first.bytes, "xl/worksheets/sheet5.xml", 2, "山田", "=来月やる");
   const secondReport = fixtureReport({ ルール作り: 95 });
   const second = annotateWorkbook(withUser, secondReport, { fix: false, lang: "ja", now: LATER });
   const p = parts(second.bytes);
@@ -202,7 +209,8 @@ describe("re-annotating", () => {
 
   it("keeps the plan's user columns (as text, never formulas)", () => {
     const plan = sheet(second.bytes, "改善計画");
-    const header = plan[0];
+    expect(plan[0]).toEqual([PLAN_ORDER_LINE.ja]);
+    const header = plan[1];
     const row = plan.find((r) => r[1] === "I-3")!;
     expect(row[header.indexOf("担当者")]).toBe("山田");
     expect(row[header.indexOf("メモ")]).toBe("=来月やる");
@@ -223,7 +231,8 @@ describe("re-annotating", () => {
   it("keeps user columns across a language change (en header, then ja again)", () => {
     const en = annotateWorkbook(second.bytes, secondReport, { fix: false, lang: "en", now: LATER });
     const planEn = sheet(en.bytes, "改善計画");
-    expect(planEn[0].slice(10)).toEqual(["Owner", "Due", "Status", "Memo"]);
+    expect(planEn[0]).toEqual([PLAN_ORDER_LINE.en]);
+    expect(planEn[1].slice(10)).toEqual(["Owner", "Due", "Status", "Memo"]);
     expect(planEn.find((r) => r[1] === "I-3")![10]).toBe("山田");
     const ja = annotateWorkbook(en.bytes, secondReport, { fix: false, lang: "ja", now: LATER });
     const planJa = sheet(ja.bytes, "改善計画");
@@ -427,7 +436,7 @@ describe("an Excel-style workbook.xml (markup compatibility, extLst, existing de
     const names =
       '<definedName name="_TicsCheck_Results" localSheetId="2" hidden="1">\'診断結果\'!$A$1</definedName>' +
       '<definedName name="_TicsCheck_Plan" localSheetId="3" hidden="1">\'改善計画\'!$A$1</definedName>' +
-      '<definedName name="_xlnm.Print_Titles" localSheetId="3">\'改善計画\'!$1:$1</definedName>';
+      '<definedName name="_xlnm.Print_Titles" localSheetId="3">\'改善計画\'!$2:$2</definedName>';
     expect(wb).toBe(EXCEL_WB.replace("</sheets>", `${inserted}</sheets>`).replace("</definedNames>", `${names}</definedNames>`));
     expect(readWorkbook(out.bytes).sheets.map((s) => s.name)).toEqual(["表紙", "チェックリスト", "診断結果", "改善計画"]);
     expectConsistentPackage(out.bytes);

@@ -87,7 +87,7 @@ describe.each(["openpyxl-evidence.xlsx", "openpyxl-evidence-moved.xlsx", "libreo
     expect(wbXml).toContain("_TicsCheck_Evidence");
     // The plan's evidence column says what is recorded.
     const plan = grid(out.bytes, "改善計画");
-    const ev = plan[0].indexOf("審査で求められる証跡");
+    const ev = plan[1].indexOf("審査で求められる証跡"); // the header row, below the order line
     expect(plan.filter((x) => x[1] === "II-2").map((x) => String(x[ev]))[0]).toContain("記録済み: なし");
   });
 

@@ -31,7 +31,7 @@ function withoutInsertions(part: string, xml: string, original: string): string 
       return xml
         .replace(/<sheet xmlns:r="[^"]+" name="(診断結果|改善計画)" sheetId="\d+" r:id="rId\d+"\/>/g, "")
         .replace(/<definedName name="_TicsCheck_(Results|Plan)" localSheetId="\d+" hidden="1">[^<]*<\/definedName>/g, "")
-        .replace(/<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">'改善計画'!\$1:\$1<\/definedName>/g, "");
+        .replace(/<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">'改善計画'!\$2:\$2<\/definedName>/g, "");
     case "xl/_rels/workbook.xml.rels":
       return xml.replace(/<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet[45]\.xml"\/>/g, "");
     case "[Content_Types].xml":

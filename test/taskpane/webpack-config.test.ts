@@ -14,7 +14,7 @@ const factory = require("../../webpack.config.js") as (env: Record<string, unkno
 }>;
 
 describe("webpack config", () => {
-  test("builds into dist/web only, cleaning only there, with both office.js pages and no dev server", async () => {
+  test("builds into dist/web only, cleaning only there, with both office.js pages, the browser-mode page without office.js and no dev server", async () => {
     const cfg = await factory({}, { mode: "production" });
     const root = path.resolve(__dirname, "..", "..");
     expect(cfg.output.path).toBe(path.join(root, "dist", "web"));
@@ -28,6 +28,8 @@ describe("webpack config", () => {
     expect(pages).toEqual([
       ["taskpane.html", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"],
       ["taskpane.local.html", "office-js/office.js"],
+      // browser mode: no office.js at all
+      ["browser.html", ""],
     ]);
   });
 
