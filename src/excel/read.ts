@@ -536,6 +536,7 @@ async function checkFromSelectionOnce(
   const manual: { v: { location: ChecklistLocation; read: ValidationRead | null } | null } = { v: null };
   /** Locates the items from the selection and queues their validations and the stored choice. */
   const queueManual = (wb: WorkbookInput, state: StoredState): void => {
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- called only after readWorkbook's first sync, which loaded the address
     const range = parseRangeA1(splitAreas(sel.address)[0]);
     const found = locateFromAnswerCells(wb, ws.name, range);
     if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
