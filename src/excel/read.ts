@@ -4,7 +4,9 @@
  * Full check: sync 1 loads the sheet list, the stored state, every known sheet's used range (values) with its
  * merged areas, and the answer cells' validations of the last known location; detection runs in JS. Only when
  * something is new (first check of a session, a sheet added, the table moved) one more sync loads what is missing.
- * The sync count never depends on the number of items (see fullCheck for the one three-sync case).
+ * The sync count never depends on the number of items (see fullCheck for the one three-sync case). Charts
+ * (ExcelApi 1.15) add one sync at most. The manual range (checkFromSelection) reads the workbook the same way
+ * (readWorkbook), so both see the same sheets, names and charts.
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { detectChecklist, locateFromAnswerCells } from "../core/detect";

@@ -16,7 +16,8 @@
  * (FakeRange.snapshot); used range with and without formatting-only cells (FakeSheet.used); per-cell locking on
  * protected sheets (FakeContext.wrote); partial batches (FakeContext.sync); getSelectedRange throws on several
  * areas (getSelectedRange); triggerSource from ExcelApi 1.14 (FakeExcel.fire); tables.add resolves an address
- * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits.
+ * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits; a chart's
+ * series list exists only after its own load or the chart list's nested load (FakeSeriesCollection).
  */
 import type { CellRange, CellValue } from "../../src/core/model";
 import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1, splitSheet } from "../../src/excel/address";

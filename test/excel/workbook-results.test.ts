@@ -5,7 +5,7 @@
  * same (other sheets, names, charts) within the same budget. Texts are made up.
  */
 import type { CheckOutcome } from "../../src/app/host";
-import { MAX_SERIES_PER_CHART } from "../../src/excel/workbook-parts";
+import { MAX_SERIES, MAX_SERIES_PER_CHART } from "../../src/excel/workbook-parts";
 import { ANSWER_COL, HEADER_ROW, SHEET, checked, setup, tick } from "./helpers";
 import type { FakeChartRecord, FakeExcel, FakeSeriesRecord } from "./fake-excel";
 
@@ -125,7 +125,7 @@ describe("Excel gateway: the workbook's own results", () => {
     expect(f?.value).toBe(o.report.fields[0].score);
   });
 
-  test("a chart Excel cannot describe (no series) loses only the chart", async () => {
+  test("a chart without series has nothing to read: the results table is used", async () => {
     const { excel, host, layout } = setup(30);
     excel.apiVersion = "1.15";
     addResults(excel, layout.itemRows, true);
@@ -199,6 +199,24 @@ describe("Excel gateway: every series of the workbook's charts", () => {
     expect(report.workbookResults).toMatchObject({ source: "table", range: "C2:C4" });
   });
 
+  test(`at most ${MAX_SERIES} series in all; radar charts first`, async () => {
+    const { excel, host, layout } = setup(30);
+    excel.apiVersion = "1.15";
+    addResults(excel, layout.itemRows, true);
+    const radar = chartOf(excel);
+    const target = addTarget(excel);
+    const fill = Array.from({ length: MAX_SERIES_PER_CHART - 1 }, (_, i) => ({ ...target, name: `目標${i}` }));
+    const res = excel.sheet("結果");
+    // Five charts of 16 series each (80): bar charts listed before the radar, whose scores come last in its list.
+    res.charts = [
+      ...[1, 2, 3, 4].map((n) => ({ ...radar, name: `棒${n}`, type: "ColumnClustered", series: [...fill, target] })),
+      { ...radar, series: [...fill, ...radar.series] },
+    ];
+    const report = await checked(host);
+    expect(seriesRead(excel)).toBe(MAX_SERIES);
+    expect(report.workbookResults).toMatchObject({ source: "chart", chart: "自社レーダー", range: "C2:C4" });
+  });
+
   test("a series Excel cannot describe fails the chart sync: the check goes on without charts", async () => {
     const { excel, host, layout } = setup(30);
     excel.apiVersion = "1.15";
@@ -242,7 +260,7 @@ describe("Excel gateway: the manual range sees the workbook's own results", () =
   test.each([
     [true, 3],
     [false, 2],
-  ])("chart %s: results from another sheet on the first manual check, %i syncs", async (withChart, syncs) => {
+  ])("with a chart %s: results from another sheet on the first manual check, %i syncs", async (withChart, syncs) => {
     const { excel, host } = manualSetup(withChart);
     expect((await host.check()).ok).toBe(false);
     excel.resetCounters();
