@@ -315,7 +315,7 @@ async function fullCheckOnce(context: Excel.RequestContext, session: Session, op
   const read = await readWorkbook(context, session, context.workbook.worksheets.getActiveWorksheet(), (partial, state, ids, missing) => {
     if (!firstOfSession || ahead.v || missing.length === 0) return false;
     // Guess from the sheets read so far, so the validations come with the other sheets in the same sync.
-    const guess = locateIn(partial, state, ids);
+    const guess = locateIn(partial(), state, ids);
     if (guess) {
       const cells = answerCells(guess);
       ahead.v = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
@@ -362,13 +362,13 @@ interface WorkbookRead {
  * the defined names, every known sheet (first check of a session, where Office.js knows no names yet: `primary`,
  * the first and the last sheet; bounded: `primary` only) and whatever the caller queued before. Sync 2, only when
  * sheets are still missing or `second` asks for it: those sheets and whatever `second` queues from the sheets
- * read so far. A failed sync restarts the check (restartAfter).
+ * read so far (`partial`, built only when asked for; `only`: one sheet). A failed sync restarts the check (restartAfter).
  */
 async function readWorkbook(
   context: Excel.RequestContext,
   session: Session,
   primary: Excel.Worksheet,
-  second: (partial: WorkbookInput, state: StoredState, ids: Map<string, string>, missing: string[]) => boolean,
+  second: (partial: (only?: string) => WorkbookInput, state: StoredState, ids: Map<string, string>, missing: string[]) => boolean,
   firstFailed?: (e: unknown) => Promise<void>,
 ): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
@@ -400,8 +400,8 @@ async function readWorkbook(
   for (const st of starters) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
   const missing = sheetNames.filter((n) => !reads.has(n));
   for (const n of [...reads.keys()]) if (!sheetNames.includes(n)) reads.delete(n);
-  const sheetsRead = (): SheetInput[] => sheetNames.filter((n) => reads.has(n)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false));
-  const asks = second({ sheets: sheetsRead() }, state, ids, missing);
+  const sheetsRead = (only?: string): SheetInput[] => sheetNames.filter((n) => reads.has(n) && (only === undefined || n === only)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false));
+  const asks = second((only) => ({ sheets: sheetsRead(only) }), state, ids, missing);
   for (const n of missing) reads.set(n, queueSheetRead(context, session, n));
   if (missing.length > 0 || asks) {
     try {
@@ -551,8 +551,9 @@ async function checkFromSelectionOnce(
     session,
     ws,
     (partial, state) => {
-      if (!partial.sheets.some((s) => s.name === ws.name)) return false;
-      queueManual(partial, state);
+      const wb = partial(ws.name);
+      if (!wb.sheets.some((s) => s.name === ws.name)) return false;
+      queueManual(wb, state);
       return true;
     },
     async (e) => {
