@@ -291,4 +291,22 @@ describe("Excel gateway: the manual range sees the workbook's own results", () =
     expect(excel.syncCount).toBe(3);
     expect(o.report.workbookResults).toMatchObject({ sheet: "結果", source: "chart" });
   });
+
+  test("a sheet added since the last check: its validations and the stored choice take one sync more", async () => {
+    const { excel, host, layout } = manualSetup(true);
+    expect((await host.check()).ok).toBe(false);
+    // The user copies the checklist to a new sheet and selects its answers there.
+    const copy = excel.addSheet("写し");
+    for (const [k, c] of excel.sheet(SHEET).cells) copy.cells.set(k, { ...c });
+    const range = { top: layout.itemRows[0], left: ANSWER_COL, bottom: layout.itemRows[layout.itemRows.length - 1], right: ANSWER_COL };
+    excel.selection = { sheet: "写し", range };
+    excel.resetCounters();
+    const o = await host.useSelectionAsAnswerCells();
+    expect(o.ok).toBe(true);
+    if (!o.ok) return;
+    expect(excel.syncCount).toBe(4);
+    expect(o.report.sheet).toBe("写し");
+    expect(o.report.summary.items).toBe(30);
+    expect(o.report.items.every((i) => i.naSource === "validation")).toBe(true);
+  });
 });
