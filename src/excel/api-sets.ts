@@ -90,6 +90,7 @@ export const API_MEMBERS: Readonly<Record<string, string>> = {
   "Chart.name": "1.1",
   "Chart.chartType": "1.7",
   "Chart.series": "1.1",
+  "ChartSeriesCollection.items": "1.1",
   "ChartSeriesCollection.getItemAt": "1.1",
   "ChartSeries.name": "1.1",
   "ChartSeries.getDimensionDataSourceString": "1.15",

@@ -4,7 +4,9 @@
  * Full check: sync 1 loads the sheet list, the stored state, every known sheet's used range (values) with its
  * merged areas, and the answer cells' validations of the last known location; detection runs in JS. Only when
  * something is new (first check of a session, a sheet added, the table moved) one more sync loads what is missing.
- * The sync count never depends on the number of items (see fullCheck for the one three-sync case).
+ * The sync count never depends on the number of items (see fullCheck for the one three-sync case). Charts
+ * (ExcelApi 1.15) add one sync at most. The manual range (checkFromSelection) reads the workbook the same way
+ * (readWorkbook), so both see the same sheets, names and charts.
  */
 import { analyse, reevaluate } from "../core/analyse";
 import { detectChecklist, locateFromAnswerCells } from "../core/detect";
@@ -42,6 +44,12 @@ export interface Session {
   mergesApart?: boolean;
   /** Sheets whose merged areas could not be read (over 512): analysed without them for the rest of the session. */
   mergesFailed?: Set<string>;
+  /**
+   * Loading the charts' series lists with the chart lists (a nested load in the same sync as the values) failed
+   * a read once, or might have (see FALLBACKS): from then on the chart lists come without them and each chart's
+   * first series is read in the chart sync, as before ExcelApi let a check read every series.
+   */
+  seriesApart?: boolean;
 }
 
 export interface CheckOptions {
@@ -60,6 +68,8 @@ interface SheetRead {
   hiddenColumns: () => number[];
   /** The sheet's charts (names and types), when chart series can be read (see workbook-parts.ts). */
   charts: Excel.ChartCollection | null;
+  /** The charts' series lists were loaded with them (not when Session.seriesApart). */
+  chartSeries: boolean;
 }
 
 /** Columns checked for being hidden (one small proxy each; checklists sit well inside A:AN). */
@@ -72,7 +82,8 @@ export const BOUNDED_ROWS = 2000;
  * Queue one sheet's reads: used range values, merged areas (guarded) and hidden columns. Bounded: only the part of
  * the used range inside the first BOUNDED_ROWS × HIDDEN_SCAN cells (a null object when the sheet has nothing there).
  */
-function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): Omit<SheetRead, "name"> {
+function queueRead(ws: Excel.Worksheet, session: Session): Omit<SheetRead, "name"> {
+  const bounded = session.bounded === true;
   let used: Excel.Range;
   let mergeSource: Excel.Range;
   if (bounded) {
@@ -82,7 +93,7 @@ function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): O
     used = ws.getUsedRange(true);
     mergeSource = used;
   }
-  const merged = mergesApart ? (): CellRange[] => [] : queueMergedAreas(mergeSource);
+  const merged = session.mergesApart ? (): CellRange[] => [] : queueMergedAreas(mergeSource);
   // Formulas come with the values (same sync): the workbook's own results are traced from them.
   used.load("values,formulas,rowIndex,columnIndex");
   const cols: Excel.Range[] = [];
@@ -93,11 +104,12 @@ function queueRead(ws: Excel.Worksheet, bounded = false, mergesApart = false): O
     cols.push(col);
   }
   const hiddenColumns = (): number[] => cols.map((col, c) => (col.columnHidden ? c : -1)).filter((c) => c >= 0);
-  return { used, merged, mergeSource, hiddenColumns, charts: queueChartList(ws) };
+  const chartSeries = session.seriesApart !== true;
+  return { used, merged, mergeSource, hiddenColumns, charts: queueChartList(ws, chartSeries), chartSeries };
 }
 
 function queueSheetRead(context: Excel.RequestContext, session: Session, name: string): SheetRead {
-  return { name, ...queueRead(context.workbook.worksheets.getItem(name), session.bounded === true, session.mergesApart === true) };
+  return { name, ...queueRead(context.workbook.worksheets.getItem(name), session) };
 }
 
 /**
@@ -283,140 +295,208 @@ function locate(wb: WorkbookInput, state: StoredState, ids: Map<string, string>)
  * checklist is found on a sheet that sync 1 could not read (first check of a session, the checklist neither the
  * active, the first nor the last sheet) or detection over all sheets picks a different table
  * than the guess: Office.js cannot read a sheet before knowing its name, so its validations come one trip later.
+ * Charts (ExcelApi 1.15) add one sync at most, shared with those validations (see readCharts).
  * When Excel refuses a sync as too big (Excel on the web, about 5 MB), the check starts again bounded (see
  * Session.bounded): one failed sync more, once per session.
  */
-export async function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+export function fullCheck(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+  return withRestarts(() => fullCheckOnce(context, session, options));
+}
+
+async function fullCheckOnce(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
+  const firstOfSession = !session.sheetNames;
+  const prev = session.snapshot;
+  // Validations read ahead: those of the last location (sync 1), else of the location guessed after sync 1.
+  const ahead: { v: { sheet: string; cells: { row: number; col: number }[]; read: ValidationRead | null } | null } = { v: null };
+  if (prev && session.sheetNames?.includes(prev.location.sheet)) {
+    const cells = answerCells(prev.location);
+    ahead.v = { sheet: prev.location.sheet, cells, read: queueValidations(context, prev.location.sheet, cells) };
+  }
+  const read = await readWorkbook(context, session, context.workbook.worksheets.getActiveWorksheet(), (partial, state, ids, missing) => {
+    if (!firstOfSession || ahead.v || missing.length === 0) return false;
+    // Guess from the sheets read so far, so the validations come with the other sheets in the same sync.
+    const guess = locateIn(partial(), state, ids);
+    if (guess) {
+      const cells = answerCells(guess);
+      ahead.v = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
+    }
+    return false;
+  });
+  const { wb } = read;
+  const location = locate(wb, read.state, read.ids);
+  const cells = answerCells(location);
+  let validations: ListValidation[] | null = null;
+  let vread: ValidationRead | null = null;
+  const spec = ahead.v;
+  if (spec && spec.sheet === location.sheet && sameCells(spec.cells, cells)) {
+    validations = spec.read ? validationsFrom(spec.read) : [];
+  } else {
+    vread = queueValidations(context, location.sheet, cells);
+  }
+  await readCharts(context, read, vread ? () => (vread = queueValidations(context, location.sheet, cells)) : null);
+  if (vread) validations = validationsFrom(vread);
+  if (validations) setValidations(wb, location.sheet, validations);
+  const result = analyse(wb, { profile: options.profile, file: options.file, location });
+  if (!result.ok) {
+    throw new GatewayError({ code: "no_checklist", message: result.error.message });
+  }
+  const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId: read.idOf(result.location.sheet) };
+  session.snapshot = snapshot;
+  return snapshot;
+}
+
+/** What readWorkbook leaves: the workbook as the engine sees it, and what the checks need besides. */
+interface WorkbookRead {
+  wb: WorkbookInput;
+  state: StoredState;
+  /** Sheet id → name. */
+  ids: Map<string, string>;
+  idOf: (sheet: string) => string | undefined;
+  sheetNames: string[];
+  reads: Map<string, SheetRead>;
+}
+
+/**
+ * The reads both checks share (the full check and the manual range), so both see the same workbook: every
+ * sheet's values and formulas, the defined names and the chart lists. Sync 1: the sheet list, the stored state,
+ * the defined names, every known sheet (first check of a session, where Office.js knows no names yet: `primary`,
+ * the first and the last sheet; bounded: `primary` only) and whatever the caller queued before. Sync 2, only when
+ * sheets are still missing or `second` asks for it: those sheets and whatever `second` queues from the sheets
+ * read so far (`partial`, built only when asked for; `only`: one sheet). A failed sync restarts the check (restartAfter).
+ */
+async function readWorkbook(
+  context: Excel.RequestContext,
+  session: Session,
+  primary: Excel.Worksheet,
+  second: (partial: (only?: string) => WorkbookInput, state: StoredState, ids: Map<string, string>, missing: string[]) => boolean,
+  firstFailed?: (e: unknown) => Promise<void>,
+): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/id");
   const stateItem = queueReadState(context);
   const names = queueNames(context);
-  const bounded = session.bounded === true;
+  const knownNames = session.sheetNames !== null;
   const reads = new Map<string, SheetRead>();
   for (const name of session.sheetNames ?? []) reads.set(name, queueSheetRead(context, session, name));
-  // First check of a session: the sheet names are not known yet, so read the sheets Office.js can reach without
-  // them: the active, the first and the last sheet (a two-sheet workbook is then read whole). Bounded (a big
-  // workbook): the active sheet only, since the same sheet may come back up to three times.
-  let starters: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> }[] | null = null;
+  let starters: { ws: Excel.Worksheet; read: Omit<SheetRead, "name"> }[] = [];
   if (!session.sheetNames) {
-    const reachable = bounded ? [sheets.getActiveWorksheet()] : [sheets.getActiveWorksheet(), sheets.getFirst(), sheets.getLast()];
+    const reachable = session.bounded ? [primary] : [primary, sheets.getFirst(), sheets.getLast()];
     starters = reachable.map((ws) => {
       ws.load("name");
-      return { ws, read: queueRead(ws, bounded, session.mergesApart === true) };
+      return { ws, read: queueRead(ws, session) };
     });
-  }
-  const prev = session.snapshot;
-  let speculative: { sheet: string; cells: { row: number; col: number }[]; read: ValidationRead | null } | null = null;
-  if (prev && reads.has(prev.location.sheet)) {
-    const cells = answerCells(prev.location);
-    speculative = { sheet: prev.location.sheet, cells, read: queueValidations(context, prev.location.sheet, cells) };
   }
   try {
     await context.sync();
   } catch (e) {
-    if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
-    // A remembered sheet was renamed or deleted: forget the list and read everything afresh.
-    if (session.sheetNames) {
-      session.sheetNames = null;
-      session.snapshot = null;
-      return fullCheck(context, session, options);
-    }
-    return retryMergesApart(e, context, session, options);
+    if (firstFailed) await firstFailed(e);
+    restartAfter(e, session, knownNames);
   }
   const state = stateFrom(stateItem);
   session.state = state;
   const sheetNames = sheets.items.map((s) => s.name);
   const ids = new Map(sheets.items.map((s) => [s.id, s.name]));
   const hidden = new Map(sheets.items.map((s) => [s.name, s.visibility !== "Visible"]));
-  for (const st of starters ?? []) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
+  for (const st of starters) if (!reads.has(st.ws.name)) reads.set(st.ws.name, { name: st.ws.name, ...st.read });
   const missing = sheetNames.filter((n) => !reads.has(n));
   for (const n of [...reads.keys()]) if (!sheetNames.includes(n)) reads.delete(n);
-  const readSheets = (): WorkbookInput => ({
-    sheets: sheetNames.filter((n) => reads.has(n)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)),
-  });
-  if (missing.length > 0) {
-    if (starters && !speculative) {
-      // Guess from the sheets read so far, so the validations come with the other sheets in the same sync.
-      const guess = locateIn(readSheets(), state, ids);
-      if (guess) {
-        const cells = answerCells(guess);
-        speculative = { sheet: guess.sheet, cells, read: queueValidations(context, guess.sheet, cells) };
-      }
-    }
-    for (const n of missing) reads.set(n, queueSheetRead(context, session, n));
+  const sheetsRead = (only?: string): SheetInput[] => sheetNames.filter((n) => reads.has(n) && (only === undefined || n === only)).map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false));
+  const asks = second((only) => ({ sheets: sheetsRead(only) }), state, ids, missing);
+  for (const n of missing) reads.set(n, queueSheetRead(context, session, n));
+  if (missing.length > 0 || asks) {
     try {
       await context.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e)) return retryBounded(context, session, options);
-      return retryMergesApart(e, context, session, options);
+      restartAfter(e, session, false);
     }
   }
   if (session.mergesApart) await readMergesApart(context, session, sheetNames.map((n) => reads.get(n) as SheetRead));
   session.sheetNames = sheetNames;
-  const wb: WorkbookInput = { sheets: sheetNames.map((n) => sheetInput(reads.get(n) as SheetRead, hidden.get(n) ?? false)) };
+  const wb: WorkbookInput = { sheets: sheetsRead() };
   if (wb.sheets.length === 0) fail("no_checklist");
   const definedNames = names();
   if (definedNames.length) wb.names = definedNames;
-  const location = locate(wb, state, ids);
-  const cells = answerCells(location);
-  let validations: ListValidation[] | null = null;
-  let vread: ValidationRead | null = null;
-  if (speculative && speculative.sheet === location.sheet && sameCells(speculative.cells, cells)) {
-    validations = speculative.read ? validationsFrom(speculative.read) : [];
-  } else {
-    vread = queueValidations(context, location.sheet, cells);
-  }
-  // Charts with their first series (ExcelApi 1.15): one sync, shared with the validations when those need one.
-  const chartLists: { sheet: string; charts: Excel.ChartCollection }[] = [];
-  for (const n of sheetNames) {
-    const c = reads.get(n)?.charts;
-    if (c) chartLists.push({ sheet: n, charts: c });
-  }
-  const chartRead = queueChartSeries(chartLists);
-  if (vread || chartRead) {
-    try {
-      await context.sync();
-      if (chartRead) wb.charts = chartRead();
-    } catch (e) {
-      // A chart Excel cannot describe (e.g. one without series) fails the sync: go on without charts.
-      if (!chartRead) throw e;
-      if (vread) {
-        vread = queueValidations(context, location.sheet, cells);
-        await context.sync();
-      }
-    }
-    if (vread) validations = validationsFrom(vread);
-  }
-  if (validations) setValidations(wb, location.sheet, validations);
-  const result = analyse(wb, { profile: options.profile, file: options.file, location });
-  if (!result.ok) {
-    throw new GatewayError({ code: "no_checklist", message: result.error.message });
-  }
-  const sheetId = sheets.items.find((s) => s.name === result.location.sheet)?.id;
-  const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId };
-  session.snapshot = snapshot;
-  return snapshot;
-}
-
-/** The whole workbook did not fit in one response: read it again, bounded (once; bounded and still too big: a message). */
-function retryBounded(context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
-  if (session.bounded) throw tooLarge();
-  session.bounded = true;
-  session.sheetNames = null;
-  session.snapshot = null;
-  return fullCheck(context, session, options);
+  const idOf = (sheet: string): string | undefined => sheets.items.find((s) => s.name === sheet)?.id;
+  return { wb, state, ids, idOf, sheetNames, reads };
 }
 
 /**
- * A read failed for no known reason while merged areas were read with the values (more than 512 merged areas fail
- * the whole sync): read again with the merged areas in their own guarded step (once per session).
+ * Charts with their series (ExcelApi 1.15) in one sync, shared with what the caller queued before (the
+ * validations) when `requeue` is given. A series Excel cannot describe fails that sync: the check goes on without
+ * charts, and what the caller queued is queued again (`requeue`) and read in one more sync.
  */
-function retryMergesApart(e: unknown, context: Excel.RequestContext, session: Session, options: CheckOptions): Promise<Snapshot> {
-  if (session.mergesApart || !supportsExcelApi("1.13")) throw e;
-  session.mergesApart = true;
+async function readCharts(context: Excel.RequestContext, read: WorkbookRead, requeue: (() => void) | null): Promise<void> {
+  const lists: { sheet: string; charts: Excel.ChartCollection; withSeries: boolean }[] = [];
+  for (const n of read.sheetNames) {
+    const r = read.reads.get(n);
+    if (r?.charts) lists.push({ sheet: n, charts: r.charts, withSeries: r.chartSeries });
+  }
+  const chartRead = queueChartSeries(lists);
+  if (!requeue && !chartRead) return;
+  try {
+    await context.sync();
+    if (chartRead) read.wb.charts = chartRead();
+  } catch (e) {
+    if (!chartRead) throw e;
+    if (requeue) {
+      requeue();
+      await context.sync();
+    }
+  }
+}
+
+/** Thrown inside a check that must start again (the session already says how); caught by withRestarts. */
+class Restart extends Error {}
+
+async function withRestarts<T>(run: () => Promise<T>): Promise<T> {
+  // Ends: every restart sets a flag for good (bounded, a later step of FALLBACKS) or forgets stale sheet names,
+  // which only a successful read remembers again.
+  for (;;) {
+    try {
+      return await run();
+    } catch (e) {
+      if (!(e instanceof Restart)) throw e;
+    }
+  }
+}
+
+/**
+ * What to read apart after a whole-workbook sync failed for no known reason, tried in this order: merged areas
+ * (more than 512 fail the read, see Session.mergesApart), then the charts' series lists (see Session.seriesApart),
+ * then both. A step needing an API set the host lacks is skipped.
+ */
+const FALLBACKS: readonly { merges: boolean; series: boolean }[] = [
+  { merges: true, series: false },
+  { merges: false, series: true },
+  { merges: true, series: true },
+];
+
+function nextFallback(session: Session): boolean {
+  const now = FALLBACKS.findIndex((f) => f.merges === (session.mergesApart === true) && f.series === (session.seriesApart === true));
+  for (const f of FALLBACKS.slice(now + 1)) {
+    if ((f.merges && !supportsExcelApi("1.13")) || (f.series && !supportsExcelApi("1.15"))) continue;
+    session.mergesApart = f.merges;
+    session.seriesApart = f.series;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A whole-workbook sync failed: start again (throws Restart) or give up (throws the error). Too big (Excel on the
+ * web, about 5 MB): read bounded (once; bounded and still too big: a message). A remembered sheet renamed or
+ * deleted (sync 1 with known names): forget the names. Otherwise: the next step of FALLBACKS.
+ */
+function restartAfter(e: unknown, session: Session, knownNames: boolean): never {
+  if (isPayloadTooLarge(e)) {
+    if (session.bounded) throw tooLarge();
+    session.bounded = true;
+  } else if (!knownNames && !nextFallback(session)) {
+    throw e;
+  }
   session.sheetNames = null;
   session.snapshot = null;
-  return fullCheck(context, session, options);
+  throw new Restart();
 }
 
 /** Like locate, but null instead of an error. */
@@ -429,10 +509,23 @@ function locateIn(wb: WorkbookInput, state: StoredState, ids: Map<string, string
 }
 
 /**
- * Manual location: the current selection is the answer cells. Sync 1 reads the selection and its sheet, sync 2
- * the validations and stores the choice (with the state read in sync 1).
+ * Manual location: the current selection is the answer cells. The workbook is read as the full check reads it
+ * (readWorkbook: other sheets, defined names, charts), so the workbook's own results are seen on this first check
+ * too. Sync 1 reads the selection with the known sheets (first check of a session: the selection's sheet, the
+ * first and the last); sync 2 the other sheets, the validations and stores the choice (with the state read in
+ * sync 1); charts (ExcelApi 1.15) one sync more. Only when the selection's sheet was not among those read in
+ * sync 1 (a sheet added since the last check) do its validations and the stored choice take one sync more.
  */
-export async function checkFromSelection(
+export function checkFromSelection(
+  context: Excel.RequestContext,
+  session: Session,
+  options: CheckOptions,
+  saveState: (state: StoredState) => void,
+): Promise<Snapshot> {
+  return withRestarts(() => checkFromSelectionOnce(context, session, options, saveState));
+}
+
+async function checkFromSelectionOnce(
   context: Excel.RequestContext,
   session: Session,
   options: CheckOptions,
@@ -442,43 +535,45 @@ export async function checkFromSelection(
   sel.load("address");
   const ws = context.workbook.getSelectedRange().worksheet;
   ws.load("name,id");
-  const sheetRead = queueRead(ws, session.bounded === true, session.mergesApart === true);
-  const stateItem = queueReadState(context);
-  try {
+  const manual: { v: { location: ChecklistLocation; read: ValidationRead | null } | null } = { v: null };
+  /** Locates the items from the selection and queues their validations and the stored choice. */
+  const queueManual = (wb: WorkbookInput, state: StoredState): void => {
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- called only after readWorkbook's first sync, which loaded the address
+    const range = parseRangeA1(splitAreas(sel.address)[0]);
+    const found = locateFromAnswerCells(wb, ws.name, range);
+    if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
+    manual.v = { location: found.location, read: queueValidations(context, ws.name, answerCells(found.location)) };
+    state.manual = { sheet: ws.name, sheetId: ws.id, answers: rangeA1(range) };
+    saveState(state);
+  };
+  const read = await readWorkbook(
+    context,
+    session,
+    ws,
+    (partial, state) => {
+      const wb = partial(ws.name);
+      if (!wb.sheets.some((s) => s.name === ws.name)) return false;
+      queueManual(wb, state);
+      return true;
+    },
+    async (e) => {
+      // Several areas selected (Ctrl+click): getSelectedRange "will throw an error" (@types/office-js).
+      if ((await selectionAreaCount(context, e)) > 1) throw new GatewayError(multiAreaSelection());
+    },
+  );
+  const { wb } = read;
+  if (!manual.v) {
+    queueManual(wb, read.state);
     await context.sync();
-  } catch (e) {
-    // Several areas selected (Ctrl+click): getSelectedRange "will throw an error" (@types/office-js).
-    if ((await selectionAreaCount(context, e)) > 1) throw new GatewayError(multiAreaSelection());
-    if (isPayloadTooLarge(e)) {
-      if (session.bounded) throw tooLarge();
-      session.bounded = true;
-      return checkFromSelection(context, session, options, saveState);
-    }
-    if (session.mergesApart || !supportsExcelApi("1.13")) throw e;
-    session.mergesApart = true;
-    return checkFromSelection(context, session, options, saveState);
   }
-  const state = stateFrom(stateItem);
-  const sheet = ws.name;
-  const range = parseRangeA1(splitAreas(sel.address)[0]);
-  const read1: SheetRead = { name: sheet, ...sheetRead };
-  if (session.mergesApart) await readMergesApart(context, session, [read1]);
-  const wb: WorkbookInput = { sheets: [sheetInput(read1, false)] };
-  const found = locateFromAnswerCells(wb, sheet, range);
-  if (!found.ok) throw new GatewayError({ code: "no_checklist", message: found.error.message });
-  const location = found.location;
-  const read = queueValidations(context, sheet, answerCells(location));
-  state.manual = { sheet, sheetId: ws.id, answers: rangeA1(range) };
-  saveState(state);
-  await context.sync();
-  session.state = state;
-  if (read) setValidations(wb, sheet, validationsFrom(read));
+  const picked = manual.v as { location: ChecklistLocation; read: ValidationRead | null };
+  const { location, read: vread } = picked;
+  await readCharts(context, read, null);
+  if (vread) setValidations(wb, ws.name, validationsFrom(vread));
   const result = analyse(wb, { profile: options.profile, file: options.file, location });
   if (!result.ok) throw new GatewayError({ code: "no_checklist", message: result.error.message });
   const snapshot: Snapshot = { wb, location: result.location, report: result.report, sheetId: ws.id };
   session.snapshot = snapshot;
-  // Only this sheet is known: the next full check reads it (with its validations) in sync 1 and the rest in sync 2.
-  session.sheetNames = [sheet];
   return snapshot;
 }
 

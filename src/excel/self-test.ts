@@ -270,16 +270,26 @@ async function probeChartSize(context: Excel.RequestContext, ws: Excel.Worksheet
   });
 }
 
-/** The workbook's own chart as the results tracer reads it: its type and its first series' name. */
+/**
+ * The workbook's own charts as the results tracer reads them: the chart list with each chart's series list in one
+ * load (the nested `items/series/items/name`, read through ChartSeriesCollection.items), and the first series by
+ * position (what the check falls back to when that nested load fails).
+ */
 async function probeChartSeries(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<string> {
   return withScratchChart(context, ws, async (chart) => {
-    chart.load("chartType");
+    chart.load("name,chartType");
+    const charts = ws.charts;
+    charts.load("items/name,items/chartType,items/series/items/name");
     const s = chart.series.getItemAt(0);
     s.load("name");
     await context.sync();
     expectThat(/radar/i.test(String(chart.chartType)), `chartType ${chart.chartType}`);
+    const listed = charts.items.find((c) => c.name === chart.name);
+    expectThat(listed !== undefined, `chart ${JSON.stringify(chart.name)} not in the sheet's chart list`);
+    const names = (listed as Excel.Chart).series.items.map((x) => x.name);
+    expectThat(names.length === 1 && names[0] === "今回", `series listed with the chart list ${JSON.stringify(names)}`);
     expectThat(s.name === "今回", `first series named ${JSON.stringify(s.name)}`);
-    return `chartType ${chart.chartType}; first series 「${s.name}」`;
+    return `chartType ${chart.chartType}; series listed with the chart list ${JSON.stringify(names)}; first series 「${s.name}」`;
   });
 }
 
@@ -547,7 +557,7 @@ export const PROBES: readonly { name: string; members: readonly string[]; run: P
     run: probeChart,
   },
   { name: "chart size", members: ["Chart.setPosition", "Chart.width", "Chart.height"], run: probeChartSize },
-  { name: "chart series", members: ["Chart.chartType", "Chart.series", "ChartSeriesCollection.getItemAt", "ChartSeries.name"], run: probeChartSeries },
+  { name: "chart series", members: ["Chart.chartType", "Chart.series", "ChartSeriesCollection.items", "ChartSeriesCollection.getItemAt", "ChartSeries.name"], run: probeChartSeries },
   { name: "chart series values", members: ["ChartSeries.getDimensionValues"], run: probeSeriesValues },
   { name: "chart series sources", members: ["ChartSeries.getDimensionDataSourceString"], run: probeSeriesSources },
   { name: "defined names", members: ["Workbook.names", "NamedItem.name", "NamedItem.formula", "NamedItem.type"], run: probeNames },

@@ -36,8 +36,12 @@ function typesTable(): Map<string, string> {
   return out;
 }
 
-/** Members @types/office-js does not annotate, with the documented set. */
-const FROM_DOCS: Record<string, string> = {};
+/**
+ * Members @types/office-js does not annotate, with the documented set. ChartSeriesCollection.items ("Gets the
+ * loaded child items in this collection"): the class is ExcelApi 1.1 in the Office.js reference
+ * (Excel.ChartSeriesCollection, "API set: ExcelApi 1.1"); the check loads it through the chart list's nested load.
+ */
+const FROM_DOCS: Record<string, string> = { "ChartSeriesCollection.items": "1.1" };
 
 /** Distinctive members above ExcelApi 1.7 (versions from @types/office-js; checked below). */
 const WATCH: Record<string, string> = {

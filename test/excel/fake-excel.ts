@@ -16,7 +16,8 @@
  * (FakeRange.snapshot); used range with and without formatting-only cells (FakeSheet.used); per-cell locking on
  * protected sheets (FakeContext.wrote); partial batches (FakeContext.sync); getSelectedRange throws on several
  * areas (getSelectedRange); triggerSource from ExcelApi 1.14 (FakeExcel.fire); tables.add resolves an address
- * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits.
+ * without a sheet name on the active sheet (FakeTableCollection.add); a switch to refuse radar axis limits; a chart's
+ * series list exists only after its own load or the chart list's nested load (FakeSeriesCollection).
  */
 import type { CellRange, CellValue } from "../../src/core/model";
 import { cellA1, parseAreas, parseRangeA1, quoteSheet, rangeA1, splitSheet } from "../../src/excel/address";
@@ -76,6 +77,12 @@ export interface FakeSeriesRecord {
   /** Category (axis label) cells and value cells of the series. */
   categories: CellRange;
   values: CellRange;
+  /**
+   * Excel cannot give this series' sources or values: getDimensionDataSourceString / getDimensionValues fail the
+   * sync (GeneralException). The Office.js reference does not say which series do; the gateway's guard on the
+   * chart sync covers any such failure.
+   */
+  unreadable?: boolean;
 }
 
 export interface FakeChartRecord {
@@ -90,6 +97,11 @@ export interface FakeChartRecord {
   position: [string, string] | null;
   /** Width and height in points, when set. */
   size?: { width: number; height: number };
+  /**
+   * Loading this chart's series list through the chart list (`items/series/items/name`) fails the sync
+   * (GeneralException): models a chart whose series Excel cannot list, so the gateway's fallback is tested.
+   */
+  seriesUnlisted?: boolean;
 }
 
 type ChangedHandler = (args: { address: string; changeType: string; worksheetId: string; source: string; type: string; triggerSource?: string }) => Promise<unknown> | void;
@@ -531,16 +543,18 @@ abstract class FakeItemCollection<P extends Proxy, R> extends Proxy {
   }
   override load(spec: string | string[] | { select?: string }): this {
     const names = props(spec).map((n) => n.replace(/^items\//, ""));
-    this.ctx.queue.push(() => {
-      const { list, make } = this.records();
-      this.itemProxies = list.map((r) => {
-        const p = make(r);
-        this.fill(p, r, names);
-        return p;
-      });
-      this.loaded.set("items", true);
-    });
+    this.ctx.queue.push(() => this.fillItems(names));
     return this;
+  }
+  /** Makes the item proxies now (inside a sync): from this collection's own load, or a parent's nested load. */
+  fillItems(names: string[]): void {
+    const { list, make } = this.records();
+    this.itemProxies = list.map((r) => {
+      const p = make(r);
+      this.fill(p, r, names);
+      return p;
+    });
+    this.loaded.set("items", true);
   }
   get items(): P[] {
     this.get("items");
@@ -1425,18 +1439,10 @@ class FakeChart extends Proxy {
   get chartType(): string {
     return this.get("chartType");
   }
-  get series(): { getItemAt(i: number): FakeSeries } {
-    const ctx = this.ctx;
-    const find = this.find;
-    return {
-      getItemAt: (i: number) =>
-        new FakeSeries(ctx, () => {
-          const { sheet, chart } = find();
-          const s = chart.series[i];
-          if (!s) throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
-          return { sheet, series: s };
-        }),
-    };
+  private seriesList: FakeSeriesCollection | null = null;
+  /** One series collection per chart proxy (its `items` are those of the last load). */
+  get series(): FakeSeriesCollection {
+    return (this.seriesList ??= new FakeSeriesCollection(this.ctx, this.find));
   }
   set name(v: string) {
     this.edit((c) => (c.name = v));
@@ -1530,6 +1536,7 @@ class FakeSeries extends Proxy {
     this.ctx.excel.loads.push({ sheet: "", address: "", what: `series.source.${dim}` });
     return new FakeClientResult(this.ctx, () => {
       const { sheet, series } = this.find();
+      if (series.unreadable) throw new FakeError("GeneralException", "There was an internal error while processing the request.");
       if (dim === "Categories") return series.categoriesSource ?? `${quoteSheet(sheet.name)}!${absA1(series.categories)}`;
       if (dim === "Values") return series.valuesSource ?? `${quoteSheet(sheet.name)}!${absA1(series.values)}`;
       throw new Error(`fake: dimension ${dim}`);
@@ -1539,10 +1546,45 @@ class FakeSeries extends Proxy {
     this.ctx.excel.requireApi("1.12", "getDimensionValues");
     return new FakeClientResult(this.ctx, () => {
       const { sheet, series } = this.find();
+      if (series.unreadable) throw new FakeError("GeneralException", "There was an internal error while processing the request.");
       const r = dim === "Categories" ? series.categories : series.values;
       const out: string[] = [];
       forEach(r, (row, col) => out.push(String(sheet.cell(row, col)?.value ?? "")));
       return out;
+    });
+  }
+}
+
+/**
+ * A chart's series. `items` exists only after a load of the collection (`series.load("items/name")`) or a nested
+ * load through the chart list (`charts.load("items/series/items/name")`): @types/office-js types the chart list's
+ * load options with `series?: ChartSeriesCollectionLoadOptions` ("For EACH ITEM in the collection: Represents
+ * either a single series or collection of series in the chart"), and ChartSeriesCollection.items "Gets the loaded
+ * child items in this collection" (Office.js reference, ExcelApi 1.1); before that, reading it throws
+ * PropertyNotLoaded like any other unloaded property. getItemAt on a missing index fails the sync (ItemNotFound).
+ */
+class FakeSeriesCollection extends FakeItemCollection<FakeSeries, FakeSeriesRecord> {
+  constructor(
+    ctx: FakeContext,
+    private readonly chart: () => { sheet: FakeSheet; chart: FakeChartRecord },
+  ) {
+    super(ctx);
+  }
+  protected records(): { list: FakeSeriesRecord[]; make: (r: FakeSeriesRecord) => FakeSeries } {
+    const { sheet, chart } = this.chart();
+    if (chart.seriesUnlisted) throw new FakeError("GeneralException", "There was an internal error while processing the request.");
+    return { list: chart.series, make: (series) => new FakeSeries(this.ctx, () => ({ sheet, series })) };
+  }
+  protected value(r: FakeSeriesRecord, name: string): unknown {
+    if (name === "name") return r.name;
+    throw new Error(`fake: series.${name} through the collection`);
+  }
+  getItemAt(i: number): FakeSeries {
+    return new FakeSeries(this.ctx, () => {
+      const { sheet, chart } = this.chart();
+      const s = chart.series[i];
+      if (!s) throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+      return { sheet, series: s };
     });
   }
 }
@@ -1590,6 +1632,16 @@ class FakeChartCollection extends FakeItemCollection<FakeChart, FakeChartRecord>
     if (name === "name") return r.name;
     if (name === "chartType") return r.type;
     throw new Error(`fake: chart.${name} through the collection`);
+  }
+  /** Chart properties, and the nested `series/items/…` load that fills each chart's series list (FakeSeriesCollection). */
+  protected override fill(p: FakeChart, r: FakeChartRecord, names: string[]): void {
+    const nested = "series/items/";
+    super.fill(p, r, names.filter((n) => !n.startsWith("series")));
+    const sub = names.filter((n) => n.startsWith("series")).map((n) => {
+      if (!n.startsWith(nested)) throw new Error(`fake: chart list load of ${n}`);
+      return n.slice(nested.length);
+    });
+    if (sub.length) p.series.fillItems(sub);
   }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let made: { sheet: FakeSheet; chart: FakeChartRecord } | null = null;

@@ -38,7 +38,7 @@ describe("self-test (「自己診断」)", () => {
     expect(report.probes.filter((p) => p.status !== "ok").map((p) => [p.name, p.status, p.detail])).toEqual([["chart series sources", "skipped", "ExcelApi 1.15 not supported here"]]);
     expect(report.members).toHaveLength(Object.keys(API_MEMBERS).length);
     expect(report.members.filter((m) => m.status !== "ok").map((m) => [m.member, m.status])).toEqual([["ChartSeries.getDimensionDataSourceString", "skipped"]]);
-    expect(report.probes.find((p) => p.name === "chart series")?.detail).toBe("chartType RadarMarkers; first series 「今回」");
+    expect(report.probes.find((p) => p.name === "chart series")?.detail).toBe(`chartType RadarMarkers; series listed with the chart list ["今回"]; first series 「今回」`);
     expect(report.probes.find((p) => p.name === "chart series values")?.detail).toContain('values ["50","75","100"]');
     expect(report.probes.find((p) => p.name === "defined names")?.detail).toContain("2 names; scratch name ='TicsCheck自己診断'!$Z$1:$Z$2 (Range)");
     expect(report.probes.find((p) => p.name === "change events")?.detail).toContain("triggerSource ThisLocalAddin");
