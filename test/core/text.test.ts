@@ -30,3 +30,25 @@ describe("fold fast path agrees with the general definition", () => {
     expect(fold(s)).toBe(reference(s));
   });
 });
+
+describe("fold's fast paths (text that is its own fold, and simple mappings) agree with NFKC on every character", () => {
+  const reference = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  test("each UTF-16 code unit alone, and after a kana and a kanji", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, "か" + ch, "情報" + ch + "（ ）"]) if (fold(s) !== reference(s)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+  test("mixed texts with full-width brackets, spaces, upper case and combining marks", () => {
+    const pool = ["情", "報", "か", "が", "\u3099", "ｶ", "ﾞ", "①", "㈱", "Ａ", "ａ", "A", " ", "\u3000", "\t", "（", "）", "・", "ー", "〇", "○", "△", "×", "\u00a0"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pool.length;
+    for (let n = 0; n < 20000; n++) {
+      let s = "";
+      for (let k = 0; k < 1 + (n % 10); k++) s += pool[next()];
+      expect(fold(s)).toBe(reference(s));
+    }
+  });
+});
