@@ -1,29 +1,36 @@
 /**
  * `--json` as a stream: the document is written in slices of about 1 MB (waiting for each to drain), never built
  * as one string. The text is exactly JSON.stringify(value, null, 2).
+ *
+ * Only the outer containers are split (the document, the reports of a batch, and long arrays such as `items` or
+ * `plan`); each element of those is stringified natively in one call, which is many times faster than walking it
+ * key by key and still keeps every string small.
  */
 const SLICE = 1 << 20;
+/** Arrays at least this long are split into their elements wherever they are; objects only near the top. */
+const SPLIT_ARRAY = 64;
+const SPLIT_OBJECT_LEVELS = 2;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
 }
 
-/** Pieces of JSON.stringify(value, null, 2) at indent `level`; containers up to `depth` levels are split. */
-function* pieces(value: unknown, level: number, depth: number): Generator<string> {
+/** Pieces of JSON.stringify(value, null, 2) at indent `level`: large or outer containers are split, the rest is not. */
+function* pieces(value: unknown, level: number): Generator<string> {
   const pad = "  ".repeat(level);
-  if (depth > 0 && Array.isArray(value) && value.length > 0) {
+  if (Array.isArray(value) && value.length > 0 && (level === 0 || value.length >= SPLIT_ARRAY)) {
     yield "[\n";
     for (let i = 0; i < value.length; i++) {
       yield `${pad}  `;
       const v = value[i];
       if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
-      else yield* pieces(v, level + 1, depth - 1);
+      else yield* pieces(v, level + 1);
       yield i < value.length - 1 ? ",\n" : "\n";
     }
     yield `${pad}]`;
     return;
   }
-  if (depth > 0 && isPlainObject(value)) {
+  if (level < SPLIT_OBJECT_LEVELS && isPlainObject(value)) {
     const keys = Object.keys(value).filter((k) => {
       const v = value[k];
       return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
@@ -32,7 +39,7 @@ function* pieces(value: unknown, level: number, depth: number): Generator<string
       yield "{\n";
       for (let i = 0; i < keys.length; i++) {
         yield `${pad}  ${JSON.stringify(keys[i])}: `;
-        yield* pieces(value[keys[i]], level + 1, depth - 1);
+        yield* pieces(value[keys[i]], level + 1);
         yield i < keys.length - 1 ? ",\n" : "\n";
       }
       yield `${pad}}`;
@@ -46,7 +53,7 @@ function* pieces(value: unknown, level: number, depth: number): Generator<string
 /** Writes JSON.stringify(value, null, 2) + "\n" through `write` in slices, awaiting `drain` after each slice. */
 export async function writeJsonStream(value: unknown, write: (s: string) => void, drain?: () => Promise<void>): Promise<void> {
   let buf = "";
-  for (const p of pieces(value, 0, 3)) {
+  for (const p of pieces(value, 0)) {
     buf += p;
     if (buf.length >= SLICE) {
       write(buf);

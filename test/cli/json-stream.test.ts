@@ -15,6 +15,9 @@ describe("writeJsonStream", () => {
     const samples: unknown[] = [
       { a: 1, b: [1, { c: "x\ny", d: [] }], e: {}, f: undefined, g: null, h: [undefined, () => 1] },
       [{ file: "a", items: [{ id: 1, t: "テキスト" }], topics: { x: { hint: { ja: "あ", en: "a" } } } }, { file: "b", error: "e" }],
+      // a batch: reports in an array, each with long arrays (split) of small objects (written whole)
+      [{ file: "a", items: Array.from({ length: 70 }, (_, i) => ({ id: i, f: [`x${i}`], d: new Date(0), u: undefined })), plan: [] }, null],
+      { deep: { deeper: { list: Array.from({ length: 100 }, (_, i) => (i % 7 ? { n: i, s: "a\nb" } : undefined)) } } },
       [],
       {},
       "s",
