@@ -47,11 +47,22 @@ function* pieces(value: unknown, level: number): Generator<string> {
     }
   }
   const s = JSON.stringify(value, null, 2) ?? "null";
-  yield level > 0 && s.indexOf("\n") >= 0 ? s.replace(/\n/g, `\n${pad}`) : s;
+  // (split/join, not a global regex replace: several times faster on many small two-byte strings)
+  yield level > 0 && s.indexOf("\n") >= 0 ? s.split("\n").join(`\n${pad}`) : s;
 }
 
-/** Writes JSON.stringify(value, null, 2) + "\n" through `write` in slices, awaiting `drain` after each slice. */
-export async function writeJsonStream(value: unknown, write: (s: string) => void, drain?: () => Promise<void>): Promise<void> {
+/**
+ * Writes JSON.stringify(value, null, 2) + "\n" through `write` in slices, awaiting `drain` after each slice.
+ * With `writeBytes`, the pieces are encoded as UTF-8 straight into a reused buffer and written as bytes instead:
+ * no slice string is built and flattened, which is most of the cost of a large document.
+ */
+export async function writeJsonStream(
+  value: unknown,
+  write: (s: string) => void,
+  drain?: () => Promise<void>,
+  writeBytes?: (b: Uint8Array) => void,
+): Promise<void> {
+  if (writeBytes) return writeJsonBytes(value, writeBytes, drain);
   let buf = "";
   for (const p of pieces(value, 0)) {
     buf += p;
@@ -62,4 +73,28 @@ export async function writeJsonStream(value: unknown, write: (s: string) => void
     }
   }
   write(`${buf}\n`);
+}
+
+async function writeJsonBytes(value: unknown, writeBytes: (b: Uint8Array) => void, drain?: () => Promise<void>): Promise<void> {
+  const enc = new TextEncoder();
+  let buf = new Uint8Array(SLICE * 2);
+  let used = 0;
+  const flush = async (): Promise<void> => {
+    // The writer may keep the chunk queued: it is handed over and a fresh buffer taken, never reused.
+    writeBytes(buf.subarray(0, used));
+    buf = new Uint8Array(buf.length);
+    used = 0;
+    if (drain) await drain();
+  };
+  for (const p of pieces(value, 0)) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (used + p.length * 3 > buf.length) {
+      if (used > 0) await flush();
+      if (p.length * 3 > buf.length) buf = new Uint8Array(p.length * 3);
+    }
+    used += enc.encodeInto(p, buf.subarray(used)).written;
+    if (used >= SLICE) await flush();
+  }
+  buf[used++] = 10;
+  await flush();
 }

@@ -33,4 +33,20 @@ describe("writeJsonStream", () => {
     expect(text).toBe(JSON.stringify(v, null, 2) + "\n");
     expect(writes).toBeGreaterThan(1);
   });
+
+  it("writes the same text as UTF-8 bytes when given a byte writer (pieces larger than a slice included)", async () => {
+    const big = "長い文字列".repeat(300000);
+    const samples: unknown[] = [
+      { items: Array.from({ length: 5000 }, (_, i) => ({ id: `I-${i}`, text: `項目 ${i} の内容 🙂`, n: i })), big, after: [1] },
+      [{ file: "a", error: "読めません" }, { file: "b", items: [] }],
+      "s",
+    ];
+    for (const v of samples) {
+      const chunks: Uint8Array[] = [];
+      let strings = 0;
+      await writeJsonStream(v, () => strings++, undefined, (b) => chunks.push(b));
+      expect(strings).toBe(0);
+      expect(Buffer.concat(chunks).toString("utf8")).toBe(JSON.stringify(v, null, 2) + "\n");
+    }
+  });
 });
