@@ -8,6 +8,10 @@ import { Worker } from "node:worker_threads";
 import { checkWorkbookBytes, type FileCheck } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
+import { useNodeZlib } from "../file/zip-node";
+
+// The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
+useNodeZlib();
 
 /** A check result plus the bytes that were read (kept only when asked for, e.g. for --out). */
 export interface CheckedFile {

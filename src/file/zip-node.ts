@@ -1,0 +1,31 @@
+/**
+ * Node's zlib as the zip codec (see ZipCodec in ./zip.ts): inflate stops at the output limit as it goes
+ * (maxOutputLength, checked after every 64 KB chunk), deflate and CRC-32 run natively. Node only; the browser
+ * keeps fflate.
+ */
+import { constants as bufferConstants } from "node:buffer";
+import * as zlib from "node:zlib";
+import { crc32Js, useZipCodec, type ZipCodec } from "./zip";
+
+const nativeCrc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+
+export const nodeZipCodec: ZipCodec = {
+  inflateRaw(data, maxOutput) {
+    try {
+      return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(maxOutput, bufferConstants.MAX_LENGTH)), chunkSize: 64 * 1024 });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return null;
+      throw e;
+    }
+  },
+  deflateRaw(data, level) {
+    return zlib.deflateRawSync(data, { level });
+  },
+  // zlib.crc32 exists from Node 20.15 on; older ones use the JavaScript table.
+  crc32: typeof nativeCrc === "function" ? (data) => nativeCrc(data) >>> 0 : crc32Js,
+};
+
+/** Installs Node's zlib for every package read or written in this process (or worker thread). */
+export function useNodeZlib(): void {
+  useZipCodec(nodeZipCodec);
+}

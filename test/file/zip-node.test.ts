@@ -1,0 +1,51 @@
+/** Node's zlib codec gives what the JavaScript (fflate) path gives, and stops inflating at the limit. */
+import { deflateSync, inflateSync } from "fflate";
+import { crc32Js, inflateLimited, InflateLimitError, useZipCodec, writeZip, readCentralDirectory, entryData } from "../../src/file/zip";
+import { nodeZipCodec } from "../../src/file/zip-node";
+
+const text = new TextEncoder().encode("<row>項目 ○ △ ×</row>".repeat(200000));
+
+afterEach(() => useZipCodec(null));
+
+describe("nodeZipCodec", () => {
+  it("computes the same CRC-32 as the JavaScript table", () => {
+    for (const b of [new Uint8Array(0), new Uint8Array([1, 2, 3]), text]) expect(nodeZipCodec.crc32(b)).toBe(crc32Js(b));
+  });
+
+  it("inflates what fflate deflated, and returns null the moment the output passes the limit", () => {
+    const raw = deflateSync(text);
+    expect(Buffer.from(nodeZipCodec.inflateRaw(raw, text.length) as Uint8Array).equals(Buffer.from(text))).toBe(true);
+    expect(nodeZipCodec.inflateRaw(raw, text.length - 1)).toBeNull();
+    expect(nodeZipCodec.inflateRaw(raw, 1000)).toBeNull();
+  });
+
+  it("inflateLimited with the codec asks `check` about the size it stopped at", () => {
+    useZipCodec(nodeZipCodec);
+    const raw = deflateSync(text);
+    const limit = 100000;
+    const seen: number[] = [];
+    expect(() =>
+      inflateLimited(raw, 8, 0, (n) => {
+        seen.push(n);
+        if (n > limit) throw new InflateLimitError("part", n);
+      }, limit + 1),
+    ).toThrow(InflateLimitError);
+    expect(seen).toEqual([limit + 1]);
+    expect(inflateLimited(raw, 8, 0, () => undefined, text.length + 1).length).toBe(text.length);
+  });
+
+  it("writes archives fflate reads back (small parts at level 6, large ones at a cheap level)", () => {
+    for (const c of [null, nodeZipCodec]) {
+      useZipCodec(c);
+      const zip = writeZip([
+        { name: "small.xml", content: new TextEncoder().encode("<a/>") },
+        { name: "big.xml", content: text },
+      ]);
+      const entries = readCentralDirectory(zip, 10);
+      expect(entries.map((e) => e.name)).toEqual(["small.xml", "big.xml"]);
+      const big = entries[1];
+      expect(big.crc).toBe(crc32Js(text));
+      expect(Buffer.from(inflateSync(entryData(zip, big))).equals(Buffer.from(text))).toBe(true);
+    }
+  });
+});
