@@ -2,6 +2,7 @@
 import { deflateSync, inflateSync } from "fflate";
 import { crc32Js, inflateLimited, InflateLimitError, useZipCodec, writeZip, readCentralDirectory, entryData } from "../../src/file/zip";
 import { nodeZipCodec } from "../../src/file/zip-node";
+import { utf8Bytes } from "../../src/file/package";
 
 const text = new TextEncoder().encode("<row>項目 ○ △ ×</row>".repeat(200000));
 
@@ -46,6 +47,18 @@ describe("nodeZipCodec", () => {
       const big = entries[1];
       expect(big.crc).toBe(crc32Js(text));
       expect(Buffer.from(inflateSync(entryData(zip, big))).equals(Buffer.from(text))).toBe(true);
+    }
+  });
+});
+
+describe("utf8Bytes", () => {
+  it("gives TextEncoder's bytes for short and long texts (surrogate pairs and lone surrogates included)", () => {
+    const enc = new TextEncoder();
+    const samples = ["", "abc", "項目 ○", "a🙂b", "x\uD800y", "\uDC00", "z\uD83D"];
+    for (const base of samples) {
+      for (const s of [base, base.repeat(70000 / Math.max(1, base.length) + 1)]) {
+        expect(Buffer.from(utf8Bytes(s)).equals(Buffer.from(enc.encode(s)))).toBe(true);
+      }
     }
   });
 });
