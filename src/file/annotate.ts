@@ -46,7 +46,7 @@ import {
   historySheetXml,
   lineChartXml,
   OwnStyles,
-  planSheetXml,
+  planSheetParts,
   radarChartXml,
   relsXml,
   resultsSheetXml,
@@ -653,7 +653,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(tablePart, tableXml(plan, maxTableId + 1, tableName));
   pkg.setText(relsPathOf(planPart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(planPart, tablePart) }]));
   ctAdded.push({ part: tablePart, type: CT_TABLE });
-  pkg.setText(planPart, planSheetXml(plan, styles, "rId1", PLAN_ORDER_LINE[options.lang]));
+  pkg.setTextParts(planPart, planSheetParts(plan, styles, "rId1", PLAN_ORDER_LINE[options.lang]));
   // Evidence sheet with its table (a second free table name and id).
   if (records) {
     tableNames.add(tableName.toLowerCase());
@@ -662,7 +662,7 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
     pkg.setText(evidenceTablePart, tableXml(evidence, maxTableId + 2, evidenceTableName));
     pkg.setText(relsPathOf(evidencePart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(evidencePart, evidenceTablePart) }]));
     ctAdded.push({ part: evidenceTablePart, type: CT_TABLE });
-    pkg.setText(evidencePart, planSheetXml(evidence, styles, "rId1"));
+    pkg.setTextParts(evidencePart, planSheetParts(evidence, styles, "rId1"));
   }
 
   // workbook.xml: new <sheet> entries and our marker names.

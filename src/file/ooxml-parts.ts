@@ -93,10 +93,22 @@ export function planTableRange(m: PlanModel): CellRange {
  * annotator), with `headerLine` (the plan order rule) as the page header.
  */
 export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string {
-  const rows: string[] = [];
+  return planSheetParts(m, st, tableRid, headerLine).join("");
+}
+
+/** planSheetXml as a list of pieces (one per row): a plan of 100,000 rows is encoded piece by piece, never joined. */
+export function planSheetParts(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string[] {
   const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   const allCols = new Set(m.header.map((_, c) => c));
-  rows.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
+  const parts: string[] = [
+    XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf(planTableRange(m))}"/>` +
+      PANE_FROZEN_ROW1 +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      colsXml(widths) +
+      `<sheetData>`,
+  ];
+  parts.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
   const dates = new Set(m.dateColumns ?? [dueCol]);
   const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
@@ -108,20 +120,16 @@ export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, head
       const x = cellXml(a1(r, c), v, style, null);
       if (x) cells.push(x);
     });
-    rows.push(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
+    parts.push(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
   });
-  return (
-    XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf(planTableRange(m))}"/>` +
-    PANE_FROZEN_ROW1 +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    colsXml(widths) +
-    `<sheetData>${rows.join("")}</sheetData>` +
-    `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
-    pageSetupXml(PLAN_PRINT, headerLine) +
-    `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
-    `</worksheet>`
+  parts.push(
+    `</sheetData>` +
+      `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
+      pageSetupXml(PLAN_PRINT, headerLine) +
+      `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
+      `</worksheet>`,
   );
+  return parts;
 }
 
 export function tableXml(m: PlanModel, id: number, name: string): string {

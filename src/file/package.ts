@@ -206,6 +206,10 @@ export class Package {
   setText(name: string, xml: string): void {
     this.setBytes(name, utf8Bytes(xml));
   }
+  /** setText of the pieces joined, encoded piece by piece (no joined string is ever built). */
+  setTextParts(name: string, parts: string[]): void {
+    this.setBytes(name, utf8BytesOfParts(parts));
+  }
   setBytes(name: string, bytes: Uint8Array): void {
     if (!this.entries.has(name) && !this.edits.has(name)) this.order.push(name);
     this.removed.delete(name);
@@ -276,6 +280,14 @@ const encoder = new TextEncoder();
  */
 export function utf8Bytes(s: string): Uint8Array {
   if (s.length < 65536) return strToU8(s);
+  const n = utf8Length(s);
+  const out = new Uint8Array(n);
+  const { written } = encoder.encodeInto(s, out);
+  return written === n ? out : out.subarray(0, written);
+}
+
+/** UTF-8 byte count of `s` (a lone surrogate counts as U+FFFD, as TextEncoder writes it). */
+function utf8Length(s: string): number {
   let n = 0;
   const len = s.length;
   for (let i = 0; i < len; i++) {
@@ -285,11 +297,19 @@ export function utf8Bytes(s: string): Uint8Array {
     else if (c >= 0xd800 && c < 0xdc00 && i + 1 < len && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
-    } else n += 3; // (a lone surrogate becomes U+FFFD, 3 bytes, as TextEncoder writes it)
+    } else n += 3;
   }
+  return n;
+}
+
+/** UTF-8 bytes of the pieces joined (each piece whole: a surrogate pair is never split between two pieces). */
+export function utf8BytesOfParts(parts: string[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += utf8Length(p);
   const out = new Uint8Array(n);
-  const { written } = encoder.encodeInto(s, out);
-  return written === n ? out : out.subarray(0, written);
+  let o = 0;
+  for (const p of parts) o += encoder.encodeInto(p, out.subarray(o)).written;
+  return o === n ? out : out.subarray(0, o);
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels". */

@@ -2,7 +2,7 @@
 import { deflateSync, inflateSync } from "fflate";
 import { crc32Js, inflateLimited, InflateLimitError, useZipCodec, writeZip, readCentralDirectory, entryData } from "../../src/file/zip";
 import { nodeZipCodec } from "../../src/file/zip-node";
-import { utf8Bytes } from "../../src/file/package";
+import { utf8Bytes, utf8BytesOfParts } from "../../src/file/package";
 
 const text = new TextEncoder().encode("<row>項目 ○ △ ×</row>".repeat(200000));
 
@@ -60,5 +60,11 @@ describe("utf8Bytes", () => {
         expect(Buffer.from(utf8Bytes(s)).equals(Buffer.from(enc.encode(s)))).toBe(true);
       }
     }
+  });
+
+  it("encodes pieces into the bytes of their join", () => {
+    const parts = ["<a>", "項目", "🙂", "", "x\uD800", "</a>".repeat(50000)];
+    expect(Buffer.from(utf8BytesOfParts(parts)).equals(Buffer.from(new TextEncoder().encode(parts.join(""))))).toBe(true);
+    expect(utf8BytesOfParts([]).length).toBe(0);
   });
 });
