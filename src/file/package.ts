@@ -302,14 +302,28 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** UTF-8 bytes of the pieces joined (each piece whole: a surrogate pair is never split between two pieces). */
+/**
+ * UTF-8 bytes of the pieces joined (each piece whole: a surrogate pair is never split between two pieces). Encoded
+ * with encodeInto into a buffer sized from the text length, grown when a piece does not fit.
+ */
 export function utf8BytesOfParts(parts: string[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += utf8Length(p);
-  const out = new Uint8Array(n);
+  let chars = 0;
+  for (const p of parts) chars += p.length;
+  let out = new Uint8Array(Math.ceil(chars * 1.5) + 64);
   let o = 0;
-  for (const p of parts) o += encoder.encodeInto(p, out.subarray(o)).written;
-  return o === n ? out : out.subarray(0, o);
+  for (const p of parts) {
+    let rest = p;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, out.subarray(o));
+      o += written;
+      if (read === rest.length) break;
+      rest = rest.slice(read);
+      const bigger = new Uint8Array(Math.max(out.length * 2, o + rest.length * 3));
+      bigger.set(out.subarray(0, o));
+      out = bigger;
+    }
+  }
+  return out.subarray(0, o);
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels". */

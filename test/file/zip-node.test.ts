@@ -66,5 +66,8 @@ describe("utf8Bytes", () => {
     const parts = ["<a>", "項目", "🙂", "", "x\uD800", "</a>".repeat(50000)];
     expect(Buffer.from(utf8BytesOfParts(parts)).equals(Buffer.from(new TextEncoder().encode(parts.join(""))))).toBe(true);
     expect(utf8BytesOfParts([]).length).toBe(0);
+    // three bytes a character, more than the first guess: the buffer grows mid-piece
+    const cjk = ["a", "項目の内容🙂".repeat(40000), "b", "○".repeat(70000)];
+    expect(Buffer.from(utf8BytesOfParts(cjk)).equals(Buffer.from(new TextEncoder().encode(cjk.join(""))))).toBe(true);
   });
 });
