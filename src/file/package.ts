@@ -272,14 +272,15 @@ export class Package {
   }
 }
 
-const encoder = new TextEncoder();
+/** TextEncoder when the host has one (every browser and Node; not some test environments). */
+const encoder: TextEncoder | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
 /**
  * UTF-8 bytes of `s`. Large texts (generated sheets of tens of MB) are measured first and encoded into a buffer of
  * exactly that size with encodeInto, several times faster than TextEncoder.encode and with no spare copy.
  */
 export function utf8Bytes(s: string): Uint8Array {
-  if (s.length < 65536) return strToU8(s);
+  if (s.length < 65536 || !encoder) return strToU8(s);
   const n = utf8Length(s);
   const out = new Uint8Array(n);
   const { written } = encoder.encodeInto(s, out);
@@ -307,6 +308,7 @@ function utf8Length(s: string): number {
  * with encodeInto into a buffer sized from the text length, grown when a piece does not fit.
  */
 export function utf8BytesOfParts(parts: string[]): Uint8Array {
+  if (!encoder) return strToU8(parts.join(""));
   let chars = 0;
   for (const p of parts) chars += p.length;
   let out = new Uint8Array(Math.ceil(chars * 1.5) + 64);

@@ -4,11 +4,12 @@
  * simple defined names resolved; x14 validations in extLst included), hidden rows/columns and sheet state.
  * Scans the XML (no DOM), so large sheets stay fast. Browser-safe: no Node imports.
  */
+import { strFromU8 } from "fflate";
 import type { Bilingual, CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, SparseRow, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
 import type { ReadLimits } from "./limits";
 import { openPackage, Package, workbookPartName, XlsxError, xlsxError } from "./package";
-import { attr, parseAttrs, quickAttr, scanXml, unescCellText } from "./xml";
+import { attr, decodeEntities, parseAttrs, quickAttr, scanXml, unescCellText } from "./xml";
 import { MAX_CHARTS, MAX_FORMULAS, definedNameInputs, readSheetCharts, readSheetFormulas } from "./xlsx-formulas";
 
 export { XlsxError };
@@ -121,6 +122,103 @@ export function readSharedStrings(xml: string): string[] {
       else if (name === "si") out.push(unescCellText(cur));
     },
   });
+  return out;
+}
+
+/** TextDecoder when the host has one; fflate's decoder otherwise (some test environments). */
+const utf8Decoder: { decode(b: Uint8Array): string } = typeof TextDecoder === "function" ? new TextDecoder() : { decode: (b) => strFromU8(b) };
+
+/** True when `b` at `i` holds the ASCII text `s`. */
+function bytesAt(b: Uint8Array, i: number, s: string): boolean {
+  if (i + s.length > b.length) return false;
+  for (let k = 0; k < s.length; k++) if (b[i + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Index of the ASCII text `s` in `b` from `from`, or -1. */
+function indexOfBytes(b: Uint8Array, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (bytesAt(b, i, s)) return i;
+  return -1;
+}
+
+/**
+ * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string first
+ * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML; only the text of its `<t>` runs is decoded).
+ */
+export function readSharedStringsBytes(b: Uint8Array): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inT = false;
+  let phon = 0;
+  const n = b.length;
+  const text = (from: number, to: number, raw: boolean): void => {
+    if (to <= from || !inT || phon !== 0) return;
+    const t = utf8Decoder.decode(b.subarray(from, to));
+    cur += raw ? t : decodeEntities(t);
+  };
+  let i = 0;
+  while (i < n) {
+    const lt = b.indexOf(60 /* < */, i);
+    if (lt < 0) break;
+    text(i, lt, false);
+    const c = b[lt + 1];
+    if (c === 33 /* ! */) {
+      if (bytesAt(b, lt, "<!--")) {
+        const e = indexOfBytes(b, "-->", lt + 4);
+        if (e < 0) throw new Error("unterminated comment");
+        i = e + 3;
+      } else if (bytesAt(b, lt, "<![CDATA[")) {
+        const e = indexOfBytes(b, "]]>", lt + 9);
+        if (e < 0) throw new Error("unterminated CDATA");
+        text(lt + 9, e, true);
+        i = e + 3;
+      } else {
+        const e = b.indexOf(62, lt);
+        if (e < 0) throw new Error("unterminated declaration");
+        i = e + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const e = indexOfBytes(b, "?>", lt);
+      if (e < 0) throw new Error("unterminated processing instruction");
+      i = e + 2;
+      continue;
+    }
+    // End of the tag; a ">" inside a quoted attribute value does not end it.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const ch = b[j];
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
+    }
+    if (j >= n) throw new Error("unterminated tag");
+    const closing = c === 47; /* / */
+    let k = closing ? lt + 2 : lt + 1;
+    let nameStart = k;
+    for (; k < j; k++) {
+      const ch = b[k];
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
+      if (ch === 58 /* : */) nameStart = k + 1;
+    }
+    const selfClosing = !closing && b[j - 1] === 47;
+    const len = k - nameStart;
+    const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
+    if (!closing) {
+      if (name === "si") {
+        cur = "";
+        if (selfClosing) out.push("");
+      } else if (name === "t" && !selfClosing) inT = true;
+      else if (name === "rPh" && !selfClosing) phon++;
+    } else if (name === "t") inT = false;
+    else if (name === "rPh") phon--;
+    else if (name === "si") out.push(unescCellText(cur));
+    i = j + 1;
+  }
   return out;
 }
 
@@ -556,7 +654,7 @@ export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<stri
   if (!wanted.length) return out;
   let sst: string[] = [];
   try {
-    if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
+    if (info.sharedStringsPart) sst = readSharedStringsBytes(pkg.bytes(info.sharedStringsPart) ?? new Uint8Array(0));
     for (const e of wanted) {
       const xml = pkg.text(e.part);
       if (xml === undefined) throw new Error(`missing ${e.part || e.name}`);
@@ -575,7 +673,7 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
   const info = workbookInfo(pkg);
   let sst: string[] = [];
   try {
-    if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
+    if (info.sharedStringsPart) sst = readSharedStringsBytes(pkg.bytes(info.sharedStringsPart) ?? new Uint8Array(0));
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw xlsxError("corrupt", `${info.sharedStringsPart}: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,5 +1,5 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
+import { readSharedStrings, readSharedStringsBytes, readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { fixture } from "./helpers";
 
@@ -178,5 +178,31 @@ describe("readWorkbook errors", () => {
     };
     expectXlsxError(cfb("EncryptedPackage"), "encrypted", /パスワード/);
     expectXlsxError(cfb("Workbook"), "not_xlsx", /\.xls/);
+  });
+});
+
+describe("readSharedStringsBytes", () => {
+  it("reads the same strings as readSharedStrings, from the bytes", () => {
+    const xml =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?><!-- a comment with <si><t>no</t></si> -->' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9">' +
+      "<si><t>○</t></si>" +
+      '<si><t xml:space="preserve"> 前後に空白 </t></si>' +
+      '<si><r><rPr><sz val="11"/><rFont val="DejaVu Sans"/></rPr><t xml:space="preserve">情報管理の </t></r><r><t>1</t></r><r><t>）</t></r></si>' +
+      '<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>' +
+      "<si><t>A &amp; B &lt;C&gt; &#x3042;&#12354; &unknown;</t></si>" +
+      "<si><t><![CDATA[<raw> & text]]></t></si>" +
+      "<si><t>line_x000D_break _x005F_x0041_</t></si>" +
+      '<x:si><x:t a="1>2">接頭辞 🙂</x:t></x:si>' +
+      "<si><t/></si>" +
+      "</sst>";
+    const bytes = new TextEncoder().encode(xml);
+    const fromBytes = readSharedStringsBytes(bytes);
+    expect(fromBytes).toEqual(readSharedStrings(xml.slice(1)));
+    expect(fromBytes).toEqual(["○", " 前後に空白 ", "情報管理の 1）", "漢字", "A & B <C> ああ &unknown;", "<raw> & text", "line\rbreak _x0041_", "接頭辞 🙂", ""]);
+  });
+
+  it("throws on a truncated part", () => {
+    expect(() => readSharedStringsBytes(new TextEncoder().encode("<sst><si><t>abc</t></si><si"))).toThrow(/unterminated/);
   });
 });
