@@ -273,7 +273,7 @@ export class Package {
 }
 
 /** TextEncoder when the host has one (every browser and Node; not some test environments). */
-const encoder: TextEncoder | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
+const encoder: { encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
 /**
  * UTF-8 bytes of `s`. Large texts (generated sheets of tens of MB) are measured first and encoded into a buffer of
