@@ -137,6 +137,20 @@ export function useZipCodec(c: ZipCodec | null): void {
   codec = c;
 }
 
+export function hasNativeCodec(): boolean {
+  return codec !== null;
+}
+
+/** A local date and time as the zip's DOS fields (two-second steps, 1980 at the earliest). */
+export function dosDateTime(d: Date): { time: number; date: number } {
+  const y = d.getFullYear();
+  if (y < 1980) return { time: 0, date: DOS_DATE };
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((Math.min(y, 2107) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
 /**
  * Inflates `data` (method 0 or 8) in small chunks, calling `check(bytesSoFar)` after each one; `check` throws to
  * stop. Output grows from `hint` (the declared size, clamped by the caller) and never beyond what `check` allows.
@@ -227,7 +241,7 @@ export function crc32Js(data: Uint8Array): number {
 /** An entry to write: either raw compressed bytes copied as they are, or new content to compress. */
 export type ZipOut =
   | { name: string; raw: Uint8Array; method: number; crc: number; size: number; time: number; date: number }
-  | { name: string; content: Uint8Array; store?: boolean };
+  | { name: string; content: Uint8Array; store?: boolean; time?: number; date?: number };
 
 /** DOS date 1980-01-01 00:00 for new entries: the same input gives the same bytes. */
 const DOS_DATE = 0x21;
@@ -247,7 +261,7 @@ export function writeZip(entries: ZipOut[]): Uint8Array {
     const name = strToU8(e.name);
     if ("raw" in e) return { name, data: e.raw, method: e.method, crc: e.crc, size: e.size, time: e.time, date: e.date };
     const data = e.store ? e.content : deflatePart(e.content);
-    return { name, data, method: e.store ? 0 : 8, crc: crc32(e.content), size: e.content.length, time: 0, date: DOS_DATE };
+    return { name, data, method: e.store ? 0 : 8, crc: crc32(e.content), size: e.content.length, time: e.time ?? 0, date: e.date ?? DOS_DATE };
   });
   let total = 22;
   for (const p of prepared) total += 30 + 46 + 2 * p.name.length + p.data.length;

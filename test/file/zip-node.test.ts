@@ -3,6 +3,8 @@ import { deflateSync, inflateSync } from "fflate";
 import { crc32Js, inflateLimited, InflateLimitError, useZipCodec, writeZip, readCentralDirectory, entryData } from "../../src/file/zip";
 import { nodeZipCodec } from "../../src/file/zip-node";
 import { utf8Bytes, utf8BytesOfParts } from "../../src/file/package";
+import { readWorkbook } from "../../src/file/xlsx-read";
+import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 
 const text = new TextEncoder().encode("<row>項目 ○ △ ×</row>".repeat(200000));
 
@@ -69,5 +71,19 @@ describe("utf8Bytes", () => {
     // three bytes a character, more than the first guess: the buffer grows mid-piece
     const cjk = ["a", "項目の内容🙂".repeat(40000), "b", "○".repeat(70000)];
     expect(Buffer.from(utf8BytesOfParts(cjk)).equals(Buffer.from(new TextEncoder().encode(cjk.join(""))))).toBe(true);
+  });
+});
+
+describe("writeSimpleWorkbook with the native codec", () => {
+  it("writes a workbook that reads back the same as fflate's, dated as asked", () => {
+    const sheets = [{ name: "集計", rows: [["会社", "点数"], ["テスト工業", 3.5], ["A & <B>", null]] as (string | number | null)[][] }];
+    const mtime = new Date(2026, 0, 2, 3, 4, 6);
+    const plain = writeSimpleWorkbook(sheets, { mtime });
+    useZipCodec(nodeZipCodec);
+    const native = writeSimpleWorkbook(sheets, { mtime });
+    expect(readWorkbook(native).sheets[0].cells).toEqual(readWorkbook(plain).sheets[0].cells);
+    const e = readCentralDirectory(native, 100)[0];
+    expect(e.date).toBe(((2026 - 1980) << 9) | (1 << 5) | 2);
+    expect(e.time).toBe((3 << 11) | (4 << 5) | 3);
   });
 });
