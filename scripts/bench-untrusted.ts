@@ -61,10 +61,14 @@ const images = put(
 );
 line("1,000 items + 64 MB of images, --out", median3([images, "--out", "images-out.xlsx"]), ` (${(fs.statSync(path.join(TMP, images)).size / MiB).toFixed(0)} MB in)`);
 
-console.log("  time and memory per item (--json, median of 3):");
+console.log("  time and memory per item (--json, median of 3; start-up = the same run with --version, subtracted):");
+const idle = median3(["--version"]);
+console.log(`  ${"start-up (--version)".padEnd(52)} ${idle.ms.toFixed(0).padStart(6)} ms  peak ${idle.rssMb.toFixed(0).padStart(4)} MiB`);
 for (const n of [1000, 10000, 100000]) {
   const f = put(`n${n}.xlsx`, synthXlsx({ items: n }));
   const r = median3([f, "--json"]);
-  line(`${n.toLocaleString("en")} items`, r, `  → ${((r.ms * 1000) / n).toFixed(1)} µs/item, ${((r.rssMb * 1024) / n).toFixed(2)} KiB/item`);
+  const us = ((r.ms - idle.ms) * 1000) / n;
+  const kib = ((r.rssMb - idle.rssMb) * 1024) / n;
+  line(`${n.toLocaleString("en")} items`, r, `  → ${us.toFixed(1)} µs/item, ${kib.toFixed(2)} KiB/item above start-up`);
 }
 fs.rmSync(TMP, { recursive: true, force: true });
