@@ -190,6 +190,10 @@ export class Package {
   text(name: string): string | undefined {
     const b = this.bytes(name);
     if (!b) return undefined;
+    return this.textOf(name, b);
+  }
+  /** `bytes` (already read from part `name`) as text: UTF-8, BOM dropped, a size error for text beyond V8's cap. */
+  textOf(name: string, b: Uint8Array): string {
     let s: string;
     try {
       s = strFromU8(b);
