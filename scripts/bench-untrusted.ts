@@ -18,9 +18,13 @@ const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "tics-bench-untrusted-"));
 function run(args: string[]): { ms: number; rssMb: number; status: number | null } {
   const t0 = process.hrtime.bigint();
   const script = `const cli=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))});cli.main(process.argv.slice(1),{stdout(){},stderr(){}}).then((c)=>{require("fs").writeFileSync(${JSON.stringify(path.join(TMP, "rss"))},String(process.resourceUsage().maxRSS));process.exit(c);});`;
-  const r = spawnSync(process.execPath, ["-e", script, ...args], { cwd: TMP, stdio: "ignore" });
+  const rssFile = path.join(TMP, "rss");
+  fs.rmSync(rssFile, { force: true });
+  // "--": the arguments go to the CLI, never to node (node would take --version for itself).
+  const r = spawnSync(process.execPath, ["-e", script, "--", ...args], { cwd: TMP, stdio: "ignore" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, rssMb: Number(fs.readFileSync(path.join(TMP, "rss"), "utf8")) / 1024, status: r.status };
+  const rssMb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) / 1024 : NaN;
+  return { ms, rssMb, status: r.status };
 }
 function median3(args: string[]): { ms: number; rssMb: number; status: number | null } {
   const rs = [run(args), run(args), run(args)].sort((a, b) => a.ms - b.ms);
