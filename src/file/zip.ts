@@ -124,8 +124,11 @@ export class InflateLimitError extends Error {
  * limits.
  */
 export interface ZipCodec {
-  /** Raw-inflates `data`; null as soon as the output would pass `maxOutput` bytes (it stops there, streaming). */
-  inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array | null;
+  /**
+   * Raw-inflates `data`; null as soon as the output would pass `maxOutput` bytes (it stops there, streaming).
+   * `sizeHint` is the declared size, already clamped by the caller: an honest part comes out in one piece.
+   */
+  inflateRaw(data: Uint8Array, maxOutput: number, sizeHint?: number): Uint8Array | null;
   deflateRaw(data: Uint8Array, level: number): Uint8Array;
   crc32(data: Uint8Array): number;
 }
@@ -165,7 +168,7 @@ export function inflateLimited(data: Uint8Array, method: number, hint: number, c
   }
   if (method !== 8) throw new ZipFormatError(`unsupported compression method ${method}`);
   if (codec && Number.isFinite(maxBytes)) {
-    const out = codec.inflateRaw(data, maxBytes - 1);
+    const out = codec.inflateRaw(data, maxBytes - 1, Math.min(hint, maxBytes - 1));
     if (out === null) {
       check(maxBytes);
       throw new InflateLimitError("part", maxBytes);

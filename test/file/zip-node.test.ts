@@ -20,6 +20,11 @@ describe("nodeZipCodec", () => {
     expect(Buffer.from(nodeZipCodec.inflateRaw(raw, text.length) as Uint8Array).equals(Buffer.from(text))).toBe(true);
     expect(nodeZipCodec.inflateRaw(raw, text.length - 1)).toBeNull();
     expect(nodeZipCodec.inflateRaw(raw, 1000)).toBeNull();
+    // with the declared size as a hint (true, too small, too large), the same bytes and the same limit
+    for (const hint of [text.length, 10, text.length * 4]) {
+      expect(Buffer.from(nodeZipCodec.inflateRaw(raw, text.length, hint) as Uint8Array).equals(Buffer.from(text))).toBe(true);
+      expect(nodeZipCodec.inflateRaw(raw, text.length - 1, hint)).toBeNull();
+    }
   });
 
   it("inflateLimited with the codec asks `check` about the size it stopped at", () => {
