@@ -560,6 +560,8 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
   const sdEnd = indexOfBytes(b, "</sheetData>", sdOpenEnd);
   if (sdEnd < 0) return null;
   const outer = parseSheet(utf8Decoder.decode(b.subarray(0, sdOpenEnd + 1)) + utf8Decoder.decode(b.subarray(sdEnd)), sst);
+  // Cells outside the first <sheetData> (a second one, in a damaged or crafted part): the text parser reads them all.
+  if (outer.cells.length || outer.error || outer.hiddenRows.length) return null;
 
   const rowsBy = new Map<number, SparseRow>();
   const order: SparseRow[] = [];

@@ -243,6 +243,7 @@ describe("parseSheetBytes", () => {
 
   it("declines sheets with formulas (they are decoded and parsed as text) and agrees with parseSheet on every fixture", () => {
     expect(parseSheetBytes(enc.encode(sheet('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>')), sst)).toBeNull();
+    expect(parseSheetBytes(enc.encode(sheet('<row r="1"><c r="A1"><v>1</v></c></row>', '<sheetData><row r="9"><c r="A9"><v>9</v></c></row></sheetData>')), sst)).toBeNull();
     let compared = 0;
     for (const name of readdirSync(join(__dirname, "..", "fixtures")).filter((f) => f.endsWith(".xlsx"))) {
       const files = unzipSync(fixture(name));
