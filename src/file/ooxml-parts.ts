@@ -94,22 +94,27 @@ export function planTableRange(m: PlanModel): CellRange {
  * annotator), with `headerLine` (the plan order rule) as the page header.
  */
 export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string {
-  return planSheetParts(m, st, tableRid, headerLine).join("");
+  const parts: string[] = [];
+  writePlanSheet(m, st, tableRid, headerLine, (s) => parts.push(s));
+  return parts.join("");
 }
 
-/** planSheetXml as a list of pieces (one per row): a plan of 100,000 rows is encoded piece by piece, never joined. */
-export function planSheetParts(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string[] {
+/**
+ * planSheetXml written piece by piece (one piece per row) to `emit`: the annotator encodes each row as it comes, so
+ * a plan of 100,000 rows never exists as one string, nor as 100,000 strings at once.
+ */
+export function writePlanSheet(m: PlanModel, st: OwnStyles, tableRid: string, headerLine: string | undefined, emit: (s: string) => void): void {
   const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   const allCols = new Set(m.header.map((_, c) => c));
-  const parts: string[] = [
+  emit(
     XML_HEAD +
       `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf(planTableRange(m))}"/>` +
       PANE_FROZEN_ROW1 +
       `<sheetFormatPr defaultRowHeight="15"/>` +
       colsXml(widths) +
       `<sheetData>`,
-  ];
-  parts.push(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
+  );
+  emit(rowXml(0, m.header.map((h, c) => cellXml(a1(0, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
   const dates = new Set(m.dateColumns ?? [dueCol]);
   const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
@@ -121,16 +126,15 @@ export function planSheetParts(m: PlanModel, st: OwnStyles, tableRid: string, he
       const x = cellXml(a1(r, c), v, style, null);
       if (x) cells.push(x);
     });
-    parts.push(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
+    emit(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
   });
-  parts.push(
+  emit(
     `</sheetData>` +
       `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
       pageSetupXml(PLAN_PRINT, headerLine) +
       `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
       `</worksheet>`,
   );
-  return parts;
 }
 
 export function tableXml(m: PlanModel, id: number, name: string): string {

@@ -210,10 +210,6 @@ export class Package {
   setText(name: string, xml: string): void {
     this.setBytes(name, utf8Bytes(xml));
   }
-  /** setText of the pieces joined, encoded piece by piece (no joined string is ever built). */
-  setTextParts(name: string, parts: string[]): void {
-    this.setBytes(name, utf8BytesOfParts(parts));
-  }
   setBytes(name: string, bytes: Uint8Array): void {
     if (!this.entries.has(name) && !this.edits.has(name)) this.order.push(name);
     this.removed.delete(name);
@@ -308,40 +304,56 @@ function utf8Length(s: string): number {
 }
 
 /**
- * UTF-8 bytes of the pieces joined (each piece whole: a surrogate pair is never split between two pieces). Encoded
- * with encodeInto into 1 MB chunks (encodeInto into one very large buffer is many times slower in Node), then
- * joined once.
+ * Collects text as UTF-8 bytes as it is written: each piece is encoded at once (encodeInto, 1 MB chunks; encodeInto
+ * into one very large buffer is many times slower in Node) and can be dropped, so a generated sheet of 100,000 rows
+ * never exists as strings all at once. A surrogate pair is never split between two pieces.
  */
-export function utf8BytesOfParts(parts: string[]): Uint8Array {
-  if (!encoder) return strToU8(parts.join(""));
-  const CHUNK = 1 << 20;
-  const chunks: Uint8Array[] = [];
-  let cur = new Uint8Array(CHUNK);
-  let used = 0;
-  let total = 0;
-  for (const p of parts) {
-    let rest = p;
+export class Utf8Sink {
+  private static readonly CHUNK = 1 << 20;
+  private chunks: Uint8Array[] = [];
+  private cur = new Uint8Array(Utf8Sink.CHUNK);
+  private used = 0;
+  private total = 0;
+  private parts: string[] | null = encoder ? null : [];
+
+  write(s: string): void {
+    if (!encoder || this.parts) {
+      (this.parts ??= []).push(s);
+      return;
+    }
+    let rest = s;
     for (;;) {
-      const { read, written } = encoder.encodeInto(rest, cur.subarray(used));
-      used += written;
-      if (read === rest.length) break;
+      const { read, written } = encoder.encodeInto(rest, this.cur.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return;
       rest = rest.slice(read);
-      chunks.push(cur.subarray(0, used));
-      total += used;
-      cur = new Uint8Array(Math.max(CHUNK, rest.length * 3));
-      used = 0;
+      this.chunks.push(this.cur.subarray(0, this.used));
+      this.total += this.used;
+      this.cur = new Uint8Array(Math.max(Utf8Sink.CHUNK, rest.length * 3));
+      this.used = 0;
     }
   }
-  chunks.push(cur.subarray(0, used));
-  total += used;
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
+
+  /** The bytes written so far, as one array. */
+  bytes(): Uint8Array {
+    if (this.parts) return strToU8(this.parts.join(""));
+    const all = [...this.chunks, this.cur.subarray(0, this.used)];
+    if (all.length === 1) return all[0];
+    const out = new Uint8Array(this.total + this.used);
+    let o = 0;
+    for (const c of all) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
   }
-  return out;
+}
+
+/** UTF-8 bytes of the pieces joined, without joining them (see Utf8Sink). */
+export function utf8BytesOfParts(parts: string[]): Uint8Array {
+  const sink = new Utf8Sink();
+  for (const p of parts) sink.write(p);
+  return sink.bytes();
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels". */
