@@ -15,12 +15,27 @@ import { craft, MiB, rawEntry, repeatedDeflate, rowsUnit, SHEET_HEAD, SHEET_TAIL
 const ROOT = path.resolve(__dirname, "..");
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "tics-bench-untrusted-"));
 
+const TIME = "/usr/bin/time";
+const hasTime = fs.existsSync(TIME);
+
+/**
+ * Runs the compiled CLI (output discarded) and measures wall time and peak RSS. Under /usr/bin/time when present:
+ * a child forked straight from this (large) bench process would report this process's high-water mark as its own
+ * maxRSS on Linux; `time` forks it from a small process and reads the child's own.
+ */
 function run(args: string[]): { ms: number; rssMb: number; status: number | null } {
   const t0 = process.hrtime.bigint();
-  const script = `const cli=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))});cli.main(process.argv.slice(1),{stdout(){},stderr(){}}).then((c)=>{require("fs").writeFileSync(${JSON.stringify(path.join(TMP, "rss"))},String(process.resourceUsage().maxRSS));process.exit(c);});`;
-  const r = spawnSync(process.execPath, ["-e", script, ...args], { cwd: TMP, stdio: "ignore" });
+  const rssFile = path.join(TMP, "rss");
+  fs.rmSync(rssFile, { force: true });
+  const script = `const cli=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))});cli.main(process.argv.slice(1),{stdout(){},stderr(){}}).then((c)=>{${hasTime ? "" : `require("fs").writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS));`}process.exit(c);});`;
+  // "--": the arguments go to the CLI, never to node (node would take --version for itself).
+  const node = [process.execPath, "-e", script, "--", ...args];
+  const r = hasTime
+    ? spawnSync(TIME, ["-f", "%M", "-o", rssFile, ...node], { cwd: TMP, stdio: "ignore" })
+    : spawnSync(node[0], node.slice(1), { cwd: TMP, stdio: "ignore" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, rssMb: Number(fs.readFileSync(path.join(TMP, "rss"), "utf8")) / 1024, status: r.status };
+  const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8").trim().split(/\s+/).pop()) : NaN;
+  return { ms, rssMb: kb / 1024, status: r.status };
 }
 function median3(args: string[]): { ms: number; rssMb: number; status: number | null } {
   const rs = [run(args), run(args), run(args)].sort((a, b) => a.ms - b.ms);
@@ -61,10 +76,18 @@ const images = put(
 );
 line("1,000 items + 64 MB of images, --out", median3([images, "--out", "images-out.xlsx"]), ` (${(fs.statSync(path.join(TMP, images)).size / MiB).toFixed(0)} MB in)`);
 
-console.log("  time and memory per item (--json, median of 3):");
+console.log("  time and memory per item (--json, median of 3; start-up = the same run with --version, subtracted):");
+const idle = median3(["--version"]);
+console.log(`  ${"start-up (--version)".padEnd(52)} ${idle.ms.toFixed(0).padStart(6)} ms  peak ${idle.rssMb.toFixed(0).padStart(4)} MiB`);
+let prev: { n: number; ms: number; rssMb: number } | null = null;
 for (const n of [1000, 10000, 100000]) {
   const f = put(`n${n}.xlsx`, synthXlsx({ items: n }));
   const r = median3([f, "--json"]);
-  line(`${n.toLocaleString("en")} items`, r, `  → ${((r.ms * 1000) / n).toFixed(1)} µs/item, ${((r.rssMb * 1024) / n).toFixed(2)} KiB/item`);
+  const us = ((r.ms - idle.ms) * 1000) / n;
+  const kib = ((r.rssMb - idle.rssMb) * 1024) / n;
+  // The step from the previous size: what each further item costs (flat or falling = nothing grows faster than n).
+  const step = prev ? `; from ${prev.n.toLocaleString("en")}: ${(((r.ms - prev.ms) * 1000) / (n - prev.n)).toFixed(1)} µs and ${(((r.rssMb - prev.rssMb) * 1024) / (n - prev.n)).toFixed(2)} KiB per further item` : "";
+  line(`${n.toLocaleString("en")} items`, r, `  → ${us.toFixed(1)} µs/item, ${kib.toFixed(2)} KiB/item above start-up${step}`);
+  prev = { n, ms: r.ms, rssMb: r.rssMb };
 }
 fs.rmSync(TMP, { recursive: true, force: true });

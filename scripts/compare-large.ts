@@ -19,22 +19,39 @@ const BIN = path.join(ROOT, "bin", "tics-check.js");
 const ITEMS = Number(process.argv[2] ?? 100000);
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "tics-compare-"));
 
-/** Runs a command under /usr/bin/time -f to get wall seconds and max RSS (KB). */
-function measure(cmd: string, args: string[]): { s: number; rssMb: number; status: number | null } {
+interface Measured {
+  s: number;
+  /** CPU seconds (user + system, all threads): steadier than wall time on a shared machine. */
+  cpu: number;
+  rssMb: number;
+}
+
+/** Runs a command under /usr/bin/time -f to get wall seconds, CPU seconds and max RSS (KB). */
+function measure(cmd: string, args: string[]): Measured & { status: number | null } {
   const timeFile = path.join(TMP, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", timeFile, cmd, ...args], { cwd: TMP, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
-  const [s, kb] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", timeFile, cmd, ...args], { cwd: TMP, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const [s, kb, user, sys] = fs.readFileSync(timeFile, "utf8").trim().split(/\s+/).slice(-4).map(Number);
   if (r.status !== 0) console.log(`  (${path.basename(cmd)} exited ${r.status}: ${String(r.stderr).slice(0, 300)})`);
-  return { s, rssMb: kb / 1024, status: r.status };
+  return { s, cpu: user + sys, rssMb: kb / 1024, status: r.status };
 }
 
-function best(n: number, cmd: string, args: string[]): { s: number; rssMb: number } {
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median wall and CPU time of n runs, highest peak memory. */
+function best(n: number, cmd: string, args: string[]): Measured {
   const runs = Array.from({ length: n }, () => measure(cmd, args));
-  runs.sort((a, b) => a.s - b.s);
-  return { s: runs[Math.floor(runs.length / 2)].s, rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+  return { s: med(runs.map((r) => r.s)), cpu: med(runs.map((r) => r.cpu)), rssMb: Math.max(...runs.map((r) => r.rssMb)) };
 }
 
-console.log(`== ${ITEMS.toLocaleString("en")} items, saved by LibreOffice (median of 3 runs each)`);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
+
+console.log(`== ${ITEMS.toLocaleString("en")} items, saved by LibreOffice (median of 3 runs each; ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${load()})`);
+const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+const hasOpenpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0;
+if (!hasSoffice) {
+  console.log("  (LibreOffice (soffice) is not installed: the side-by-side figures are skipped)");
+  process.exit(0);
+}
 execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
 const ours = path.join(TMP, "ours.xlsx");
 fs.writeFileSync(ours, synthXlsx({ items: ITEMS, company: "比較用株式会社" }));
@@ -49,13 +66,16 @@ const csv = best(3, "soffice", ["--headless", `-env:UserInstallation=file://${TM
 const out = best(3, process.execPath, [BIN, file, "--out", path.join(TMP, "annotated.xlsx")]);
 const py = path.join(TMP, "openpyxl-roundtrip.py");
 fs.writeFileSync(py, "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb.save(sys.argv[2])\n");
-const opx = best(3, "/usr/bin/python3", [py, file, path.join(TMP, "openpyxl.xlsx")]);
+const opx = hasOpenpyxl ? best(3, "/usr/bin/python3", [py, file, path.join(TMP, "openpyxl.xlsx")]) : null;
 
-const row = (label: string, m: { s: number; rssMb: number }) => console.log(`  ${label.padEnd(38)} ${m.s.toFixed(2).padStart(7)} s  peak ${m.rssMb.toFixed(0).padStart(5)} MiB`);
+const row = (label: string, m: Measured) =>
+  console.log(`  ${label.padEnd(38)} ${m.s.toFixed(2).padStart(7)} s wall ${m.cpu.toFixed(2).padStart(7)} s CPU  peak ${m.rssMb.toFixed(0).padStart(5)} MiB`);
 row("tics-check --json", json);
 row("LibreOffice --convert-to csv", csv);
 row("tics-check --out", out);
-row("openpyxl load + save", opx);
-console.log(`  --json / LibreOffice csv: ${(json.s / csv.s).toFixed(2)}× (target ≤ 0.8×); peak ${json.rssMb.toFixed(0)} MiB (target ≤ 450)`);
-console.log(`  --out / openpyxl load+save: ${(out.s / opx.s).toFixed(2)}× (target ≤ 0.5×)`);
+if (opx) row("openpyxl load + save", opx);
+else console.log("  (openpyxl is not installed for /usr/bin/python3: apt-get install python3-openpyxl)");
+console.log(`  --json / LibreOffice csv: ${(json.s / csv.s).toFixed(2)}× wall, ${(json.cpu / csv.cpu).toFixed(2)}× CPU (target ≤ 0.8×); peak ${json.rssMb.toFixed(0)} MiB (target ≤ 450)`);
+if (opx) console.log(`  --out / openpyxl load+save: ${(out.s / opx.s).toFixed(2)}× wall, ${(out.cpu / opx.cpu).toFixed(2)}× CPU (target ≤ 0.5×)`);
+console.log(`  (load average at the end: ${load()})`);
 fs.rmSync(TMP, { recursive: true, force: true });

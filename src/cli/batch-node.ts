@@ -8,6 +8,10 @@ import { Worker } from "node:worker_threads";
 import { checkWorkbookBytes, type FileCheck } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
+import { useNodeZlib } from "../file/zip-node";
+
+// The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
+useNodeZlib();
 
 /** A check result plus the bytes that were read (kept only when asked for, e.g. for --out). */
 export interface CheckedFile {
@@ -137,12 +141,24 @@ function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: 
   return { ok: false, file, error, code: kind === "memory" ? "out_of_memory" : kind === "time" ? "timeout" : "worker_failed" };
 }
 
+/** Files posted to a worker ahead of the one it is checking: it never waits for the main thread between files. */
+const QUEUE_DEPTH = 2;
+
 async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
   const memoryMb = opts.memoryMb ?? WORKER_MEMORY_MB;
   const timeLimit = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let next = 0;
+  /** Files handed back by a worker that died or never started with them queued (not their fault). */
+  const handedBack: number[] = [];
   let done = 0;
+  const take = (): number => {
+    while (handedBack.length) {
+      const i = handedBack.shift() as number;
+      if (!results[i]) return i;
+    }
+    return next < files.length ? next++ : -1;
+  };
   await new Promise<void>((resolve) => {
     let live = 0;
     let cannotStart = false;
@@ -153,7 +169,7 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
       opts.onProgress?.(done, files.length);
     };
     const start = (): void => {
-      if (next >= files.length || cannotStart) {
+      if ((next >= files.length && handedBack.length === 0) || cannotStart) {
         if (live === 0) resolve();
         return;
       }
@@ -163,23 +179,27 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
         stdout: false,
         stderr: true,
       });
-      let current = -1;
+      // Files posted to this worker, in order: queue[0] is the one it is checking (its time limit runs).
+      const queue: number[] = [];
       let ready = false;
       let timer: ReturnType<typeof setTimeout> | null = null;
       let dead = false;
       let failure: "memory" | "time" | "crash" = "crash";
       let detail = "";
-      const feed = (): void => {
+      const post = (): void => {
+        const i = take();
+        if (i < 0) return;
+        queue.push(i);
+        w.postMessage({ index: i, file: files[i] });
+      };
+      const timeFirst = (): void => {
         if (timer) clearTimeout(timer);
         timer = null;
-        if (next >= files.length) {
-          current = -1;
+        if (!queue.length) {
           dead = true;
           void w.terminate();
           return;
         }
-        current = next++;
-        w.postMessage({ index: current, file: files[current] });
         timer = setTimeout(() => {
           failure = "time";
           void w.terminate();
@@ -188,12 +208,15 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
       w.on("message", (m: { ready?: true; index: number; result: FileCheck }) => {
         if (m.ready) {
           ready = true;
-          feed();
+          for (let k = 0; k < QUEUE_DEPTH; k++) post();
+          timeFirst();
           return;
         }
-        if (m.index !== current) return;
+        if (m.index !== queue[0]) return;
+        queue.shift();
         finish(m.index, m.result);
-        feed();
+        post();
+        timeFirst();
       });
       w.on("error", (err: Error & { code?: string }) => {
         if (err.code === "ERR_WORKER_OUT_OF_MEMORY") failure = "memory";
@@ -203,12 +226,14 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
         if (timer) clearTimeout(timer);
         live--;
         if (!ready) {
-          // Never started: the file is not at fault; hand it back and stop starting workers.
+          // Never started: no file is at fault; stop starting workers (what is left is checked in-process).
           cannotStart = true;
-          if (current >= 0) next = Math.min(next, current);
-        } else if (!dead && current >= 0) {
-          // The file it was checking becomes an error row; a fresh worker takes the rest.
+          handedBack.push(...queue);
+        } else if (!dead && queue.length) {
+          // The file it was checking becomes an error row; the ones queued behind it go to the next worker.
+          const [current, ...rest] = queue;
           finish(current, workerFailure(files[current], failure, detail || `exit ${code}`));
+          handedBack.push(...rest);
         }
         start();
       });

@@ -22,6 +22,8 @@ import type { Round } from "../core/rounds";
 
 export interface CliIo {
   stdout: (s: string) => void;
+  /** Writes bytes to stdout (large --json documents are encoded piece by piece); stdout(string) when absent. */
+  stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
   /** stdout is a terminal (colours allowed). */
   isTTY?: boolean;
@@ -42,6 +44,7 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
 function defaultIo(): CliIo {
   return {
     stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (s) => process.stderr.write(s),
     // https://no-color.org: any non-empty NO_COLOR turns colours off even on a terminal.
     isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -289,10 +292,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
     const r = results[0];
-    if (r.ok && o.json) await writeJsonStream(r.report, io.stdout, io.flush);
+    if (r.ok && o.json) await writeJsonStream(r.report, io.stdout, io.flush, io.stdoutBytes);
     else if (r.ok) io.stdout(formatReport(r.report, lang, styleFor(io.isTTY === true), { fixedCopy: o.fix && !!o.out }));
   } else if (o.json) {
-    await writeJsonStream(results.map((r) => jsonOf(r, lang)), io.stdout, io.flush);
+    await writeJsonStream(results.map((r) => jsonOf(r, lang)), io.stdout, io.flush, io.stdoutBytes);
   } else {
     const style = styleFor(io.isTTY === true);
     const ok = results.filter((r): r is { ok: true; report: Report } => r.ok);

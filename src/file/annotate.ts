@@ -47,13 +47,13 @@ import {
   historySheetXml,
   lineChartXml,
   OwnStyles,
-  planSheetXml,
+  writePlanSheet,
   radarChartXml,
   relsXml,
   resultsSheetXml,
   tableXml,
 } from "./ooxml-parts";
-import { openPackage, Package, relativeTarget, relsPathOf, xlsxError } from "./package";
+import { openPackage, Package, relativeTarget, relsPathOf, Utf8Sink, xlsxError } from "./package";
 import { readSheetGrids, SheetEntry, workbookInfo, WorkbookInfo, type CellGetter, denseOf, type SheetGrid } from "./xlsx-read";
 import { absRef, CT_WORKSHEET, NS_MAIN, NS_REL, REL_STYLES, REL_WORKSHEET, XML_HEAD } from "./xlsx-write";
 import { escAttr, escText, findTags, parseAttrs, scanXml } from "./xml";
@@ -654,7 +654,9 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   pkg.setText(tablePart, tableXml(plan, maxTableId + 1, tableName));
   pkg.setText(relsPathOf(planPart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(planPart, tablePart) }]));
   ctAdded.push({ part: tablePart, type: CT_TABLE });
-  pkg.setText(planPart, planSheetXml(plan, styles, "rId1", PLAN_ORDER_LINE[options.lang]));
+  const planSink = new Utf8Sink();
+  writePlanSheet(plan, styles, "rId1", PLAN_ORDER_LINE[options.lang], (x) => planSink.write(x));
+  pkg.setBytes(planPart, planSink.bytes());
   // Evidence sheet with its table (a second free table name and id).
   if (records) {
     tableNames.add(tableName.toLowerCase());
@@ -663,7 +665,9 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
     pkg.setText(evidenceTablePart, tableXml(evidence, maxTableId + 2, evidenceTableName));
     pkg.setText(relsPathOf(evidencePart), relsXml([{ id: "rId1", type: REL_TABLE, target: relativeTarget(evidencePart, evidenceTablePart) }]));
     ctAdded.push({ part: evidenceTablePart, type: CT_TABLE });
-    pkg.setText(evidencePart, planSheetXml(evidence, styles, "rId1"));
+    const evidenceSink = new Utf8Sink();
+    writePlanSheet(evidence, styles, "rId1", undefined, (x) => evidenceSink.write(x));
+    pkg.setBytes(evidencePart, evidenceSink.bytes());
   }
 
   // workbook.xml: new <sheet> entries and our marker names.

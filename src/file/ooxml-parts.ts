@@ -23,7 +23,8 @@ export interface OwnStyles {
 }
 
 function rowXml(r: number, cells: string[], extra = ""): string {
-  return cells.length ? `<row r="${r + 1}"${extra}>${cells.join("")}</row>` : "";
+  // One join (a flat string), not a template around a join: a plan of 100,000 rows encodes several times faster.
+  return cells.length ? [`<row r="${r + 1}"${extra}>`, ...cells, "</row>"].join("") : "";
 }
 
 /** ` ht="…" customHeight="1"` for a row taller than one line, else "". */
@@ -100,14 +101,31 @@ export function planTableRange(m: PlanModel): CellRange {
  * added by the annotator), with `headerLine` (the plan order rule) as the page header.
  */
 export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, headerLine?: string): string {
-  const rows: string[] = [];
+  const parts: string[] = [];
+  writePlanSheet(m, st, tableRid, headerLine, (s) => parts.push(s));
+  return parts.join("");
+}
+
+/**
+ * planSheetXml written piece by piece (one piece per row) to `emit`: the annotator encodes each row as it comes, so
+ * a plan of 100,000 rows never exists as one string, nor as 100,000 strings at once.
+ */
+export function writePlanSheet(m: PlanModel, st: OwnStyles, tableRid: string, headerLine: string | undefined, emit: (s: string) => void): void {
   const widths = m.header.map((_, c) => (m.colWidths ?? PLAN_WIDTHS)[c] ?? 14);
   const allCols = new Set(m.header.map((_, c) => c));
   const top = tableHeaderRow(m);
+  emit(
+    XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf({ ...planTableRange(m), top: 0 })}"/>` +
+      frozenRows(top + 1) +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      colsXml(widths) +
+      `<sheetData>`,
+  );
   (m.intro ?? []).forEach((row, r) => {
-    rows.push(rowXml(r, row.map((v, c) => cellXml(a1(r, c), v, 0, null)).filter((x) => x !== "")));
+    emit(rowXml(r, row.map((v, c) => cellXml(a1(r, c), v, 0, null)).filter((x) => x !== "")));
   });
-  rows.push(rowXml(top, m.header.map((h, c) => cellXml(a1(top, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
+  emit(rowXml(top, m.header.map((h, c) => cellXml(a1(top, c), h, st.header, null)), heightAttr(rowHeight(m.header, widths, allCols))));
   const dueCol = m.header.findIndex((h) => h === "期限" || h === "Due");
   const dates = new Set(m.dateColumns ?? [dueCol]);
   const wrap = m.wrapColumns ? new Set(m.wrapColumns) : PLAN_WRAP;
@@ -119,19 +137,14 @@ export function planSheetXml(m: PlanModel, st: OwnStyles, tableRid: string, head
       const x = cellXml(a1(r, c), v, style, null);
       if (x) cells.push(x);
     });
-    rows.push(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
+    emit(rowXml(r, cells, heightAttr(rowHeight(row, widths, wrap))));
   });
-  return (
-    XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${FIT_TO_PAGE}<dimension ref="${refOf({ ...planTableRange(m), top: 0 })}"/>` +
-    frozenRows(top + 1) +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    colsXml(widths) +
-    `<sheetData>${rows.join("")}</sheetData>` +
-    `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
-    pageSetupXml(PLAN_PRINT, headerLine) +
-    `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
-    `</worksheet>`
+  emit(
+    `</sheetData>` +
+      `<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
+      pageSetupXml(PLAN_PRINT, headerLine) +
+      `<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>` +
+      `</worksheet>`,
   );
 }
 

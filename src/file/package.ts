@@ -190,6 +190,10 @@ export class Package {
   text(name: string): string | undefined {
     const b = this.bytes(name);
     if (!b) return undefined;
+    return this.textOf(name, b);
+  }
+  /** `bytes` (already read from part `name`) as text: UTF-8, BOM dropped, a size error for text beyond V8's cap. */
+  textOf(name: string, b: Uint8Array): string {
     let s: string;
     try {
       s = strFromU8(b);
@@ -204,7 +208,7 @@ export class Package {
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
   setText(name: string, xml: string): void {
-    this.setBytes(name, strToU8(xml));
+    this.setBytes(name, utf8Bytes(xml));
   }
   setBytes(name: string, bytes: Uint8Array): void {
     if (!this.entries.has(name) && !this.edits.has(name)) this.order.push(name);
@@ -266,6 +270,90 @@ export class Package {
       throw tooLargeError("(zip)", "part", this.limits, err instanceof Error ? err.message : String(err));
     }
   }
+}
+
+/** TextEncoder when the host has one (every browser and Node; not some test environments). */
+const encoder: { encodeInto(s: string, into: Uint8Array): { read: number; written: number } } | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
+
+/**
+ * UTF-8 bytes of `s`. Large texts (generated sheets of tens of MB) are measured first and encoded into a buffer of
+ * exactly that size with encodeInto, several times faster than TextEncoder.encode and with no spare copy.
+ */
+export function utf8Bytes(s: string): Uint8Array {
+  if (s.length < 65536 || !encoder) return strToU8(s);
+  const n = utf8Length(s);
+  const out = new Uint8Array(n);
+  const { written } = encoder.encodeInto(s, out);
+  return written === n ? out : out.subarray(0, written);
+}
+
+/** UTF-8 byte count of `s` (a lone surrogate counts as U+FFFD, as TextEncoder writes it). */
+function utf8Length(s: string): number {
+  let n = 0;
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < len && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Collects text as UTF-8 bytes as it is written: each piece is encoded at once (encodeInto, 1 MB chunks; encodeInto
+ * into one very large buffer is many times slower in Node) and can be dropped, so a generated sheet of 100,000 rows
+ * never exists as strings all at once. A surrogate pair is never split between two pieces.
+ */
+export class Utf8Sink {
+  private static readonly CHUNK = 1 << 20;
+  private chunks: Uint8Array[] = [];
+  private cur = new Uint8Array(Utf8Sink.CHUNK);
+  private used = 0;
+  private total = 0;
+  private parts: string[] | null = encoder ? null : [];
+
+  write(s: string): void {
+    if (!encoder || this.parts) {
+      (this.parts ??= []).push(s);
+      return;
+    }
+    let rest = s;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, this.cur.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.chunks.push(this.cur.subarray(0, this.used));
+      this.total += this.used;
+      this.cur = new Uint8Array(Math.max(Utf8Sink.CHUNK, rest.length * 3));
+      this.used = 0;
+    }
+  }
+
+  /** The bytes written so far, as one array. */
+  bytes(): Uint8Array {
+    if (this.parts) return strToU8(this.parts.join(""));
+    const all = [...this.chunks, this.cur.subarray(0, this.used)];
+    if (all.length === 1) return all[0];
+    const out = new Uint8Array(this.total + this.used);
+    let o = 0;
+    for (const c of all) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+/** UTF-8 bytes of the pieces joined, without joining them (see Utf8Sink). */
+export function utf8BytesOfParts(parts: string[]): Uint8Array {
+  const sink = new Utf8Sink();
+  for (const p of parts) sink.write(p);
+  return sink.bytes();
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels". */

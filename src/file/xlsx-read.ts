@@ -4,11 +4,12 @@
  * simple defined names resolved; x14 validations in extLst included), hidden rows/columns and sheet state.
  * Scans the XML (no DOM), so large sheets stay fast. Browser-safe: no Node imports.
  */
+import { strFromU8 } from "fflate";
 import type { Bilingual, CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, SparseRow, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
 import type { ReadLimits } from "./limits";
 import { openPackage, Package, workbookPartName, XlsxError, xlsxError } from "./package";
-import { attr, parseAttrs, quickAttr, scanXml, unescCellText } from "./xml";
+import { attr, decodeEntities, parseAttrs, quickAttr, scanXml, unescCellText } from "./xml";
 import { MAX_CHARTS, MAX_FORMULAS, definedNameInputs, readSheetCharts, readSheetFormulas } from "./xlsx-formulas";
 
 export { XlsxError };
@@ -121,6 +122,103 @@ export function readSharedStrings(xml: string): string[] {
       else if (name === "si") out.push(unescCellText(cur));
     },
   });
+  return out;
+}
+
+/** TextDecoder when the host has one; fflate's decoder otherwise (some test environments). */
+const utf8Decoder: { decode(b: Uint8Array): string } = typeof TextDecoder === "function" ? new TextDecoder() : { decode: (b) => strFromU8(b) };
+
+/** True when `b` at `i` holds the ASCII text `s`. */
+function bytesAt(b: Uint8Array, i: number, s: string): boolean {
+  if (i + s.length > b.length) return false;
+  for (let k = 0; k < s.length; k++) if (b[i + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Index of the ASCII text `s` in `b` from `from`, or -1. */
+function indexOfBytes(b: Uint8Array, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (bytesAt(b, i, s)) return i;
+  return -1;
+}
+
+/**
+ * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string first
+ * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML; only the text of its `<t>` runs is decoded).
+ */
+export function readSharedStringsBytes(b: Uint8Array): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inT = false;
+  let phon = 0;
+  const n = b.length;
+  const text = (from: number, to: number, raw: boolean): void => {
+    if (to <= from || !inT || phon !== 0) return;
+    const t = utf8Decoder.decode(b.subarray(from, to));
+    cur += raw ? t : decodeEntities(t);
+  };
+  let i = 0;
+  while (i < n) {
+    const lt = b.indexOf(60 /* < */, i);
+    if (lt < 0) break;
+    text(i, lt, false);
+    const c = b[lt + 1];
+    if (c === 33 /* ! */) {
+      if (bytesAt(b, lt, "<!--")) {
+        const e = indexOfBytes(b, "-->", lt + 4);
+        if (e < 0) throw new Error("unterminated comment");
+        i = e + 3;
+      } else if (bytesAt(b, lt, "<![CDATA[")) {
+        const e = indexOfBytes(b, "]]>", lt + 9);
+        if (e < 0) throw new Error("unterminated CDATA");
+        text(lt + 9, e, true);
+        i = e + 3;
+      } else {
+        const e = b.indexOf(62, lt);
+        if (e < 0) throw new Error("unterminated declaration");
+        i = e + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const e = indexOfBytes(b, "?>", lt);
+      if (e < 0) throw new Error("unterminated processing instruction");
+      i = e + 2;
+      continue;
+    }
+    // End of the tag; a ">" inside a quoted attribute value does not end it.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const ch = b[j];
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
+    }
+    if (j >= n) throw new Error("unterminated tag");
+    const closing = c === 47; /* / */
+    let k = closing ? lt + 2 : lt + 1;
+    let nameStart = k;
+    for (; k < j; k++) {
+      const ch = b[k];
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
+      if (ch === 58 /* : */) nameStart = k + 1;
+    }
+    const selfClosing = !closing && b[j - 1] === 47;
+    const len = k - nameStart;
+    const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
+    if (!closing) {
+      if (name === "si") {
+        cur = "";
+        if (selfClosing) out.push("");
+      } else if (name === "t" && !selfClosing) inT = true;
+      else if (name === "rPh" && !selfClosing) phon++;
+    } else if (name === "t") inT = false;
+    else if (name === "rPh") phon--;
+    else if (name === "si") out.push(unescCellText(cur));
+    i = j + 1;
+  }
   return out;
 }
 
@@ -396,6 +494,268 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
   return { cells: order, hiddenRows, hiddenColumnRanges, merges, validations, badStringIndexes };
 }
 
+/** True when the part holds a formula tag (`<f>`, `<f …>`, `<f/>`; not `<formula1>` or `<xm:f>`). */
+function hasFormulaTag(b: Uint8Array): boolean {
+  for (let i = indexOfBytes(b, "<f", 0); i >= 0; i = indexOfBytes(b, "<f", i + 2)) {
+    const c = b[i + 2];
+    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Text of bytes from..to: ASCII built directly (values, addresses), anything else through the UTF-8 decoder. */
+function bytesText(b: Uint8Array, from: number, to: number): string {
+  if (to - from <= 32) {
+    let ascii = true;
+    for (let k = from; k < to; k++) if (b[k] >= 128) ascii = false;
+    if (ascii) {
+      let s = "";
+      for (let k = from; k < to; k++) s += String.fromCharCode(b[k]);
+      return s;
+    }
+  }
+  return utf8Decoder.decode(b.subarray(from, to));
+}
+
+/** Value of attribute `key` in the attribute bytes from..to of a start tag (entities decoded), or undefined. */
+function attrBytes(b: Uint8Array, from: number, to: number, key: string): string | undefined {
+  let i = from;
+  while (i < to) {
+    // skip spaces, read a name up to "=" or a space
+    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+    const nameStart = i;
+    while (i < to && b[i] !== 61 && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
+    const nameEnd = i;
+    while (i < to && b[i] !== 61) i++;
+    i++;
+    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+    const q = b[i];
+    if (i >= to || (q !== 34 && q !== 39)) return undefined;
+    const vStart = i + 1;
+    let vEnd = vStart;
+    while (vEnd < to && b[vEnd] !== q) vEnd++;
+    if (vEnd >= to) return undefined;
+    if (nameEnd - nameStart === key.length && bytesAt(b, nameStart, key)) {
+      const v = bytesText(b, vStart, vEnd);
+      return v.indexOf("&") >= 0 ? decodeEntities(v) : v;
+    }
+    i = vEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * parseSheet on the part's bytes, for sheets without formulas (their text is needed for readSheetFormulas): the
+ * cells of `<sheetData>` are read straight from the bytes (only `r`, `t`, `hidden`, and the text of `<v>` and `<t>`
+ * decoded), the small rest of the part (columns, merged cells, validations) through parseSheet. The same result as
+ * parseSheet on the decoded text (tested side by side); null when this path does not apply (formulas, no plain
+ * `<sheetData>`), and the caller decodes the part and uses parseSheet.
+ */
+export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | null {
+  if (hasFormulaTag(b)) return null;
+  const sdStart = indexOfBytes(b, "<sheetData", 0);
+  if (sdStart < 0) return null;
+  const sdOpenEnd = b.indexOf(62, sdStart);
+  if (sdOpenEnd < 0 || b[sdOpenEnd - 1] === 47) return null;
+  const sdEnd = indexOfBytes(b, "</sheetData>", sdOpenEnd);
+  if (sdEnd < 0) return null;
+  const outer = parseSheet(utf8Decoder.decode(b.subarray(0, sdOpenEnd + 1)) + utf8Decoder.decode(b.subarray(sdEnd)), sst);
+  // Cells outside the first <sheetData> (a second one, in a damaged or crafted part): the text parser reads them all.
+  if (outer.cells.length || outer.error || outer.hiddenRows.length) return null;
+
+  const rowsBy = new Map<number, SparseRow>();
+  const order: SparseRow[] = [];
+  let ascending = true;
+  const unsortedRows = new Set<SparseRow>();
+  const hiddenRows: number[] = [];
+  const badStringIndexes: string[] = [];
+  let last: SparseRow | null = null;
+  let row = -1;
+  let col = -1;
+  let cellType = "";
+  let cellRef = "";
+  let inCell = false;
+  let target = 0; // 0 none, 1 <v>, 2 <t>
+  let v = "";
+  let inlineText = "";
+  let hasV = false;
+  let hasInline = false;
+  let phon = 0;
+  const put = (val: CellValue) => {
+    if (val === null || row < 0 || col < 0) return;
+    let r = last && last.row === row ? last : rowsBy.get(row);
+    if (!r) {
+      r = { row, cols: [], vals: [] };
+      rowsBy.set(row, r);
+      if (order.length && order[order.length - 1].row > row) ascending = false;
+      order.push(r);
+    }
+    last = r;
+    const n = r.cols.length;
+    if (n && r.cols[n - 1] >= col) unsortedRows.add(r);
+    r.cols.push(col);
+    r.vals.push(val);
+  };
+  const text = (from: number, to: number, raw: boolean): void => {
+    if (!target || to <= from) return;
+    let t = bytesText(b, from, to);
+    if (!raw && t.indexOf("&") >= 0) t = decodeEntities(t);
+    if (target === 1) v += t;
+    else if (phon === 0) inlineText += t;
+  };
+  let error: Bilingual | undefined;
+  let i = sdOpenEnd + 1;
+  try {
+    while (i < sdEnd) {
+      const lt = b.indexOf(60, i);
+      if (lt < 0 || lt >= sdEnd) break;
+      if (lt > i) text(i, lt, false);
+      const c = b[lt + 1];
+      if (c === 33 /* ! */) {
+        if (bytesAt(b, lt, "<!--")) {
+          const e = indexOfBytes(b, "-->", lt + 4);
+          if (e < 0) throw new Error("unterminated comment");
+          i = e + 3;
+        } else if (bytesAt(b, lt, "<![CDATA[")) {
+          const e = indexOfBytes(b, "]]>", lt + 9);
+          if (e < 0) throw new Error("unterminated CDATA");
+          text(lt + 9, e, true);
+          i = e + 3;
+        } else {
+          const e = b.indexOf(62, lt);
+          if (e < 0) throw new Error("unterminated declaration");
+          i = e + 1;
+        }
+        continue;
+      }
+      if (c === 63 /* ? */) {
+        const e = indexOfBytes(b, "?>", lt);
+        if (e < 0) throw new Error("unterminated processing instruction");
+        i = e + 2;
+        continue;
+      }
+      let j = lt + 1;
+      let quote = 0;
+      for (; j < sdEnd; j++) {
+        const ch = b[j];
+        if (quote) {
+          if (ch === quote) quote = 0;
+        } else if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 62) break;
+      }
+      if (j >= sdEnd) throw new Error("unterminated tag");
+      const closing = c === 47;
+      let k = closing ? lt + 2 : lt + 1;
+      let nameStart = k;
+      for (; k < j; k++) {
+        const ch = b[k];
+        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
+        if (ch === 58) nameStart = k + 1;
+      }
+      const len = k - nameStart;
+      const n0 = b[nameStart];
+      // c, v, t, row, rPh; anything else is skipped
+      const tag =
+        len === 1 ? (n0 === 99 ? "c" : n0 === 118 ? "v" : n0 === 116 ? "t" : "") : len === 3 ? (bytesAt(b, nameStart, "row") ? "row" : bytesAt(b, nameStart, "rPh") ? "rPh" : "") : "";
+      i = j + 1;
+      if (!tag) continue;
+      const selfClosing = !closing && b[j - 1] === 47;
+      const attrEnd = selfClosing ? j - 1 : j;
+      if (closing) {
+        if (tag === "v" || tag === "t") target = 0;
+        else if (tag === "rPh") phon--;
+        else if (tag === "c" && inCell) {
+          inCell = false;
+          put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
+        }
+        continue;
+      }
+      switch (tag) {
+        case "row": {
+          const r = attrBytes(b, k, attrEnd, "r");
+          row = r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
+          if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+          col = -1;
+          const h = attrBytes(b, k, attrEnd, "hidden");
+          if (h === "1" || h === "true") hiddenRows.push(row);
+          break;
+        }
+        case "c": {
+          const r = attrBytes(b, k, attrEnd, "r");
+          if (r) {
+            col = colOfRef(r);
+            const rr = rowOfRef(r);
+            if (Number.isFinite(rr)) row = rr;
+            if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(r);
+          } else {
+            col++;
+            if (col >= MAX_COLS) throw new OutOfGrid(`column ${col + 1}`);
+          }
+          cellRef = r ?? "";
+          cellType = attrBytes(b, k, attrEnd, "t") ?? "n";
+          inCell = !selfClosing;
+          v = "";
+          inlineText = "";
+          hasV = false;
+          hasInline = false;
+          break;
+        }
+        case "v":
+          if (inCell && !selfClosing) {
+            target = 1;
+            hasV = true;
+          }
+          break;
+        case "t":
+          if (inCell && !selfClosing && phon === 0) {
+            target = 2;
+            hasInline = true;
+          }
+          break;
+        case "rPh":
+          if (!selfClosing) phon++;
+          break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof OutOfGrid)) throw e;
+    error = outOfGridMessage(e.where);
+  }
+  if (error) return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error, badStringIndexes };
+  for (const r of unsortedRows) sortRow(r);
+  if (!ascending) order.sort((x, y) => x.row - y.row);
+  return { cells: order, hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes };
+}
+
+/** A cell's value from what its tag held (shared by both sheet parsers). */
+function cellValue(cellType: string, v: string, hasV: boolean, inlineText: string, hasInline: boolean, sst: string[], cellRef: string, bad: string[]): CellValue {
+  switch (cellType) {
+    case "s": {
+      if (!hasV) return null;
+      const m = PLAIN_INDEX_RE.exec(v);
+      const idx = m ? Number(m[1]) : -1;
+      if (idx >= 0 && idx < sst.length) return sst[idx];
+      if (bad.length < 1000) bad.push(cellRef || `${v}`);
+      return null;
+    }
+    case "inlineStr":
+      return hasInline ? unescCellText(inlineText) : hasV ? v : null;
+    case "str":
+    case "e":
+    case "d":
+      return hasV ? v : null;
+    case "b":
+      return hasV ? v.trim() === "1" || v.trim() === "true" : null;
+    default: {
+      if (hasV && v.trim() !== "") {
+        const n = Number(v);
+        return Number.isFinite(n) ? n : v;
+      }
+      return null;
+    }
+  }
+}
+
 /** Puts a row written out of order into column order; a column written twice keeps its last value. */
 function sortRow(r: SparseRow): void {
   const idx = r.cols.map((_, i) => i);
@@ -556,11 +916,11 @@ export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<stri
   if (!wanted.length) return out;
   let sst: string[] = [];
   try {
-    if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
+    if (info.sharedStringsPart) sst = readSharedStringsBytes(pkg.bytes(info.sharedStringsPart) ?? new Uint8Array(0));
     for (const e of wanted) {
-      const xml = pkg.text(e.part);
-      if (xml === undefined) throw new Error(`missing ${e.part || e.name}`);
-      const cells = parseSheet(xml, sst).cells;
+      const bytes = pkg.bytes(e.part);
+      if (bytes === undefined) throw new Error(`missing ${e.part || e.name}`);
+      const cells = (parseSheetBytes(bytes, sst) ?? parseSheet(pkg.textOf(e.part, bytes), sst)).cells;
       out.set(e.name, { get: cellGetter(cells), cells });
     }
   } catch (e) {
@@ -575,7 +935,7 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
   const info = workbookInfo(pkg);
   let sst: string[] = [];
   try {
-    if (info.sharedStringsPart) sst = readSharedStrings(pkg.text(info.sharedStringsPart) ?? "");
+    if (info.sharedStringsPart) sst = readSharedStringsBytes(pkg.bytes(info.sharedStringsPart) ?? new Uint8Array(0));
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw xlsxError("corrupt", `${info.sharedStringsPart}: ${e instanceof Error ? e.message : String(e)}`);
@@ -592,14 +952,21 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
     let p: ParsedSheet | null = null;
     onProgress?.(parsed.length + 1, info.sheets.length);
     if (entry.isWorksheet) {
-      const xml = pkg.text(entry.part);
-      if (xml === undefined) throw xlsxError("corrupt", `missing ${entry.part || entry.name}`);
+      const bytes = pkg.bytes(entry.part);
+      if (bytes === undefined) throw xlsxError("corrupt", `missing ${entry.part || entry.name}`);
+      // Sheets without formulas are read from their bytes; the others are decoded (their formulas are read too).
+      let xml: string | null = null;
       try {
-        p = parseSheet(xml, sst);
+        p = parseSheetBytes(bytes, sst);
+        if (!p) {
+          xml = pkg.textOf(entry.part, bytes);
+          p = parseSheet(xml, sst);
+        }
       } catch (e) {
+        if (e instanceof XlsxError) throw e;
         throw xlsxError("corrupt", `${entry.part}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      formulas.set(entry.name, readSheetFormulas(xml, formulaBudget));
+      formulas.set(entry.name, xml === null ? [] : readSheetFormulas(xml, formulaBudget));
       charts.push(...readSheetCharts(pkg, entry.part, entry.name, chartBudget));
       if (p.badStringIndexes.length) {
         const list = p.badStringIndexes.slice(0, 5).join(", ") + (p.badStringIndexes.length > 5 ? ", …" : "");

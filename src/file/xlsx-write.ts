@@ -7,6 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import type { CellRange, CellValue } from "../core/model";
 import { a1, quoteSheet, refOf } from "./cells";
 import { escAttr, escCellText, escText } from "./xml";
+import { dosDateTime, hasNativeCodec, writeZip } from "./zip";
 
 export interface SimpleSheet {
   name: string;
@@ -233,6 +234,12 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     ...files,
     "xl/sharedStrings.xml": strToU8(sstXml(sst)),
   };
+  // With a native codec (the CLI), the same parts are deflated by it: a batch summary of 30,000 rows is written
+  // in a fraction of the time. Without one, fflate's zipSync (the pane, and the reproducible samples).
+  if (hasNativeCodec()) {
+    const { time, date } = dosDateTime(opts.mtime ?? new Date());
+    return writeZip(Object.entries(out).map(([name, content]) => ({ name, content, time, date })));
+  }
   return zipSync(out, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
 }
 

@@ -7,13 +7,18 @@
 /** Characters XML 1.0 forbids (C0 controls except tab, LF, CR; lone surrogates are left to the encoder). */
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Characters any of the escapers below may change: text without them is returned as it is (one scan, no copies). */
+const NEEDS_ESCAPE = /[\u0000-\u001F&<>"_\uFFFE\uFFFF]/;
+
 /** Escapes text content (and strips characters XML cannot carry). */
 export function escText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Escapes an attribute value written between double quotes. */
 export function escAttr(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return escText(s).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
@@ -22,6 +27,7 @@ export function escAttr(s: string): string {
  * escapes, and a literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`. Then XML-escaped.
  */
 export function escCellText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   const protectedText = s
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);

@@ -119,8 +119,46 @@ export class InflateLimitError extends Error {
 }
 
 /**
+ * A native codec the host may provide (the CLI uses Node's zlib: several times faster than fflate in JavaScript).
+ * Without one, fflate does the work (the browser). Both give the same bytes out of the same input, within the same
+ * limits.
+ */
+export interface ZipCodec {
+  /**
+   * Raw-inflates `data`; null as soon as the output would pass `maxOutput` bytes (it stops there, streaming).
+   * `sizeHint` is the declared size, already clamped by the caller: an honest part comes out in one piece.
+   */
+  inflateRaw(data: Uint8Array, maxOutput: number, sizeHint?: number): Uint8Array | null;
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+let codec: ZipCodec | null = null;
+
+/** Installs (or, with null, removes) the native codec. */
+export function useZipCodec(c: ZipCodec | null): void {
+  codec = c;
+}
+
+export function hasNativeCodec(): boolean {
+  return codec !== null;
+}
+
+/** A local date and time as the zip's DOS fields (two-second steps, 1980 at the earliest). */
+export function dosDateTime(d: Date): { time: number; date: number } {
+  const y = d.getFullYear();
+  if (y < 1980) return { time: 0, date: DOS_DATE };
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((Math.min(y, 2107) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/**
  * Inflates `data` (method 0 or 8) in small chunks, calling `check(bytesSoFar)` after each one; `check` throws to
  * stop. Output grows from `hint` (the declared size, clamped by the caller) and never beyond what `check` allows.
+ * With a native codec, `maxBytes` (the first size `check` refuses) bounds the output instead, and `check` judges
+ * the result, or the size at which the codec stopped.
  */
 export function inflateLimited(data: Uint8Array, method: number, hint: number, check: (n: number) => void, maxBytes = Infinity): Uint8Array {
   // (maxBytes bounds the first reservation only; `check` enforces the limits.)
@@ -129,6 +167,15 @@ export function inflateLimited(data: Uint8Array, method: number, hint: number, c
     return data.slice();
   }
   if (method !== 8) throw new ZipFormatError(`unsupported compression method ${method}`);
+  if (codec && Number.isFinite(maxBytes)) {
+    const out = codec.inflateRaw(data, maxBytes - 1, Math.min(hint, maxBytes - 1));
+    if (out === null) {
+      check(maxBytes);
+      throw new InflateLimitError("part", maxBytes);
+    }
+    check(out.length);
+    return out;
+  }
   // The declared size (when believable) is reserved at once: an honest part is inflated without a copy. Beyond it,
   // chunks are kept as a list and joined at the end, so a part stopped by a limit never held more than it read.
   const first = new Uint8Array(Math.max(1024, Math.min(hint, 64 * 1024 * 1024, maxBytes)));
@@ -176,6 +223,11 @@ export function inflateLimited(data: Uint8Array, method: number, hint: number, c
 
 let CRC_TABLE: Int32Array | null = null;
 export function crc32(data: Uint8Array): number {
+  return codec ? codec.crc32(data) : crc32Js(data);
+}
+
+/** CRC-32 in JavaScript (table-driven). */
+export function crc32Js(data: Uint8Array): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Int32Array(256);
     for (let i = 0; i < 256; i++) {
@@ -192,18 +244,27 @@ export function crc32(data: Uint8Array): number {
 /** An entry to write: either raw compressed bytes copied as they are, or new content to compress. */
 export type ZipOut =
   | { name: string; raw: Uint8Array; method: number; crc: number; size: number; time: number; date: number }
-  | { name: string; content: Uint8Array; store?: boolean };
+  | { name: string; content: Uint8Array; store?: boolean; time?: number; date?: number };
 
 /** DOS date 1980-01-01 00:00 for new entries: the same input gives the same bytes. */
 const DOS_DATE = 0x21;
+
+/** New parts from this size on are compressed at a cheap level (they are large generated sheets: speed first). */
+const BIG_PART = 1024 * 1024;
+
+function deflatePart(content: Uint8Array): Uint8Array {
+  const big = content.length >= BIG_PART;
+  if (codec) return codec.deflateRaw(content, big ? 3 : 6);
+  return deflateSync(content, { level: big ? 1 : 6 });
+}
 
 /** Writes a zip (no zip64: entries and archive below 4 GB, at most 65,535 entries). */
 export function writeZip(entries: ZipOut[]): Uint8Array {
   const prepared = entries.map((e) => {
     const name = strToU8(e.name);
     if ("raw" in e) return { name, data: e.raw, method: e.method, crc: e.crc, size: e.size, time: e.time, date: e.date };
-    const data = e.store ? e.content : deflateSync(e.content, { level: 6 });
-    return { name, data, method: e.store ? 0 : 8, crc: crc32(e.content), size: e.content.length, time: 0, date: DOS_DATE };
+    const data = e.store ? e.content : deflatePart(e.content);
+    return { name, data, method: e.store ? 0 : 8, crc: crc32(e.content), size: e.content.length, time: e.time ?? 0, date: e.date ?? DOS_DATE };
   });
   let total = 22;
   for (const p of prepared) total += 30 + 46 + 2 * p.name.length + p.data.length;

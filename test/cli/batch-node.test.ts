@@ -40,4 +40,26 @@ describe("checkFiles", () => {
     expect(checkFile(files[0]).bytes).toBeUndefined();
     expect(checkFile(files[0], undefined, true).bytes?.length).toBe(fs.statSync(files[0]).size);
   });
+
+  it.each([[1], [2]])("--jobs %s: long-lived workers take one file after another; one that dies is replaced and its file is an error row", async (jobs) => {
+    // A stand-in worker (same protocol) that names its thread in each result, and dies on a file called "crash".
+    const script = path.join(dir, "pool-worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort, threadId } = require("node:worker_threads");
+       parentPort.on("message", (m) => {
+         if (m.file.endsWith("crash")) process.exit(3);
+         parentPort.postMessage({ index: m.index, result: { ok: false, file: m.file + "@" + threadId, error: { ja: "", en: "" }, code: "ok" } });
+       });
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const names = ["a", "b", "c", "crash", "d", "e", "f", "g"];
+    const res = await checkFiles(names, { jobs, script });
+    expect(res.map((r) => (r.ok ? "" : r.code))).toEqual(["ok", "ok", "ok", "worker_failed", "ok", "ok", "ok", "ok"]);
+    const threads = new Set(res.filter((r) => !r.ok && r.code === "ok").map((r) => (r.ok ? "" : r.file.split("@")[1])));
+    // `jobs` workers, plus the one that replaced the dead one: never one worker per file.
+    expect(threads.size).toBeLessThanOrEqual(jobs + 1);
+    expect(res.map((r) => (r.ok ? "" : r.file.split("@")[0]))).toEqual(names);
+  });
 });
+

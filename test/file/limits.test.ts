@@ -6,7 +6,8 @@ import { setCell } from "../../src/core/grid";
 import type { SheetInput } from "../../src/core/model";
 import { openPackage, XlsxError } from "../../src/file/package";
 import { parseSheet, readPackage, readWorkbook } from "../../src/file/xlsx-read";
-import { readCentralDirectory, writeZip } from "../../src/file/zip";
+import { readCentralDirectory, useZipCodec, writeZip, type ZipCodec } from "../../src/file/zip";
+import { nodeZipCodec } from "../../src/file/zip-node";
 import { annotateWorkbook } from "../../src/file/annotate";
 import { synthGrid, synthXlsx } from "../cli/synth";
 import { craft, MiB, rawEntry, repeatedDeflate, rowsUnit, SHEET_HEAD, SHEET_TAIL } from "./craft";
@@ -23,7 +24,13 @@ function thrown(fn: () => unknown): XlsxError {
   throw new Error("did not throw");
 }
 
-describe("reading limits", () => {
+// The same limits hold with fflate (the browser) and with Node's zlib (the CLI).
+describe.each([
+  ["fflate", null],
+  ["zlib", nodeZipCodec],
+] as [string, ZipCodec | null][])("reading limits (%s)", (_name, codec) => {
+  beforeAll(() => useZipCodec(codec));
+  afterAll(() => useZipCodec(null));
   const deep = repeatedDeflate(SHEET_HEAD, " ".repeat(MiB), 40, SHEET_TAIL);
 
   it("stops a part at the ratio limit while inflating, naming the part and the limit", () => {

@@ -1,5 +1,7 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { readWorkbook, XlsxError } from "../../src/file/xlsx-read";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseSheet, parseSheetBytes, readSharedStrings, readSharedStringsBytes, readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { fixture } from "./helpers";
 
@@ -178,5 +180,83 @@ describe("readWorkbook errors", () => {
     };
     expectXlsxError(cfb("EncryptedPackage"), "encrypted", /パスワード/);
     expectXlsxError(cfb("Workbook"), "not_xlsx", /\.xls/);
+  });
+});
+
+describe("readSharedStringsBytes", () => {
+  it("reads the same strings as readSharedStrings, from the bytes", () => {
+    const xml =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?><!-- a comment with <si><t>no</t></si> -->' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9">' +
+      "<si><t>○</t></si>" +
+      '<si><t xml:space="preserve"> 前後に空白 </t></si>' +
+      '<si><r><rPr><sz val="11"/><rFont val="DejaVu Sans"/></rPr><t xml:space="preserve">情報管理の </t></r><r><t>1</t></r><r><t>）</t></r></si>' +
+      '<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>' +
+      "<si><t>A &amp; B &lt;C&gt; &#x3042;&#12354; &unknown;</t></si>" +
+      "<si><t><![CDATA[<raw> & text]]></t></si>" +
+      "<si><t>line_x000D_break _x005F_x0041_</t></si>" +
+      '<x:si><x:t a="1>2">接頭辞 🙂</x:t></x:si>' +
+      "<si><t/></si>" +
+      "</sst>";
+    const bytes = new TextEncoder().encode(xml);
+    const fromBytes = readSharedStringsBytes(bytes);
+    expect(fromBytes).toEqual(readSharedStrings(xml.slice(1)));
+    expect(fromBytes).toEqual(["○", " 前後に空白 ", "情報管理の 1）", "漢字", "A & B <C> ああ &unknown;", "<raw> & text", "line\rbreak _x0041_", "接頭辞 🙂", ""]);
+  });
+
+  it("throws on a truncated part", () => {
+    expect(() => readSharedStringsBytes(new TextEncoder().encode("<sst><si><t>abc</t></si><si"))).toThrow(/unterminated/);
+  });
+});
+
+describe("parseSheetBytes", () => {
+  const enc = new TextEncoder();
+  const sheet = (data: string, rest = "") =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="2" max="3" hidden="1"/></cols><sheetData>${data}</sheetData>${rest}</worksheet>`;
+  const sst = ["○", "内容", "A & B"];
+
+  it("reads the same cells, hidden rows, columns, merges and validations as parseSheet", () => {
+    const samples = [
+      sheet(
+        '<row r="1" hidden="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve"> 前後 </t></is></c></row>' +
+          '<row r="3"><c r="B3"><v>1.5</v></c><c r="A3" t="b"><v>1</v></c><c r="D3" t="str"><v>&lt;x&gt; &amp;</v></c><c r="E3" t="e"><v>#N/A</v></c></row>' +
+          '<row><c t="s"><v>2</v></c><c t="s"><v>7</v></c><c t="s"><v>1e400</v></c><c/><c r="Z4" s="3"/></row>' +
+          '<!-- a comment --><row r="2" spans="1:3"><c r="A2" t="inlineStr"><is><r><t>リッチ</t></r><r><t>テキスト</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c>' +
+          '<c r="B2" t="inlineStr"><is><t><![CDATA[<raw> & ]]>_x000D_</t></is></c><c r=\'C2\' t=\'n\'><v> 42 </v></c><c r="D2"><v>abc</v></c></row>',
+        '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="C1:C9"><formula1>"○,△,×"</formula1></dataValidation></dataValidations>',
+      ),
+      sheet('<row r="5"><c r="A5"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'),
+      sheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'),
+      sheet('<row r="2147483647"><c><v>1</v></c></row>'),
+      sheet(""),
+    ];
+    for (const xml of samples) {
+      const fromBytes = readSheetBytesOrThrow(enc.encode(xml));
+      expect(fromBytes).toEqual(parseSheet(xml, sst));
+    }
+    function readSheetBytesOrThrow(b: Uint8Array) {
+      const p = parseSheetBytes(b, sst);
+      if (!p) throw new Error("fast path not taken");
+      return p;
+    }
+  });
+
+  it("declines sheets with formulas (they are decoded and parsed as text) and agrees with parseSheet on every fixture", () => {
+    expect(parseSheetBytes(enc.encode(sheet('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>')), sst)).toBeNull();
+    expect(parseSheetBytes(enc.encode(sheet('<row r="1"><c r="A1"><v>1</v></c></row>', '<sheetData><row r="9"><c r="A9"><v>9</v></c></row></sheetData>')), sst)).toBeNull();
+    let compared = 0;
+    for (const name of readdirSync(join(__dirname, "..", "fixtures")).filter((f) => f.endsWith(".xlsx"))) {
+      const files = unzipSync(fixture(name));
+      const sstXml = files["xl/sharedStrings.xml"];
+      const table = sstXml ? readSharedStringsBytes(sstXml) : [];
+      for (const [part, bytes] of Object.entries(files)) {
+        if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
+        const p = parseSheetBytes(bytes, table);
+        if (!p) continue;
+        expect(p).toEqual(parseSheet(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""), table));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 });
