@@ -142,26 +142,28 @@ function indexOfBytes(b: Uint8Array, s: string, from: number): number {
   return -1;
 }
 
+/** What scanXmlBytes reports: text runs and tags, as byte positions in the part. */
+interface ByteXmlHandler {
+  /** Text between tags, [from, to), possibly empty; `raw` for CDATA (no entities to decode). */
+  text(from: number, to: number, raw: boolean): void;
+  /**
+   * A start or end tag: its local name (prefix dropped) at [nameStart, nameEnd); its attributes run from nameEnd to
+   * attrEnd (before "/>" or ">"); `end` is the position of its ">".
+   */
+  tag(nameStart: number, nameEnd: number, closing: boolean, selfClosing: boolean, attrEnd: number, end: number): void;
+}
+
 /**
- * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string first
- * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML; only the text of its `<t>` runs is decoded).
+ * One pass over the XML bytes of [from, to): comments, processing instructions and declarations skipped, CDATA as
+ * raw text, a ">" inside a quoted attribute value not taken for the end of a tag. Throws on an unterminated construct.
+ * Used where a part is read without decoding it whole (shared strings, sheets without formulas).
  */
-export function readSharedStringsBytes(b: Uint8Array): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let inT = false;
-  let phon = 0;
-  const n = b.length;
-  const text = (from: number, to: number, raw: boolean): void => {
-    if (to <= from || !inT || phon !== 0) return;
-    const t = utf8Decoder.decode(b.subarray(from, to));
-    cur += raw ? t : decodeEntities(t);
-  };
-  let i = 0;
-  while (i < n) {
+function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler): void {
+  let i = from;
+  while (i < to) {
     const lt = b.indexOf(60 /* < */, i);
-    if (lt < 0) break;
-    text(i, lt, false);
+    if (lt < 0 || lt >= to) break;
+    h.text(i, lt, false);
     const c = b[lt + 1];
     if (c === 33 /* ! */) {
       if (bytesAt(b, lt, "<!--")) {
@@ -171,7 +173,7 @@ export function readSharedStringsBytes(b: Uint8Array): string[] {
       } else if (bytesAt(b, lt, "<![CDATA[")) {
         const e = indexOfBytes(b, "]]>", lt + 9);
         if (e < 0) throw new Error("unterminated CDATA");
-        text(lt + 9, e, true);
+        h.text(lt + 9, e, true);
         i = e + 3;
       } else {
         const e = b.indexOf(62, lt);
@@ -189,14 +191,14 @@ export function readSharedStringsBytes(b: Uint8Array): string[] {
     // End of the tag; a ">" inside a quoted attribute value does not end it.
     let j = lt + 1;
     let quote = 0;
-    for (; j < n; j++) {
+    for (; j < to; j++) {
       const ch = b[j];
       if (quote) {
         if (ch === quote) quote = 0;
       } else if (ch === 34 || ch === 39) quote = ch;
       else if (ch === 62) break;
     }
-    if (j >= n) throw new Error("unterminated tag");
+    if (j >= to) throw new Error("unterminated tag");
     const closing = c === 47; /* / */
     let k = closing ? lt + 2 : lt + 1;
     let nameStart = k;
@@ -206,19 +208,40 @@ export function readSharedStringsBytes(b: Uint8Array): string[] {
       if (ch === 58 /* : */) nameStart = k + 1;
     }
     const selfClosing = !closing && b[j - 1] === 47;
-    const len = k - nameStart;
-    const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
-    if (!closing) {
-      if (name === "si") {
-        cur = "";
-        if (selfClosing) out.push("");
-      } else if (name === "t" && !selfClosing) inT = true;
-      else if (name === "rPh" && !selfClosing) phon++;
-    } else if (name === "t") inT = false;
-    else if (name === "rPh") phon--;
-    else if (name === "si") out.push(unescCellText(cur));
     i = j + 1;
+    h.tag(nameStart, k, closing, selfClosing, selfClosing ? j - 1 : j, j);
   }
+}
+
+/**
+ * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string first
+ * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML; only the text of its `<t>` runs is decoded).
+ */
+export function readSharedStringsBytes(b: Uint8Array): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inT = false;
+  let phon = 0;
+  scanXmlBytes(b, 0, b.length, {
+    text(from, to, raw) {
+      if (to <= from || !inT || phon !== 0) return;
+      const t = utf8Decoder.decode(b.subarray(from, to));
+      cur += raw ? t : decodeEntities(t);
+    },
+    tag(nameStart, nameEnd, closing, selfClosing) {
+      const len = nameEnd - nameStart;
+      const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
+      if (!closing) {
+        if (name === "si") {
+          cur = "";
+          if (selfClosing) out.push("");
+        } else if (name === "t" && !selfClosing) inT = true;
+        else if (name === "rPh" && !selfClosing) phon++;
+      } else if (name === "t") inT = false;
+      else if (name === "rPh") phon--;
+      else if (name === "si") out.push(unescCellText(cur));
+    },
+  });
   return out;
 }
 
@@ -343,15 +366,7 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
           }
           case "c": {
             const r = quickAttr(raw, "r");
-            if (r) {
-              col = colOfRef(r);
-              const rr = rowOfRef(r);
-              if (Number.isFinite(rr)) row = rr;
-              if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(r);
-            } else {
-              col++;
-              if (col >= MAX_COLS) throw new OutOfGrid(`column ${col + 1}`);
-            }
+            [row, col] = cellAt(r, row, col);
             cellRef = r ?? "";
             cellType = quickAttr(raw, "t") ?? "n";
             inCell = !selfClosing;
@@ -604,119 +619,65 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
     else if (phon === 0) inlineText += t;
   };
   let error: Bilingual | undefined;
-  let i = sdOpenEnd + 1;
   try {
-    while (i < sdEnd) {
-      const lt = b.indexOf(60, i);
-      if (lt < 0 || lt >= sdEnd) break;
-      if (lt > i) text(i, lt, false);
-      const c = b[lt + 1];
-      if (c === 33 /* ! */) {
-        if (bytesAt(b, lt, "<!--")) {
-          const e = indexOfBytes(b, "-->", lt + 4);
-          if (e < 0) throw new Error("unterminated comment");
-          i = e + 3;
-        } else if (bytesAt(b, lt, "<![CDATA[")) {
-          const e = indexOfBytes(b, "]]>", lt + 9);
-          if (e < 0) throw new Error("unterminated CDATA");
-          text(lt + 9, e, true);
-          i = e + 3;
-        } else {
-          const e = b.indexOf(62, lt);
-          if (e < 0) throw new Error("unterminated declaration");
-          i = e + 1;
-        }
-        continue;
-      }
-      if (c === 63 /* ? */) {
-        const e = indexOfBytes(b, "?>", lt);
-        if (e < 0) throw new Error("unterminated processing instruction");
-        i = e + 2;
-        continue;
-      }
-      let j = lt + 1;
-      let quote = 0;
-      for (; j < sdEnd; j++) {
-        const ch = b[j];
-        if (quote) {
-          if (ch === quote) quote = 0;
-        } else if (ch === 34 || ch === 39) quote = ch;
-        else if (ch === 62) break;
-      }
-      if (j >= sdEnd) throw new Error("unterminated tag");
-      const closing = c === 47;
-      let k = closing ? lt + 2 : lt + 1;
-      let nameStart = k;
-      for (; k < j; k++) {
-        const ch = b[k];
-        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
-        if (ch === 58) nameStart = k + 1;
-      }
-      const len = k - nameStart;
-      const n0 = b[nameStart];
-      // c, v, t, row, rPh; anything else is skipped
-      const tag =
-        len === 1 ? (n0 === 99 ? "c" : n0 === 118 ? "v" : n0 === 116 ? "t" : "") : len === 3 ? (bytesAt(b, nameStart, "row") ? "row" : bytesAt(b, nameStart, "rPh") ? "rPh" : "") : "";
-      i = j + 1;
-      if (!tag) continue;
-      const selfClosing = !closing && b[j - 1] === 47;
-      const attrEnd = selfClosing ? j - 1 : j;
-      if (closing) {
-        if (tag === "v" || tag === "t") target = 0;
-        else if (tag === "rPh") phon--;
-        else if (tag === "c" && inCell) {
-          inCell = false;
-          put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
-        }
-        continue;
-      }
-      switch (tag) {
-        case "row": {
-          const r = attrBytes(b, k, attrEnd, "r");
-          row = r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
-          if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
-          col = -1;
-          const h = attrBytes(b, k, attrEnd, "hidden");
-          if (h === "1" || h === "true") hiddenRows.push(row);
-          break;
-        }
-        case "c": {
-          const r = attrBytes(b, k, attrEnd, "r");
-          if (r) {
-            col = colOfRef(r);
-            const rr = rowOfRef(r);
-            if (Number.isFinite(rr)) row = rr;
-            if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(r);
-          } else {
-            col++;
-            if (col >= MAX_COLS) throw new OutOfGrid(`column ${col + 1}`);
+    scanXmlBytes(b, sdOpenEnd + 1, sdEnd, {
+      text,
+      tag(nameStart, nameEnd, closing, selfClosing, attrEnd) {
+        const len = nameEnd - nameStart;
+        const n0 = b[nameStart];
+        // c, v, t, row, rPh; anything else is skipped
+        const tag =
+          len === 1 ? (n0 === 99 ? "c" : n0 === 118 ? "v" : n0 === 116 ? "t" : "") : len === 3 ? (bytesAt(b, nameStart, "row") ? "row" : bytesAt(b, nameStart, "rPh") ? "rPh" : "") : "";
+        if (!tag) return;
+        if (closing) {
+          if (tag === "v" || tag === "t") target = 0;
+          else if (tag === "rPh") phon--;
+          else if (tag === "c" && inCell) {
+            inCell = false;
+            put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
           }
-          cellRef = r ?? "";
-          cellType = attrBytes(b, k, attrEnd, "t") ?? "n";
-          inCell = !selfClosing;
-          v = "";
-          inlineText = "";
-          hasV = false;
-          hasInline = false;
-          break;
+          return;
         }
-        case "v":
-          if (inCell && !selfClosing) {
-            target = 1;
-            hasV = true;
+        switch (tag) {
+          case "row": {
+            const r = attrBytes(b, nameEnd, attrEnd, "r");
+            row = r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
+            if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+            col = -1;
+            const h = attrBytes(b, nameEnd, attrEnd, "hidden");
+            if (h === "1" || h === "true") hiddenRows.push(row);
+            break;
           }
-          break;
-        case "t":
-          if (inCell && !selfClosing && phon === 0) {
-            target = 2;
-            hasInline = true;
+          case "c": {
+            const r = attrBytes(b, nameEnd, attrEnd, "r");
+            [row, col] = cellAt(r, row, col);
+            cellRef = r ?? "";
+            cellType = attrBytes(b, nameEnd, attrEnd, "t") ?? "n";
+            inCell = !selfClosing;
+            v = "";
+            inlineText = "";
+            hasV = false;
+            hasInline = false;
+            break;
           }
-          break;
-        case "rPh":
-          if (!selfClosing) phon++;
-          break;
-      }
-    }
+          case "v":
+            if (inCell && !selfClosing) {
+              target = 1;
+              hasV = true;
+            }
+            break;
+          case "t":
+            if (inCell && !selfClosing && phon === 0) {
+              target = 2;
+              hasInline = true;
+            }
+            break;
+          case "rPh":
+            if (!selfClosing) phon++;
+            break;
+        }
+      },
+    });
   } catch (e) {
     if (!(e instanceof OutOfGrid)) throw e;
     error = outOfGridMessage(e.where);
@@ -725,6 +686,22 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
   for (const r of unsortedRows) sortRow(r);
   if (!ascending) order.sort((x, y) => x.row - y.row);
   return { cells: order, hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes };
+}
+
+/**
+ * The position of a `<c>` tag (shared by both sheet parsers): from its `r` attribute, else the column after the
+ * previous cell on the current row. Beyond Excel's grid: OutOfGrid.
+ */
+function cellAt(r: string | undefined | null, row: number, col: number): [number, number] {
+  if (r) {
+    const c = colOfRef(r);
+    const rr = rowOfRef(r);
+    const at = Number.isFinite(rr) ? rr : row;
+    if (c >= MAX_COLS || at >= MAX_ROWS) throw new OutOfGrid(r);
+    return [at, c];
+  }
+  if (col + 1 >= MAX_COLS) throw new OutOfGrid(`column ${col + 2}`);
+  return [row, col + 1];
 }
 
 /** A cell's value from what its tag held (shared by both sheet parsers). */
