@@ -606,28 +606,26 @@ export function annotateWorkbook(input: Uint8Array, report: Report, options: Ann
   if (records && !ownEvidence) ctAdded.push({ part: evidencePart, type: CT_WORKSHEET });
   if (records && !ownHistory) ctAdded.push({ part: historyPart, type: CT_WORKSHEET });
 
-  // Results sheet with the radar chart (no chart when there is no field to plot).
-  const hasFields = results.fieldTable.bottom > results.fieldTable.top;
-  if (hasFields) {
+  // A chart on one of our sheets: its chart part, a drawing holding it, and the relationships sheet -> drawing
+  // (rId1) -> chart (rId1).
+  const addChart = (sheetPart: string, chartXml: string, anchor: Parameters<typeof drawingXml>[0]): void => {
     const drawingPart = freePart(pkg, taken, "xl/drawings", "drawing", "xml");
     const chartPart = freePart(pkg, taken, "xl/charts", "chart", "xml");
-    pkg.setText(chartPart, radarChartXml(results, resultsName));
-    pkg.setText(drawingPart, drawingXml(results.chartAnchor, "rId1"));
+    pkg.setText(chartPart, chartXml);
+    pkg.setText(drawingPart, drawingXml(anchor, "rId1"));
     pkg.setText(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: REL_CHART, target: relativeTarget(drawingPart, chartPart) }]));
-    pkg.setText(relsPathOf(resultsPart), relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(resultsPart, drawingPart) }]));
+    pkg.setText(relsPathOf(sheetPart), relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(sheetPart, drawingPart) }]));
     ctAdded.push({ part: drawingPart, type: CT_DRAWING }, { part: chartPart, type: CT_CHART });
-  }
+  };
+
+  // Results sheet with the radar chart (no chart when there is no field to plot).
+  const hasFields = results.fieldTable.bottom > results.fieldTable.top;
+  if (hasFields) addChart(resultsPart, radarChartXml(results, resultsName), results.chartAnchor);
   pkg.setText(resultsPart, resultsSheetXml(results, styles, hasFields ? "rId1" : null));
 
   // History sheet with its line chart.
   if (records) {
-    const drawingPart = freePart(pkg, taken, "xl/drawings", "drawing", "xml");
-    const chartPart = freePart(pkg, taken, "xl/charts", "chart", "xml");
-    pkg.setText(chartPart, lineChartXml(history, historyName));
-    pkg.setText(drawingPart, drawingXml(history.chartAnchor, "rId1"));
-    pkg.setText(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: REL_CHART, target: relativeTarget(drawingPart, chartPart) }]));
-    pkg.setText(relsPathOf(historyPart), relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(historyPart, drawingPart) }]));
-    ctAdded.push({ part: drawingPart, type: CT_DRAWING }, { part: chartPart, type: CT_CHART });
+    addChart(historyPart, lineChartXml(history, historyName), history.chartAnchor);
     pkg.setText(historyPart, historySheetXml(history, styles, "rId1"));
   }
 
