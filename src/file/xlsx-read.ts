@@ -302,10 +302,7 @@ function rowOfRef(ref: string): number {
  * addresses; an address beyond Excel's grid stops the scan and marks the sheet unreadable.
  */
 export function parseSheet(xml: string, sst: string[]): ParsedSheet {
-  const rowsBy = new Map<number, SparseRow>();
-  const order: SparseRow[] = [];
-  let ascending = true;
-  const unsortedRows = new Set<SparseRow>();
+  const rows = new RowCollector();
   const hiddenRows: number[] = [];
   const hiddenColumnRanges: { first: number; last: number }[] = [];
   const merges: CellRange[] = [];
@@ -326,23 +323,8 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
   // Validation being read: classic <dataValidation> or x14 one in extLst.
   let dv: { type: string; sqref: string; formula: string } | null = null;
   let inFormula1 = false;
-  let last: SparseRow | null = null;
 
-  const put = (val: CellValue) => {
-    if (val === null || row < 0 || col < 0) return;
-    let r = last && last.row === row ? last : rowsBy.get(row);
-    if (!r) {
-      r = { row, cols: [], vals: [] };
-      rowsBy.set(row, r);
-      if (order.length && order[order.length - 1].row > row) ascending = false;
-      order.push(r);
-    }
-    last = r;
-    const n = r.cols.length;
-    if (n && r.cols[n - 1] >= col) unsortedRows.add(r);
-    r.cols.push(col);
-    r.vals.push(val);
-  };
+  const put = (val: CellValue): void => rows.put(row, col, val);
   const setTarget = (t: typeof textTarget) => {
     textTarget = t;
     gate.on = t !== "";
@@ -465,35 +447,7 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
           case "c": {
             if (!inCell) return;
             inCell = false;
-            let val: CellValue = null;
-            switch (cellType) {
-              case "s": {
-                if (!hasV) break;
-                const m = PLAIN_INDEX_RE.exec(v);
-                const idx = m ? Number(m[1]) : -1;
-                if (idx >= 0 && idx < sst.length) val = sst[idx];
-                else if (badStringIndexes.length < 1000) badStringIndexes.push(cellRef || `${v}`);
-                break;
-              }
-              case "inlineStr":
-                val = hasInline ? unescCellText(inlineText) : hasV ? v : null;
-                break;
-              case "str":
-              case "e":
-              case "d":
-                val = hasV ? v : null;
-                break;
-              case "b":
-                val = hasV ? v.trim() === "1" || v.trim() === "true" : null;
-                break;
-              default: {
-                if (hasV && v.trim() !== "") {
-                  const n = Number(v);
-                  val = Number.isFinite(n) ? n : v;
-                }
-              }
-            }
-            put(val);
+            put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
             return;
           }
         }
@@ -504,9 +458,7 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
     error = outOfGridMessage(e.where);
   }
   if (error) return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error, badStringIndexes };
-  for (const r of unsortedRows) sortRow(r);
-  if (!ascending) order.sort((x, y) => x.row - y.row);
-  return { cells: order, hiddenRows, hiddenColumnRanges, merges, validations, badStringIndexes };
+  return { cells: rows.done(), hiddenRows, hiddenColumnRanges, merges, validations, badStringIndexes };
 }
 
 /** True when the part holds a formula tag (`<f>`, `<f …>`, `<f/>`; not `<formula1>` or `<xm:f>`). */
@@ -578,13 +530,9 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
   // Cells outside the first <sheetData> (a second one, in a damaged or crafted part): the text parser reads them all.
   if (outer.cells.length || outer.error || outer.hiddenRows.length) return null;
 
-  const rowsBy = new Map<number, SparseRow>();
-  const order: SparseRow[] = [];
-  let ascending = true;
-  const unsortedRows = new Set<SparseRow>();
+  const rows = new RowCollector();
   const hiddenRows: number[] = [];
   const badStringIndexes: string[] = [];
-  let last: SparseRow | null = null;
   let row = -1;
   let col = -1;
   let cellType = "";
@@ -596,21 +544,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
   let hasV = false;
   let hasInline = false;
   let phon = 0;
-  const put = (val: CellValue) => {
-    if (val === null || row < 0 || col < 0) return;
-    let r = last && last.row === row ? last : rowsBy.get(row);
-    if (!r) {
-      r = { row, cols: [], vals: [] };
-      rowsBy.set(row, r);
-      if (order.length && order[order.length - 1].row > row) ascending = false;
-      order.push(r);
-    }
-    last = r;
-    const n = r.cols.length;
-    if (n && r.cols[n - 1] >= col) unsortedRows.add(r);
-    r.cols.push(col);
-    r.vals.push(val);
-  };
+  const put = (val: CellValue): void => rows.put(row, col, val);
   const text = (from: number, to: number, raw: boolean): void => {
     if (!target || to <= from) return;
     let t = bytesText(b, from, to);
@@ -683,9 +617,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
     error = outOfGridMessage(e.where);
   }
   if (error) return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error, badStringIndexes };
-  for (const r of unsortedRows) sortRow(r);
-  if (!ascending) order.sort((x, y) => x.row - y.row);
-  return { cells: order, hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes };
+  return { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes };
 }
 
 /**
@@ -730,6 +662,39 @@ function cellValue(cellType: string, v: string, hasV: boolean, inlineText: strin
       }
       return null;
     }
+  }
+}
+
+/** Cells collected into sparse rows as a sheet part lists them (shared by both sheet parsers). */
+class RowCollector {
+  private readonly byRow = new Map<number, SparseRow>();
+  private readonly order: SparseRow[] = [];
+  private readonly unsorted = new Set<SparseRow>();
+  private ascending = true;
+  private last: SparseRow | null = null;
+
+  /** Adds a cell; blank values and cells without a position are left out. */
+  put(row: number, col: number, val: CellValue): void {
+    if (val === null || row < 0 || col < 0) return;
+    let r = this.last && this.last.row === row ? this.last : this.byRow.get(row);
+    if (!r) {
+      r = { row, cols: [], vals: [] };
+      this.byRow.set(row, r);
+      if (this.order.length && this.order[this.order.length - 1].row > row) this.ascending = false;
+      this.order.push(r);
+    }
+    this.last = r;
+    const n = r.cols.length;
+    if (n && r.cols[n - 1] >= col) this.unsorted.add(r);
+    r.cols.push(col);
+    r.vals.push(val);
+  }
+
+  /** The rows, ascending, columns ascending within each (rows written out of order are sorted once, here). */
+  done(): SparseRow[] {
+    for (const r of this.unsorted) sortRow(r);
+    if (!this.ascending) this.order.sort((x, y) => x.row - y.row);
+    return this.order;
   }
 }
 
