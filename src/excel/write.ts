@@ -15,6 +15,7 @@ import {
   tableHeaderRow,
   toStoredResult,
   isPlanIntroText,
+  type PlanModel,
 } from "../core/sheets";
 import type { NormaliseChange } from "../app/host";
 import { cellA1, parseRangeA1, rangeA1, rowRuns } from "./address";
@@ -406,15 +407,7 @@ export async function readOwnedTable(
 }
 
 /** The parts of a table model that queueOwnedTableWrite needs (PlanModel and the evidence model). */
-export interface OwnedTableModel {
-  tableName: string;
-  /** Rows above the table from A1 (the plan's order line); the header row is below them. */
-  intro?: CellValue[][];
-  header: string[];
-  rows: CellValue[][];
-  idColumn: number;
-  userColumnStart: number;
-}
+export type OwnedTableModel = Pick<PlanModel, "tableName" | "intro" | "header" | "rows" | "idColumn" | "userColumnStart">;
 
 /**
  * Queues the table sheet's writes (no sync): refuses first when the new table would cover notes outside the old one,
