@@ -9,7 +9,9 @@ import { annotateWorkbook, type AnnotateOptions, type AnnotateResult } from "../
 import { readWorkbook } from "../file/xlsx-read";
 import type { Lang } from "./host";
 
-export type FileCheck = { ok: true; report: Report } | { ok: false; file: string; error: Bilingual; code: string };
+/** One file's check: its report (a whole `Report`, or the summary's digest of it), or why it could not be checked. */
+export type FileCheckOf<R> = { ok: true; report: R } | { ok: false; file: string; error: Bilingual; code: string };
+export type FileCheck = FileCheckOf<Report>;
 
 const UNEXPECTED: Bilingual = {
   ja: "ファイルの読み込み中に予期しないエラーが発生しました",

@@ -5,9 +5,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { checkWorkbookBytes, type FileCheck } from "../app/files";
+import { checkWorkbookBytes, type FileCheck, type FileCheckOf } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
+import { digestReport, type SummaryReport } from "../core/summary";
 import { useNodeZlib } from "../file/zip-node";
 
 // The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
@@ -59,6 +60,11 @@ export function checkFile(file: string, profile?: Profile, keepBytes = false): C
   return keepBytes ? { result, bytes } : { result };
 }
 
+/** A check's result with the report cut to what the summary reads (`digestReport`). */
+export function digestOf(r: FileCheck): FileCheckOf<SummaryReport> {
+  return r.ok ? { ok: true, report: digestReport(r.report) } : r;
+}
+
 /** The compiled worker script beside this module, or null when running from TypeScript sources. */
 export function workerScript(): string | null {
   if (!__filename.endsWith(".js")) return null;
@@ -91,12 +97,18 @@ export interface CheckFilesOptions {
   memoryMb?: number;
   /** Time limit per file in ms (default FILE_TIME_LIMIT_MS). */
   timeLimitMs?: number;
+  /**
+   * Only the summary is wanted: each report comes back as its digest (`digestReport`), which is all a summary
+   * reads. Workers send a tenth of the bytes and the batch holds a tenth of the memory.
+   */
+  digest?: boolean;
 }
 
-function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
-  const out: FileCheck[] = [];
+function inProcess(files: string[], opts: CheckFilesOptions): FileCheckOf<SummaryReport>[] {
+  const out: FileCheckOf<SummaryReport>[] = [];
   files.forEach((f, i) => {
-    out.push(checkFile(f, opts.profile).result);
+    const r = checkFile(f, opts.profile).result;
+    out.push(opts.digest ? digestOf(r) : r);
     opts.onProgress?.(i + 1, files.length);
   });
   return out;
@@ -106,7 +118,9 @@ function inProcess(files: string[], opts: CheckFilesOptions): FileCheck[] {
  * Checks the files in order; results come back in the input order whatever the threads did. With the compiled
  * worker available (the installed CLI), every file is checked on a worker thread, --jobs 1 included.
  */
-export async function checkFiles(files: string[], opts: CheckFilesOptions = {}): Promise<FileCheck[]> {
+export async function checkFiles(files: string[], opts: CheckFilesOptions & { digest: true }): Promise<FileCheckOf<SummaryReport>[]>;
+export async function checkFiles(files: string[], opts?: CheckFilesOptions & { digest?: false }): Promise<FileCheck[]>;
+export async function checkFiles(files: string[], opts: CheckFilesOptions = {}): Promise<FileCheckOf<SummaryReport>[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? autoJobs(files.length), files.length));
   const script = opts.script ?? workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
@@ -116,7 +130,8 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   let done = results.filter(Boolean).length;
   for (let i = 0; i < files.length; i++) {
     if (results[i]) continue;
-    results[i] = checkFile(files[i]).result;
+    const r = checkFile(files[i]).result;
+    results[i] = opts.digest ? digestOf(r) : r;
     opts.onProgress?.(++done, files.length);
   }
   return results;
@@ -144,8 +159,8 @@ function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: 
 /** Files posted to a worker ahead of the one it is checking: it never waits for the main thread between files. */
 const QUEUE_DEPTH = 2;
 
-async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheck[]> {
-  const results: FileCheck[] = new Array(files.length);
+async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
+  const results: FileCheckOf<SummaryReport>[] = new Array(files.length);
   const memoryMb = opts.memoryMb ?? WORKER_MEMORY_MB;
   const timeLimit = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let next = 0;
@@ -162,7 +177,7 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
   await new Promise<void>((resolve) => {
     let live = 0;
     let cannotStart = false;
-    const finish = (index: number, r: FileCheck): void => {
+    const finish = (index: number, r: FileCheckOf<SummaryReport>): void => {
       if (results[index]) return;
       results[index] = r;
       done++;
@@ -190,7 +205,7 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
         const i = take();
         if (i < 0) return;
         queue.push(i);
-        w.postMessage({ index: i, file: files[i] });
+        w.postMessage({ index: i, file: files[i], digest: opts.digest === true });
       };
       const timeFirst = (): void => {
         if (timer) clearTimeout(timer);
@@ -205,7 +220,7 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
           void w.terminate();
         }, timeLimit);
       };
-      w.on("message", (m: { ready?: true; index: number; result: FileCheck }) => {
+      w.on("message", (m: { ready?: true; index: number; result: FileCheckOf<SummaryReport> }) => {
         if (m.ready) {
           ready = true;
           for (let k = 0; k < QUEUE_DEPTH; k++) post();

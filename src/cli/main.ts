@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { annotatedCopy, describeError, type FileCheck } from "../app/files";
+import { annotatedCopy, describeError, type FileCheck, type FileCheckOf } from "../app/files";
 import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../app/batch";
 import { renderHtmlReport } from "../core/html-report";
 import type { Bilingual, Report } from "../core/model";
@@ -19,6 +19,7 @@ import { writeJsonStream } from "./json-stream";
 import { formatLine, formatReport, styleFor } from "./text";
 import { loadPrevious, roundsText, summaryWithRounds } from "./previous";
 import type { Round } from "../core/rounds";
+import type { SummaryInput, SummaryReport } from "../core/summary";
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -69,7 +70,7 @@ function say(io: CliIo, lang: Lang, msg: Bilingual): void {
 }
 
 /** Exit status for one checked file. */
-function statusOf(r: FileCheck, o: CliOptions): number {
+function statusOf(r: FileCheckOf<SummaryReport>, o: CliOptions): number {
   if (!r.ok) return 2;
   const s = r.report.summary;
   if (o.failOn.includes("invalid") && s.invalid + s.naNotAllowed > 0) return 1;
@@ -105,18 +106,21 @@ function jsonOf(r: FileCheck, lang: Lang): Report | { file: string; error: strin
   return r.ok ? r.report : { file: r.file, error: r.error[lang], code: r.code };
 }
 
-/** Writes --out, --report and --summary. False when one failed (a message is on stderr, nothing half-written). */
+/**
+ * Writes --out, --report and --summary. False when one failed (a message is on stderr, nothing half-written).
+ * `first` is the whole check of a single input (--out and --report take one input only).
+ */
 async function writeOutputs(
   io: CliIo,
   o: CliOptions,
-  results: FileCheck[],
+  results: SummaryInput[],
+  first: FileCheck | null,
   bytes: Uint8Array | undefined,
   previous: Round | null = null,
   profile: Profile = TICS_2024,
 ): Promise<boolean> {
   const lang = o.lang;
-  const first = results[0];
-  if (o.out && first.ok && bytes) {
+  if (o.out && first?.ok && bytes) {
     let data: Uint8Array;
     try {
       const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang, records: true });
@@ -145,7 +149,7 @@ async function writeOutputs(
     }
     if (!(await save(io, lang, o.out, data, { ja: "注釈付きのコピー", en: "the annotated copy" }))) return false;
   }
-  if (o.report && first.ok) {
+  if (o.report && first?.ok) {
     const html = renderHtmlReport(first.report, lang, { now: new Date(), executive: true });
     if (!(await save(io, lang, o.report, html, { ja: "HTML レポート", en: "the HTML report" }))) return false;
   }
@@ -253,22 +257,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!previousRound) return 2;
   }
 
-  // Check every file. A single file keeps its bytes for --out.
-  let results: FileCheck[];
+  // Check every file. A single file keeps its bytes for --out. `full` holds whole reports where something prints
+  // or writes more than the summary: one input, --json, or the text report of every file; a batch with --summary
+  // and no --json gets each report's digest (what the summary and its one line per file read).
+  let results: FileCheckOf<SummaryReport>[];
+  let full: FileCheck[] = [];
   let bytes: Uint8Array | undefined;
   if (o.files.length === 1) {
     const one = checkFile(o.files[0], profile, o.out !== null);
-    results = [one.result];
+    results = full = [one.result];
     bytes = one.bytes;
   } else {
+    const digest = o.summary !== null && !o.json;
     const progress = io.stderrIsTTY === true;
     const unit = lang === "ja" ? "ファイル" : "files";
     let last = 0;
-    results = await checkFiles(o.files, {
+    const opts = {
       jobs: o.jobs ?? undefined,
       profile,
       onProgress: progress
-        ? (done, total) => {
+        ? (done: number, total: number) => {
             const now = Date.now();
             if (done === total || now - last > 100) {
               last = now;
@@ -277,7 +285,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             }
           }
         : undefined,
-    });
+    };
+    if (digest) results = await checkFiles(o.files, { ...opts, digest: true });
+    else results = full = await checkFiles(o.files, opts);
   }
 
   let code = 0;
@@ -287,22 +297,25 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Files first: when one cannot be written the run fails (exit 2) before anything is printed.
-  if (!(await writeOutputs(io, o, results, bytes, previousRound, profile))) return 2;
+  if (!(await writeOutputs(io, o, results, o.files.length === 1 ? full[0] : null, bytes, previousRound, profile))) return 2;
 
   // stdout: one document, or nothing when the only file failed.
   if (o.files.length === 1) {
-    const r = results[0];
+    const r = full[0];
     if (r.ok && o.json) await writeJsonStream(r.report, io.stdout, io.flush, io.stdoutBytes);
     else if (r.ok) io.stdout(formatReport(r.report, lang, styleFor(io.isTTY === true), { fixedCopy: o.fix && !!o.out }));
   } else if (o.json) {
-    await writeJsonStream(results.map((r) => jsonOf(r, lang)), io.stdout, io.flush, io.stdoutBytes);
+    await writeJsonStream(full.map((r) => jsonOf(r, lang)), io.stdout, io.flush, io.stdoutBytes);
   } else {
     const style = styleFor(io.isTTY === true);
-    const ok = results.filter((r): r is { ok: true; report: Report } => r.ok);
     if (o.summary) {
+      const ok = results.filter((r): r is { ok: true; report: SummaryReport } => r.ok);
       io.stdout(ok.map((r) => formatLine(r.report, lang)).join("\n") + (ok.length ? "\n" : ""));
       if (previousRound) io.stdout(roundsText(results, previousRound, lang));
-    } else io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
+    } else {
+      const ok = full.filter((r): r is { ok: true; report: Report } => r.ok);
+      io.stdout(ok.map((r) => formatReport(r.report, lang, style)).join("\n"));
+    }
   }
 
   return code;

@@ -3,12 +3,13 @@
  * batch code stays as it is (src/core/rounds.ts holds the rules, src/app/rounds.ts the files).
  */
 import * as fs from "node:fs";
-import { describeError, type FileCheck } from "../app/files";
+import { describeError } from "../app/files";
 import { problemsCsv, problemsCsvName, summaryFormatOf } from "../app/batch";
 import { readPreviousSummary, summaryCsvWithPrevious, summaryRowsWithPrevious, summaryXlsxWithPrevious } from "../app/rounds";
 import type { Bilingual } from "../core/model";
 import { TICS_2024 } from "../core/profile/tics-2024";
 import type { Round } from "../core/rounds";
+import type { SummaryInput } from "../core/summary";
 import type { CliOptions, Lang } from "./args";
 import type { CliIo } from "./main";
 
@@ -36,7 +37,7 @@ export function loadPrevious(io: CliIo, o: CliOptions): Round | null {
 type Save = (io: CliIo, lang: Lang, file: string, data: Uint8Array | string, what: Bilingual) => Promise<boolean>;
 
 /** Writes --summary with the change columns (and the problem CSV beside a CSV summary). */
-export async function summaryWithRounds(io: CliIo, o: CliOptions, results: FileCheck[], previous: Round, save: Save): Promise<boolean> {
+export async function summaryWithRounds(io: CliIo, o: CliOptions, results: SummaryInput[], previous: Round, save: Save): Promise<boolean> {
   const out = o.summary as string;
   const lang = o.lang;
   const what = { ja: "集計（前回比つき）", en: "the summary (with the change since the previous round)" };
@@ -46,7 +47,7 @@ export async function summaryWithRounds(io: CliIo, o: CliOptions, results: FileC
 }
 
 /** One stdout line per supplier that got worse or did not answer again (after the per-file lines). */
-export function roundsText(results: FileCheck[], previous: Round, lang: Lang): string {
+export function roundsText(results: SummaryInput[], previous: Round, lang: Lang): string {
   const rows = summaryRowsWithPrevious(results, lang, previous, TICS_2024);
   const col = rows[0].findIndex((h) => h === "前回比の判定" || h === "Since last round");
   const lines: string[] = [];

@@ -2,7 +2,7 @@
 import { colToLetters } from "../core/a1";
 import type { Priority, Report } from "../core/model";
 import { PLAN_ORDER_LINE, adviceOf } from "../core/plan";
-import { FINDING_STATUS_LABEL, problemCount } from "../core/summary";
+import { FINDING_STATUS_LABEL, problemCount, type SummaryReport } from "../core/summary";
 import { evidenceLines } from "../core/evidence";
 import { COMPARE_LABELS, oursText, workbookResultsHeading, workbookValueText } from "../core/workbook-compare";
 import type { Lang } from "./args";
@@ -219,7 +219,7 @@ export function fieldNotes(report: Report, lang: Lang, style: Style = plain): st
 }
 
 /** One line per file for batch runs. */
-export function formatLine(report: Report, lang: Lang): string {
+export function formatLine(report: SummaryReport, lang: Lang): string {
   const s = report.summary;
   const problems = problemCount(report);
   const col = colToLetters(report.location.answerCol);

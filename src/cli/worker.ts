@@ -1,11 +1,12 @@
 /** Worker-thread entry for batch checks (see batch-node.ts): checks one file per message. */
 import { parentPort } from "node:worker_threads";
-import { checkFile } from "./batch-node";
+import { checkFile, digestOf } from "./batch-node";
 
 if (parentPort) {
   const port = parentPort;
-  port.on("message", (m: { index: number; file: string }) => {
-    port.postMessage({ index: m.index, result: checkFile(m.file).result });
+  port.on("message", (m: { index: number; file: string; digest?: boolean }) => {
+    const result = checkFile(m.file).result;
+    port.postMessage({ index: m.index, result: m.digest ? digestOf(result) : result });
   });
   port.postMessage({ ready: true });
 }

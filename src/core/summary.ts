@@ -2,15 +2,48 @@
  * Batch summaries: one row per checked file, one row per problem entry, and CSV text. Pure: the CLI and the
  * browser turn these grids into .csv or .xlsx files.
  */
-import type { Bilingual, CellValue, Finding, Report } from "./model";
+import type { Bilingual, CellValue, Finding, ItemResult, Report } from "./model";
 import type { Profile } from "./profile/types";
 
 type Lang = "ja" | "en";
 
+/**
+ * What the batch summary, the problem list and the one-line text of a file read from its report. A whole `Report`
+ * is one; `digestReport` makes a small one (a batch's workers send it instead of the whole report when nothing else
+ * is printed or written). `items` holds at least the items the findings point to (a digest holds only those).
+ */
+export type SummaryReport = Pick<Report, "file" | "sheet" | "location" | "company" | "summary" | "fields" | "overall" | "findings" | "fieldOrigin"> & {
+  items: readonly Pick<ItemResult, "id" | "number" | "text">[];
+};
+
 /** The outcome of checking one file, as the summary needs it. */
 export type SummaryInput =
-  | { ok: true; report: Report; file?: string }
+  | { ok: true; report: SummaryReport; file?: string }
   | { ok: false; file: string; error: Bilingual; code?: string };
+
+/**
+ * The parts of a report the summary needs, and nothing else: the items only where a finding points to them (id,
+ * number, text), no plan, advice, evidence or history. About a tenth of a 150-item report's size.
+ */
+export function digestReport(report: Report): SummaryReport {
+  const wanted = new Set<string>();
+  for (const f of report.findings) wanted.add(f.itemId);
+  const items: Pick<ItemResult, "id" | "number" | "text">[] = [];
+  for (const i of report.items) if (wanted.has(i.id)) items.push({ id: i.id, number: i.number, text: i.text });
+  const out: SummaryReport = {
+    sheet: report.sheet,
+    location: report.location,
+    company: report.company,
+    summary: report.summary,
+    fields: report.fields,
+    overall: report.overall,
+    findings: report.findings,
+    items,
+  };
+  if (report.file !== undefined) out.file = report.file;
+  if (report.fieldOrigin !== undefined) out.fieldOrigin = report.fieldOrigin;
+  return out;
+}
 
 export const SUMMARY_SHEET: Record<Lang, string> = { ja: "集計", en: "Summary" };
 export const PROBLEM_SHEET: Record<Lang, string> = { ja: "問題一覧", en: "Problems" };
@@ -92,7 +125,7 @@ function fileOf(r: SummaryInput): string {
 }
 
 /** Number of entries the user must look at: blank, invalid and 「-」 where it is not allowed. */
-export function problemCount(report: Report): number {
+export function problemCount(report: Pick<Report, "summary">): number {
   const s = report.summary;
   return s.blank + s.invalid + s.naNotAllowed;
 }

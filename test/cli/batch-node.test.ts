@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { autoJobs, checkFile, checkFiles, workerScript } from "../../src/cli/batch-node";
 import { synthXlsx } from "./synth";
+import { problemRows, summaryRows } from "../../src/core/summary";
 
 let dir: string;
 let files: string[];
@@ -27,6 +28,16 @@ describe("checkFiles", () => {
     const res = await checkFiles(files, { jobs: 4, onProgress: (d, t) => progress.push(`${d}/${t}`) });
     expect(res.map((r) => (r.ok ? r.report.summary.items : r.code))).toEqual([5, 6, 7, "unreadable"]);
     expect(progress).toEqual(["1/4", "2/4", "3/4", "4/4"]);
+  });
+
+  it("gives each report's digest with digest: true (the summary reads the same)", async () => {
+    const full = await checkFiles(files);
+    const digested = await checkFiles(files, { digest: true });
+    expect(digested.map((r) => (r.ok ? r.report.summary.items : r.code))).toEqual([5, 6, 7, "unreadable"]);
+    expect(digested.every((r) => !r.ok || !("plan" in r.report))).toBe(true);
+    expect(full.every((r) => !r.ok || "plan" in r.report)).toBe(true);
+    expect(summaryRows(digested)).toEqual(summaryRows(full));
+    expect(problemRows(digested)).toEqual(problemRows(full));
   });
 
   it("falls back to in-process when a worker cannot start", async () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { fieldUnion, problemRows, summaryRows, toCsv, type SummaryInput } from "../../src/core/summary";
+import { digestReport, fieldUnion, problemRows, summaryRows, toCsv, type SummaryInput } from "../../src/core/summary";
+import { serialize } from "node:v8";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { Profile } from "../../src/core/profile/types";
 
@@ -128,5 +129,32 @@ describe("toCsv", () => {
         expect(parseCsv(toCsv(rows))).toEqual(expected);
       }),
     );
+  });
+});
+
+describe("digestReport", () => {
+  const full = sampleReport({ file: "a.xlsx", company: "株式会社サンプル" });
+  const digest = digestReport(full);
+
+  it("gives the same summary rows, problem rows and CSV as the whole report", () => {
+    const broken: SummaryInput = { ok: false, file: "broken.xlsx", error: { ja: "読めません", en: "Cannot read" } };
+    for (const lang of ["ja", "en"] as const) {
+      expect(summaryRows([{ ok: true, report: digest }, broken], lang, PROFILE)).toEqual(summaryRows([{ ok: true, report: full }, broken], lang, PROFILE));
+      expect(problemRows([{ ok: true, report: digest }], lang)).toEqual(problemRows([{ ok: true, report: full }], lang));
+    }
+    expect(toCsv(summaryRows([{ ok: true, report: digest }]))).toBe(toCsv(summaryRows([{ ok: true, report: full }])));
+  });
+
+  it("keeps only the items a finding points to, with their number and text, and none of the plan", () => {
+    expect(full.findings.length).toBeGreaterThan(0);
+    expect(full.items.length).toBeGreaterThan(full.findings.length);
+    expect(digest.items.map((i) => i.id)).toEqual(full.items.filter((i) => full.findings.some((f) => f.itemId === i.id)).map((i) => i.id));
+    expect(Object.keys(digest.items[0]).sort()).toEqual(["id", "number", "text"]);
+    expect(digest).not.toHaveProperty("plan");
+    expect(digest).not.toHaveProperty("topics");
+    expect(digest).not.toHaveProperty("evidence");
+    expect(digest.summary).toEqual(full.summary);
+    expect(digest.fields).toEqual(full.fields);
+    expect(serialize(digest).length).toBeLessThan(serialize(full).length / 2);
   });
 });
