@@ -8,15 +8,7 @@ import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, type Sum
 import { writeSimpleWorkbook } from "../file/xlsx-write";
 import type { Lang } from "./host";
 
-export type SummaryFormat = "xlsx" | "csv";
-
-/** The format a summary file name asks for, or null when it is neither .xlsx nor .csv. */
-export function summaryFormatOf(fileName: string): SummaryFormat | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith(".xlsx")) return "xlsx";
-  if (lower.endsWith(".csv")) return "csv";
-  return null;
-}
+export { problemsCsvName, summaryFormatOf, type SummaryFormat } from "./summary-names";
 
 function widths(rows: CellValue[][], max = 60): number[] {
   const out: number[] = [];
@@ -50,9 +42,4 @@ export function summaryCsv(results: SummaryInput[], lang: Lang, profile?: Profil
 /** The problem list as CSV, for the file written next to a CSV summary. */
 export function problemsCsv(results: SummaryInput[], lang: Lang): Uint8Array {
   return new TextEncoder().encode(toCsv(problemRows(results, lang)));
-}
-
-/** Name of the problem-list CSV written next to `summaryName` ("out.csv" -> "out-problems.csv"). */
-export function problemsCsvName(summaryName: string): string {
-  return summaryName.replace(/(\.csv)?$/i, "-problems.csv");
 }

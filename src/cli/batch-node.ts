@@ -1,69 +1,16 @@
 /**
  * Checks many files, in-process or on a pool of worker threads. Workers run the compiled JavaScript in dist/;
  * when running from TypeScript sources (tsx, jest) there is no compiled worker and everything runs in-process.
+ * This module does not load the engine itself (./check-file does, in each worker and for in-process checks), so
+ * the CLI starts its workers before it loads the rest of itself.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { checkWorkbookBytes, type FileCheck, type FileCheckOf } from "../app/files";
+import type { FileCheck, FileCheckOf } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { digestReport, type SummaryReport } from "../core/summary";
-import { useNodeZlib } from "../file/zip-node";
-
-// The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
-useNodeZlib();
-
-/** A check result plus the bytes that were read (kept only when asked for, e.g. for --out). */
-export interface CheckedFile {
-  result: FileCheck;
-  bytes?: Uint8Array;
-}
-
-function fsError(file: string, err: unknown): FileCheck {
-  const code = (err as { code?: string } | null)?.code ?? "";
-  let error: Bilingual;
-  // The file name is not repeated here: messages are shown as "file: message" and JSON carries `file`.
-  if (code === "ENOENT") error = { ja: "ファイルが見つかりません。", en: "File not found." };
-  else if (code === "EISDIR") error = { ja: "フォルダーは読み込めません。.xlsx ファイルを指定してください。", en: "This is a folder, not an .xlsx file." };
-  else if (code === "ENOTREG") error = { ja: "通常のファイルではありません（パイプやデバイスなど）。.xlsx ファイルを指定してください。", en: "Not a regular file (a pipe, device …). Give an .xlsx file." };
-  else if (code === "EACCES" || code === "EPERM") error = { ja: "ファイルを開く権限がありません。", en: "No permission to open the file." };
-  else error = { ja: `ファイルを読み込めません（${code || String(err)}）。`, en: `Cannot read the file (${code || String(err)}).` };
-  return { ok: false, file, error, code: "unreadable" };
-}
-
-/**
- * Reads a regular file. Opened non-blocking and checked with fstat before reading, so a FIFO, a device or a socket
- * given as input is refused at once instead of blocking (or reading without end).
- */
-function readRegularFile(file: string): Uint8Array {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    if (!st.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
-    return fs.readFileSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Reads and checks one file; never throws. */
-export function checkFile(file: string, profile?: Profile, keepBytes = false): CheckedFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (err) {
-    return { result: fsError(file, err) };
-  }
-  const result = checkWorkbookBytes(bytes, file, profile);
-  return keepBytes ? { result, bytes } : { result };
-}
-
-/** A check's result with the report cut to what the summary reads (`digestReport`). */
-export function digestOf(r: FileCheck): FileCheckOf<SummaryReport> {
-  return r.ok ? { ok: true, report: digestReport(r.report) } : r;
-}
+import type { SummaryReport } from "../core/summary";
 
 /** The compiled worker script beside this module, or null when running from TypeScript sources. */
 export function workerScript(): string | null {
@@ -104,7 +51,9 @@ export interface CheckFilesOptions {
   digest?: boolean;
 }
 
-function inProcess(files: string[], opts: CheckFilesOptions): FileCheckOf<SummaryReport>[] {
+/** Checks the files in this thread (loads the engine on first use). */
+async function inProcess(files: string[], opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
+  const { checkFile, digestOf } = await import("./check-file");
   const out: FileCheckOf<SummaryReport>[] = [];
   files.forEach((f, i) => {
     const r = checkFile(f, opts.profile).result;
@@ -128,6 +77,8 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   const results = await onWorkers(files, jobs, script, opts);
   // Workers that could not start at all (not a file's fault): check what is left here.
   let done = results.filter(Boolean).length;
+  if (done === files.length) return results;
+  const { checkFile, digestOf } = await import("./check-file");
   for (let i = 0; i < files.length; i++) {
     if (results[i]) continue;
     const r = checkFile(files[i]).result;

@@ -1,6 +1,6 @@
 /** Worker-thread entry for batch checks (see batch-node.ts): checks one file per message. */
 import { parentPort } from "node:worker_threads";
-import { checkFile, digestOf } from "./batch-node";
+import { checkFile, digestOf } from "./check-file";
 
 if (parentPort) {
   const port = parentPort;

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { autoJobs, checkFile, checkFiles, workerScript } from "../../src/cli/batch-node";
+import { autoJobs, checkFiles, workerScript } from "../../src/cli/batch-node";
+import { checkFile } from "../../src/cli/check-file";
 import { synthXlsx } from "./synth";
 import { problemRows, summaryRows } from "../../src/core/summary";
 

@@ -6,7 +6,10 @@ const SRC = path.resolve(__dirname, "..", "..", "src");
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
-  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+  // Static imports and exports, and the modules the CLI loads later with `await import("…")`.
+  const statics = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+  const dynamic = [...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
+  return [...statics, ...dynamic];
 }
 
 function resolveLocal(from: string, spec: string): string | null {
