@@ -2,9 +2,10 @@
  * Application layer for hosts that work on .xlsx bytes (the CLI and the browser mode): read + analyse, and the
  * annotated copy. Browser-safe: no Node imports here (Node-only code lives in src/cli and src/app/*node*.ts).
  */
-import { analyse } from "../core/analyse";
+import { analyse, analyseForSummary } from "../core/analyse";
 import type { Bilingual, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
+import type { SummaryReport } from "../core/summary";
 import { annotateWorkbook, type AnnotateOptions, type AnnotateResult } from "../file/annotate";
 import { readWorkbook } from "../file/xlsx-read";
 import type { Lang } from "./host";
@@ -45,6 +46,26 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Pr
   }
   try {
     const res = analyse(wb, { profile, file });
+    if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
+    return { ok: true, report: res.report };
+  } catch (err) {
+    return { ok: false, file, ...describeError(err) };
+  }
+}
+
+/**
+ * `checkWorkbookBytes` for a batch summary: the report's digest, computed without the plan and the rest a summary
+ * never reads (`analyseForSummary`). Never throws.
+ */
+export function checkWorkbookForSummary(bytes: Uint8Array, file: string, profile?: Profile): FileCheckOf<SummaryReport> {
+  let wb;
+  try {
+    wb = readWorkbook(bytes);
+  } catch (err) {
+    return { ok: false, file, ...describeError(err) };
+  }
+  try {
+    const res = analyseForSummary(wb, { profile, file });
     if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
     return { ok: true, report: res.report };
   } catch (err) {

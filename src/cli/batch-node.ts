@@ -53,11 +53,10 @@ export interface CheckFilesOptions {
 
 /** Checks the files in this thread (loads the engine on first use). */
 async function inProcess(files: string[], opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
-  const { checkFile, digestOf } = await import("./check-file");
+  const { checkFile, checkFileForSummary } = await import("./check-file");
   const out: FileCheckOf<SummaryReport>[] = [];
   files.forEach((f, i) => {
-    const r = checkFile(f, opts.profile).result;
-    out.push(opts.digest ? digestOf(r) : r);
+    out.push(opts.digest ? checkFileForSummary(f, opts.profile) : checkFile(f, opts.profile).result);
     opts.onProgress?.(i + 1, files.length);
   });
   return out;
@@ -78,11 +77,10 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   // Workers that could not start at all (not a file's fault): check what is left here.
   let done = results.filter(Boolean).length;
   if (done === files.length) return results;
-  const { checkFile, digestOf } = await import("./check-file");
+  const { checkFile, checkFileForSummary } = await import("./check-file");
   for (let i = 0; i < files.length; i++) {
     if (results[i]) continue;
-    const r = checkFile(files[i]).result;
-    results[i] = opts.digest ? digestOf(r) : r;
+    results[i] = opts.digest ? checkFileForSummary(files[i]) : checkFile(files[i]).result;
     opts.onProgress?.(++done, files.length);
   }
   return results;

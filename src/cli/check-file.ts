@@ -2,10 +2,10 @@
  * Reads and checks one file (the CLI, and each batch worker thread, which loads only this module and the engine).
  */
 import * as fs from "node:fs";
-import { checkWorkbookBytes, type FileCheck, type FileCheckOf } from "../app/files";
+import { checkWorkbookBytes, checkWorkbookForSummary, type FileCheck, type FileCheckOf } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { digestReport, type SummaryReport } from "../core/summary";
+import type { SummaryReport } from "../core/summary";
 import { useNodeZlib } from "../file/zip-node";
 
 // The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
@@ -57,8 +57,14 @@ export function checkFile(file: string, profile?: Profile, keepBytes = false): C
   return keepBytes ? { result, bytes } : { result };
 }
 
-/** A check's result with the report cut to what the summary reads (`digestReport`). */
-export function digestOf(r: FileCheck): FileCheckOf<SummaryReport> {
-  return r.ok ? { ok: true, report: digestReport(r.report) } : r;
+/** `checkFile` for a batch summary: the report's digest (`checkWorkbookForSummary`). Never throws. */
+export function checkFileForSummary(file: string, profile?: Profile): FileCheckOf<SummaryReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readRegularFile(file);
+  } catch (err) {
+    return fsError(file, err);
+  }
+  return checkWorkbookForSummary(bytes, file, profile);
 }
 

@@ -16,7 +16,8 @@ import { cellText, fold, isBlank } from "./text";
 import { evidenceFromWorkbook } from "./evidence";
 import { historyFromWorkbook } from "./history";
 import { planNotesFromWorkbook } from "./executive";
-import { compareWorkbookResults, isResultsLabelColumn, traceWorkbookResults, workbookFieldMap } from "./workbook-results";
+import { compareWorkbookResults, isResultsLabelColumn, traceWorkbookResults, workbookFieldMap, type WorkbookTrace } from "./workbook-results";
+import { digestReport, type SummaryReport } from "./summary";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
@@ -53,6 +54,18 @@ export function analyse(wb: WorkbookInput, options?: AnalyseOptions): AnalyseRes
     userMapping: options?.userMapping,
   });
   return { ok: true, report, location };
+}
+
+/**
+ * `analyse` for a batch summary: the same detection and judgement, without the plan, advice, evidence, history
+ * and the comparison with the workbook's own results, which a summary never reads. The report is the summary's
+ * digest (`digestReport`) of what `analyse` would give.
+ */
+export function analyseForSummary(wb: WorkbookInput, options?: Omit<AnalyseOptions, "location">): { ok: true; report: SummaryReport } | { ok: false; error: DetectionError } {
+  const found = detectChecklist(wb);
+  if (!found.ok) return { ok: false, error: found.error };
+  const { report } = judge(wb, found.location, { profile: options?.profile, file: options?.file, workbookFields: options?.workbookFields, userMapping: options?.userMapping });
+  return { ok: true, report: digestReport(report) };
 }
 
 /** Per answer-cell row: the list items of the validation covering (row, answerCol); undefined when none. */
@@ -137,11 +150,27 @@ function sectionFinder(sections: readonly Section[]): (row: number) => Section |
  * (for live edits: patch the cached grid, then call this). When the sheet is missing, the values stored in the
  * location are used.
  */
-export function reevaluate(
-  wb: WorkbookInput,
-  location: ChecklistLocation,
-  options?: { profile?: Profile; file?: string; workbookFields?: WorkbookFieldMap | null; userMapping?: UserMapping | null },
-): Report {
+export function reevaluate(wb: WorkbookInput, location: ChecklistLocation, options?: JudgeOptions): Report {
+  const { report, trace, profile } = judge(wb, location, options);
+  const plan = buildPlan(report.items, report.fields, profile);
+  return {
+    ...report,
+    plan,
+    topics: planTopics(plan, profile),
+    evidence: evidenceFromWorkbook(wb, report.items, report.fields),
+    history: historyFromWorkbook(wb),
+    planNotes: planNotesFromWorkbook(wb),
+    workbookResults: compareWorkbookResults(trace, report.items, report.fields, profile),
+  };
+}
+
+type JudgeOptions = { profile?: Profile; file?: string; workbookFields?: WorkbookFieldMap | null; userMapping?: UserMapping | null };
+
+/** The parts of a report `judge` gives; `reevaluate` adds the plan and what is read from the workbook's own sheets. */
+type Judged = Omit<Report, "plan" | "topics" | "evidence" | "history" | "planNotes" | "workbookResults">;
+
+/** Every answer judged, fields assigned and scored, findings listed: a report without its plan. */
+function judge(wb: WorkbookInput, location: ChecklistLocation, options?: JudgeOptions): { report: Judged; trace: WorkbookTrace | null; profile: Profile } {
   const profile = options?.profile ?? TICS_2024;
   const p = prepareProfile(profile);
   const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && (Array.isArray(s.cells) || Array.isArray(s.values)));
@@ -250,8 +279,7 @@ export function reevaluate(
     for (const n of wbFields?.order ?? []) order.push(book.name(n));
   }
   const { fields, overall } = scoreItems(items, profile, order);
-  const plan = buildPlan(items, fields, profile);
-  return {
+  const report: Judged = {
     ...(options?.file !== undefined ? { file: options.file } : {}),
     sheet: location.sheet,
     profile: profile.id,
@@ -273,11 +301,6 @@ export function reevaluate(
     warnings,
     unassigned,
     fieldOrigin,
-    plan,
-    topics: planTopics(plan, profile),
-    evidence: evidenceFromWorkbook(wb, items, fields),
-    history: historyFromWorkbook(wb),
-    planNotes: planNotesFromWorkbook(wb),
-    workbookResults: compareWorkbookResults(trace, items, fields, profile),
   };
+  return { report, trace, profile };
 }

@@ -25,7 +25,7 @@ export type SummaryInput =
  * The parts of a report the summary needs, and nothing else: the items only where a finding points to them (id,
  * number, text), no plan, advice, evidence or history. About a tenth of a 150-item report's size.
  */
-export function digestReport(report: Report): SummaryReport {
+export function digestReport(report: SummaryReport): SummaryReport {
   const wanted = new Set<string>();
   for (const f of report.findings) wanted.add(f.itemId);
   const items: Pick<ItemResult, "id" | "number" | "text">[] = [];

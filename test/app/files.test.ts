@@ -1,4 +1,7 @@
-import { annotatedCopy, checkWorkbookBytes, describeError } from "../../src/app/files";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { annotatedCopy, checkWorkbookBytes, checkWorkbookForSummary, describeError } from "../../src/app/files";
+import { digestReport } from "../../src/core/summary";
 import { readWorkbook } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { synthXlsx } from "../cli/synth";
@@ -65,5 +68,33 @@ describe("annotatedCopy", () => {
     expect(fixed.fixed).toEqual([r.report.findings.find((f) => f.status === "normalized")!.cell]);
     const again = checkWorkbookBytes(fixed.bytes, "b.xlsx");
     expect(again.ok && again.report.summary.normalized).toBe(0);
+  });
+});
+
+describe("checkWorkbookForSummary", () => {
+  const root = path.resolve(__dirname, "..", "..");
+  const books = [
+    ...fs.readdirSync(path.join(root, "test", "fixtures")).map((f) => path.join(root, "test", "fixtures", f)),
+    ...fs.readdirSync(path.join(root, "samples")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(root, "samples", f)),
+  ];
+
+  it("gives the digest of the whole check, for every fixture and sample workbook", () => {
+    expect(books.length).toBeGreaterThan(10);
+    for (const f of books) {
+      const bytes = new Uint8Array(fs.readFileSync(f));
+      const whole = checkWorkbookBytes(bytes, f);
+      const digest = checkWorkbookForSummary(bytes, f);
+      expect({ f, digest }).toEqual({ f, digest: whole.ok ? { ok: true, report: digestReport(whole.report) } : whole });
+    }
+  });
+
+  it("gives the digest for a generated checklist with look-alikes and blanks, and the same errors", () => {
+    const bytes = synthXlsx({ items: 40, company: "乙社", override: { 3: null, 5: "〇", 7: "x", 9: "ー" } });
+    const whole = checkWorkbookBytes(bytes, "b.xlsx");
+    const digest = checkWorkbookForSummary(bytes, "b.xlsx");
+    expect(whole.ok && whole.report.findings.length).toBeGreaterThan(3);
+    expect(digest).toEqual(whole.ok ? { ok: true, report: digestReport(whole.report) } : null);
+    const notZip = new TextEncoder().encode("hello");
+    expect(checkWorkbookForSummary(notZip, "x.xlsx")).toEqual(checkWorkbookBytes(notZip, "x.xlsx"));
   });
 });
