@@ -209,9 +209,9 @@ Reads a TICS self-check workbook, validates the answers, scores each field and p
                         --summary に前回の集計との比較を加える（取引先ごとの総合・準備度・分野の変化、悪化と
                         未回答の取引先に印） / with --summary: add the change since an earlier summary per supplier
                         (overall, readiness, each field), marking suppliers that got worse or did not answer again
-  --jobs N              複数ファイルを N 個のワーカースレッドで処理（既定: 1 = 同じスレッド。2 コアの計測では
-                        速くならなかったため） / check files on N worker threads (default 1: in-process; it was
-                        not faster on the 2-core machine we measured)
+  --jobs N              複数ファイルを N 個のワーカースレッドで確認（既定: 1。CPU のコア数 - 1 まで。各ファイルに
+                        メモリーと時間の上限） / check files on N worker threads (default 1, at most the CPU
+                        cores - 1; each file has a memory and a time limit)
   --profile FILE.json   独自のプロファイル（分野、キーワード規則、「-」の規則、ヒント、配点）を使う。誤りがあれば
                         項目ごとに示して終了コード 2 / use your own profile (fields, keyword rules, 「-」 rules,
                         hints, weights); a bad file exits 2 naming each bad entry

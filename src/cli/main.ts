@@ -11,7 +11,7 @@ import type { Bilingual, Report } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import { installSignalCleanup, writeFileAtomicAsync } from "../file/atomic-node";
 import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
-import { checkFiles } from "./batch-node";
+import { checkFiles, maxJobs } from "./batch-node";
 import type { Round } from "../core/rounds";
 import type { SummaryInput, SummaryReport } from "../core/summary";
 
@@ -288,8 +288,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const progress = io.stderrIsTTY === true;
     const unit = lang === "ja" ? "ファイル" : "files";
     let last = 0;
+    // More threads than the machine can run beside this one would be slower (see maxJobs): said once, then capped.
+    let jobs = o.jobs ?? undefined;
+    if (jobs !== undefined && jobs > maxJobs() && o.files.length > maxJobs()) {
+      say(io, lang, {
+        ja: `--jobs ${jobs}: この PC で並行して動かせるのは ${maxJobs()} スレッドまでのため、${maxJobs()} スレッドで確認します（多くしても速くなりません）。`,
+        en: `--jobs ${jobs}: this machine runs at most ${maxJobs()} checking thread${maxJobs() === 1 ? "" : "s"} beside the main one; using ${maxJobs()} (more would be slower).`,
+      });
+      jobs = maxJobs();
+    }
     const opts = {
-      jobs: o.jobs ?? undefined,
+      jobs,
       profile,
       onProgress: progress
         ? (done: number, total: number) => {

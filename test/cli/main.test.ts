@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { run } from "./run-cli";
+import { maxJobs } from "../../src/cli/batch-node";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -344,6 +345,25 @@ describe("--report", () => {
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain(cellOf(30, 5));
     expect(html).not.toMatch(/<link\b|<script\b|@import|url\(/i);
+  });
+});
+
+describe("--jobs", () => {
+  it("uses at most the CPU cores - 1 worker threads and says so when asked for more", async () => {
+    const { availableParallelism } = await import("node:os");
+    const cap = maxJobs();
+    expect(cap).toBe(Math.max(1, availableParallelism() - 1));
+    const files = Array.from({ length: cap + 1 }, () => good);
+    const over = await run([...files, "--jobs", String(cap + 1), "--summary", path.join(dir, "jobs.csv"), "--lang", "en"]);
+    expect(over.code).toBe(0);
+    expect(over.err).toContain(`--jobs ${cap + 1}: this machine runs at most ${cap} checking thread`);
+    const within = await run([...files, "--jobs", String(cap), "--summary", path.join(dir, "jobs.csv"), "--lang", "en"]);
+    expect(within.err).not.toContain("--jobs");
+    expect(within.out).toBe(over.out);
+  });
+
+  it("maxJobs keeps one core for the main thread and the workers' compiler and GC threads", () => {
+    expect([1, 2, 3, 8].map((c) => maxJobs(c))).toEqual([1, 1, 2, 7]);
   });
 });
 
