@@ -7,7 +7,7 @@
 import { analyse } from "../core/analyse";
 import type { Bilingual, ChecklistLocation, Report, WorkbookInput } from "../core/model";
 import { readWorkbook } from "../file/xlsx-read";
-import { describeError } from "./files";
+import { describeError } from "./check";
 
 export interface CheckProgress {
   stage: "reading" | "checking";

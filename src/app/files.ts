@@ -2,76 +2,11 @@
  * Application layer for hosts that work on .xlsx bytes (the CLI and the browser mode): read + analyse, and the
  * annotated copy. Browser-safe: no Node imports here (Node-only code lives in src/cli and src/app/*node*.ts).
  */
-import { analyse, analyseForSummary } from "../core/analyse";
-import type { Bilingual, Report } from "../core/model";
-import type { Profile } from "../core/profile/types";
-import type { SummaryReport } from "../core/summary";
+import type { Report } from "../core/model";
 import { annotateWorkbook, type AnnotateOptions, type AnnotateResult } from "../file/annotate";
-import { readWorkbook } from "../file/xlsx-read";
 import type { Lang } from "./host";
 
-/** One file's check: its report (a whole `Report`, or the summary's digest of it), or why it could not be checked. */
-export type FileCheckOf<R> = { ok: true; report: R } | { ok: false; file: string; error: Bilingual; code: string };
-export type FileCheck = FileCheckOf<Report>;
-
-const UNEXPECTED: Bilingual = {
-  ja: "ファイルの読み込み中に予期しないエラーが発生しました",
-  en: "An unexpected error occurred while reading the file",
-};
-
-function isBilingual(v: unknown): v is Bilingual {
-  return typeof v === "object" && v !== null && typeof (v as Bilingual).ja === "string" && typeof (v as Bilingual).en === "string";
-}
-
-/** Turns whatever the reader threw into a bilingual message and a code, without losing the reader's wording. */
-export function describeError(err: unknown): { error: Bilingual; code: string } {
-  if (typeof err === "object" && err !== null) {
-    const e = err as { code?: unknown; messages?: unknown; message?: unknown };
-    const code = typeof e.code === "string" ? e.code : "unreadable";
-    if (isBilingual(e.messages)) return { error: e.messages, code };
-    if (isBilingual(e.message)) return { error: e.message, code };
-    const detail = typeof e.message === "string" ? e.message : String(err);
-    return { error: { ja: `${UNEXPECTED.ja}: ${detail}`, en: `${UNEXPECTED.en}: ${detail}` }, code };
-  }
-  return { error: { ja: `${UNEXPECTED.ja}: ${String(err)}`, en: `${UNEXPECTED.en}: ${String(err)}` }, code: "unreadable" };
-}
-
-/** Reads the workbook and analyses it. Never throws: unreadable files and missing checklists come back as errors. */
-export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Profile): FileCheck {
-  let wb;
-  try {
-    wb = readWorkbook(bytes);
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
-  try {
-    const res = analyse(wb, { profile, file });
-    if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
-    return { ok: true, report: res.report };
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
-}
-
-/**
- * `checkWorkbookBytes` for a batch summary: the report's digest, computed without the plan and the rest a summary
- * never reads (`analyseForSummary`). Never throws.
- */
-export function checkWorkbookForSummary(bytes: Uint8Array, file: string, profile?: Profile): FileCheckOf<SummaryReport> {
-  let wb;
-  try {
-    wb = readWorkbook(bytes);
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
-  try {
-    const res = analyseForSummary(wb, { profile, file });
-    if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
-    return { ok: true, report: res.report };
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
-}
+export { checkWorkbookBytes, checkWorkbookForSummary, describeError, type FileCheck, type FileCheckOf } from "./check";
 
 /**
  * An annotated copy of the workbook (results and plan sheets added; answers normalised when `fix`), with what the

@@ -2,7 +2,7 @@
  * Reads and checks one file (the CLI, and each batch worker thread, which loads only this module and the engine).
  */
 import * as fs from "node:fs";
-import { checkWorkbookBytes, checkWorkbookForSummary, type FileCheck, type FileCheckOf } from "../app/files";
+import { checkWorkbookBytes, checkWorkbookForSummary, type FileCheck, type FileCheckOf } from "../app/check";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import type { SummaryReport } from "../core/summary";
