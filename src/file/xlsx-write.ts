@@ -5,7 +5,8 @@
  */
 import { strToU8, zipSync } from "fflate";
 import type { CellRange, CellValue } from "../core/model";
-import { a1, quoteSheet, refOf } from "./cells";
+import { a1, colLetters, quoteSheet, refOf } from "./cells";
+import { Utf8Sink } from "./package";
 import { escAttr, escCellText, escText } from "./xml";
 import { dosDateTime, hasNativeCodec, writeZip } from "./zip";
 
@@ -79,12 +80,6 @@ export function cellXml(ref: string, v: CellValue, style: number, sst: StringTab
   return `<c r="${ref}"${s} t="inlineStr"><is><t${keep}>${escCellText(text)}</t></is></c>`;
 }
 
-function inAny(rs: CellRange[] | undefined, r: number, c: number): boolean {
-  if (!rs) return false;
-  for (const x of rs) if (r >= x.top && r <= x.bottom && c >= x.left && c <= x.right) return true;
-  return false;
-}
-
 /** `<cols>` element from widths (characters). */
 export function colsXml(widths: number[] | undefined): string {
   if (!widths || !widths.some((w) => w > 0)) return "";
@@ -105,45 +100,127 @@ const STYLE_BOLD = 1;
 const STYLE_WRAP = 2;
 const STYLE_BOLD_WRAP = 3;
 
-function sheetXml(sheet: SimpleSheet, sst: StringTable): string {
+/** The style index for bold and wrap. */
+function styleOf(bold: boolean, wrap: boolean): number {
+  return bold && wrap ? STYLE_BOLD_WRAP : bold ? STYLE_BOLD : wrap ? STYLE_WRAP : 0;
+}
+
+/** The ranges of `rs` that cover sheet row `r`. */
+function rangesOnRow(rs: CellRange[] | undefined, r: number): CellRange[] {
+  const out: CellRange[] = [];
+  if (rs) for (const x of rs) if (r >= x.top && r <= x.bottom) out.push(x);
+  return out;
+}
+
+function coversCol(rs: CellRange[], c: number): boolean {
+  for (const x of rs) if (c >= x.left && c <= x.right) return true;
+  return false;
+}
+
+/**
+ * The style of each cell of a row (index = position in the row, `width` entries), or null when no bold or wrap
+ * range touches the row (every cell unstyled). Decided once per row, not per cell.
+ */
+function rowStyles(sheet: SimpleSheet, r: number, oCol: number, width: number): number[] | null {
+  const b = rangesOnRow(sheet.bold, r);
+  const w = rangesOnRow(sheet.wrap, r);
+  if (!b.length && !w.length) return null;
+  const out = new Array<number>(width);
+  for (let ci = 0; ci < width; ci++) out[ci] = styleOf(b.length > 0 && coversCol(b, oCol + ci), w.length > 0 && coversCol(w, oCol + ci));
+  return out;
+}
+
+/** Rows of text are handed to the sink in pieces of about this many characters (few, large writes). */
+const FLUSH_CHARS = 1 << 16;
+
+/**
+ * Writes a worksheet part into `sink`. Built for large generated sheets (a batch's problem list): column letters
+ * once per column, the row number once per row, styles once per row (none at all without bold/wrap ranges), each
+ * row one string of concatenated pieces, rows handed to the sink in large pieces: no per-cell arrays, joins or
+ * address computations.
+ */
+function writeSheetXml(sheet: SimpleSheet, sst: StringTable, sink: Utf8Sink): void {
   const oRow = sheet.origin?.row ?? 0;
   const oCol = sheet.origin?.col ?? 0;
-  const rowsXml: string[] = [];
+  const rows = sheet.rows;
+  const styled = !!(sheet.bold?.length || sheet.wrap?.length);
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  const letters = new Array<string>(width);
+  for (let ci = 0; ci < width; ci++) letters[ci] = colLetters(oCol + ci);
+  // Per row: its styles (null: none), and the last cell written (a value, or a style on an empty cell), for the
+  // dimension, which comes before the data.
+  const styles: (number[] | null)[] = new Array<number[] | null>(rows.length);
+  const last = new Array<number>(rows.length);
   let maxRow = -1;
   let maxCol = -1;
-  sheet.rows.forEach((row, ri) => {
-    const r = oRow + ri;
-    const cells: string[] = [];
-    row.forEach((v, ci) => {
-      const c = oCol + ci;
-      const bold = inAny(sheet.bold, r, c);
-      const wrap = inAny(sheet.wrap, r, c);
-      const style = bold && wrap ? STYLE_BOLD_WRAP : bold ? STYLE_BOLD : wrap ? STYLE_WRAP : 0;
-      const x = cellXml(a1(r, c), v, style, sst);
-      if (x) {
-        cells.push(x);
-        if (c > maxCol) maxCol = c;
-      }
-    });
-    if (cells.length) {
-      rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
-      maxRow = r;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
+    const st = styled ? rowStyles(sheet, oRow + ri, oCol, width) : null;
+    styles[ri] = st;
+    let ci = row.length - 1;
+    while (ci >= 0 && (row[ci] === null || row[ci] === undefined || row[ci] === "") && !(st && st[ci])) ci--;
+    last[ri] = ci;
+    if (ci >= 0) {
+      maxRow = oRow + ri;
+      if (oCol + ci > maxCol) maxCol = oCol + ci;
     }
-  });
+  }
   const dim = maxRow >= 0 ? refOf({ top: oRow, left: oCol, bottom: maxRow, right: Math.max(maxCol, oCol) }) : "A1";
+  sink.write(
+    XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+      colsXml(sheet.colWidths) +
+      "<sheetData>",
+  );
+  // The last text and its index per column: a problem list repeats the file, sheet and status of the row above.
+  const lastText = new Array<string | undefined>(width);
+  const lastIndex = new Array<number>(width);
+  const pre = letters.map((l) => '<c r="' + l);
+  for (let ri = 0; ri < rows.length; ri++) {
+    const end = last[ri];
+    if (end < 0) continue;
+    const row = rows[ri];
+    const st = styles[ri];
+    const rn = String(oRow + ri + 1);
+    let x = '<row r="' + rn + '">';
+    for (let ci = 0; ci <= end; ci++) {
+      const v = row[ci];
+      const s = st === null ? 0 : st[ci];
+      if (typeof v === "string" && v !== "") {
+        let i: number;
+        if (v === lastText[ci]) {
+          i = lastIndex[ci];
+          sst.refs++;
+        } else {
+          i = sst.add(v);
+          lastText[ci] = v;
+          lastIndex[ci] = i;
+        }
+        x += s ? pre[ci] + rn + '" s="' + s + '" t="s"><v>' + i + "</v></c>" : pre[ci] + rn + '" t="s"><v>' + i + "</v></c>";
+      } else if (typeof v === "number") {
+        const a = s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn;
+        x += Number.isFinite(v) ? a + '"><v>' + v + "</v></c>" : a + '" t="e"><v>#NUM!</v></c>';
+      } else if (typeof v === "boolean") {
+        x += (s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn) + (v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+      } else if (v === null || v === undefined || v === "") {
+        if (s) x += pre[ci] + rn + '" s="' + s + '"/>';
+      } else {
+        x += (s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn) + '" t="s"><v>' + sst.add(String(v)) + "</v></c>";
+      }
+    }
+    sink.write(x + "</row>");
+  }
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
     : "";
   const dvs = sheet.validations?.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
     : "";
-  return (
-    XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    colsXml(sheet.colWidths) +
-    `<sheetData>${rowsXml.join("")}</sheetData>${merges}${dvs}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  sink.write(
+    `</sheetData>${merges}${dvs}` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   );
 }
 
@@ -165,6 +242,19 @@ export function sstXml(sst: StringTable): string {
   return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">${sst.list.map(siXml).join("")}</sst>`;
 }
 
+/** `sstXml` written into a sink, the strings in large pieces. */
+function writeSstXml(sst: StringTable, sink: Utf8Sink): void {
+  let out = XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">`;
+  for (const s of sst.list) {
+    out += siXml(s);
+    if (out.length >= FLUSH_CHARS) {
+      sink.write(out);
+      out = "";
+    }
+  }
+  sink.write(out + "</sst>");
+}
+
 /** Builds a new .xlsx. Throws RangeError on an invalid or duplicate sheet name, or when there is no sheet. */
 /**
  * Writes a new workbook. `opts.mtime` sets the zip entries' modification time (default: now); a fixed date makes
@@ -182,9 +272,13 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
   const sst = new StringTable();
   const files: Record<string, Uint8Array> = {};
   const sheetParts = sheets.map((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sst));
+    const sink = new Utf8Sink();
+    writeSheetXml(s, sst, sink);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sink.bytes();
     return `xl/worksheets/sheet${i + 1}.xml`;
   });
+  const sstSink = new Utf8Sink();
+  writeSstXml(sst, sstSink);
   const n = sheets.length;
   const ct =
     XML_HEAD +
@@ -232,7 +326,7 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     "xl/_rels/workbook.xml.rels": strToU8(wbRels),
     "xl/styles.xml": strToU8(STYLES_XML),
     ...files,
-    "xl/sharedStrings.xml": strToU8(sstXml(sst)),
+    "xl/sharedStrings.xml": sstSink.bytes(),
   };
   // With a native codec (the CLI), the same parts are deflated by it: a batch summary of 30,000 rows is written
   // in a fraction of the time. Without one, fflate's zipSync (the pane, and the reproducible samples).
