@@ -130,24 +130,207 @@ function rowStyles(sheet: SimpleSheet, r: number, oCol: number, width: number): 
   return out;
 }
 
-/** Rows of text are handed to the sink in pieces of about this many characters (few, large writes). */
-const FLUSH_CHARS = 1 << 16;
+/** ASCII bytes of `s` (only for text known to be ASCII: tags, references, numbers). */
+function asciiBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+const B_ROW_OPEN = asciiBytes('<row r="');
+const B_ROW_CLOSE = asciiBytes("</row>");
+const B_STRING = asciiBytes('" t="s"><v>');
+const B_NUMBER = asciiBytes('"><v>');
+const B_NUM_ERROR = asciiBytes('" t="e"><v>#NUM!</v></c>');
+const B_TRUE = asciiBytes('" t="b"><v>1</v></c>');
+const B_FALSE = asciiBytes('" t="b"><v>0</v></c>');
+const B_EMPTY = asciiBytes('"/>');
+const B_VALUE_CLOSE = asciiBytes("</v></c>");
+/** `" s="N` for the style indexes 1-3 (0 is never written). */
+const B_STYLE = [0, 1, 2, 3].map((i) => asciiBytes(`" s="${i}`));
+/**
+ * Bytes reserved per cell before a row is written: the longest cell is `<c r="XFD1048576" s="3"><v>` + a number's
+ * text (at most 25 characters) + `</v></c>` (63), and whole scratch arrays of 32 bytes are copied (see `head`).
+ */
+const MAX_CELL_BYTES = 96;
 
 /**
- * Writes a worksheet part into `sink`. Built for large generated sheets (a batch's problem list): column letters
- * once per column, the row number once per row, styles once per row (none at all without bold/wrap ranges), each
- * row one string of concatenated pieces, rows handed to the sink in large pieces: no per-cell arrays, joins or
- * address computations.
+ * Writes the rows of a worksheet part into one byte buffer. The rows of a generated sheet are pure ASCII (text goes
+ * to the shared strings), so they are written as bytes: no string per cell, row or sheet, no encoding step.
+ * `row` is a small function of its own, called once per row: the engine optimises it after a few hundred rows,
+ * where one long loop in a big function would run unoptimised to the end of a big sheet (its optimised code is
+ * ready too late). A text cell is three copies: `<c r="` + letters (made once per column), the row number +
+ * `" t="s"><v>` (once per row), and the string's index + `</v></c>` (once per index).
  */
-function writeSheetXml(sheet: SimpleSheet, sst: StringTable, sink: Utf8Sink): void {
+class RowWriter {
+  buf: Uint8Array;
+  n: number;
+  /** The row number followed by `" t="s"><v>`; copied whole, only the first rnLen or refLen bytes count. */
+  private readonly ref = new Uint8Array(32);
+  private rnLen = 0;
+  /** The last text and its index per column: a problem list repeats the file, sheet and status of the row above. */
+  private readonly lastText: (string | undefined)[];
+  private readonly lastIndex: number[];
+  /** `index</v></c>` per shared-string index. */
+  private readonly tails: Uint8Array[] = [];
+
+  /**
+   * @param start the part's start (copied in first)
+   * @param capacity bytes to reserve for the rows (a low guess costs a copy, untouched capacity nothing)
+   * @param sst the shared strings text cells go to
+   * @param pre `<c r="` and the column letters, per position in a row
+   */
+  constructor(
+    start: Uint8Array,
+    capacity: number,
+    private readonly sst: StringTable,
+    private readonly pre: Uint8Array[],
+  ) {
+    this.buf = new Uint8Array(start.length + capacity + 1024);
+    this.buf.set(start, 0);
+    this.n = start.length;
+    this.lastText = new Array<string | undefined>(pre.length);
+    this.lastIndex = new Array<number>(pre.length);
+  }
+
+  reserve(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    next.set(this.buf.subarray(0, this.n));
+    this.buf = next;
+  }
+
+  /** `<row r="r">` with cells 0..`end` of `row` (`st`: their styles, or null for none), `</row>`. */
+  row(r: number, row: CellValue[], end: number, st: number[] | null): void {
+    this.reserve((end + 1) * MAX_CELL_BYTES + 64);
+    const rn = String(r);
+    const rnLen = rn.length;
+    const ref = this.ref;
+    for (let k = 0; k < rnLen; k++) ref[k] = rn.charCodeAt(k);
+    ref.set(B_STRING, rnLen);
+    this.rnLen = rnLen;
+    const refLen = rnLen + B_STRING.length;
+    const buf = this.buf;
+    const pre = this.pre;
+    const lastText = this.lastText;
+    const lastIndex = this.lastIndex;
+    const tails = this.tails;
+    let n = this.n;
+    buf.set(B_ROW_OPEN, n);
+    n += B_ROW_OPEN.length;
+    buf.set(ref, n);
+    n += rnLen;
+    buf[n++] = 34; // "
+    buf[n++] = 62; // >
+    for (let ci = 0; ci <= end; ci++) {
+      const v = row[ci];
+      const s = st === null ? 0 : st[ci];
+      if (typeof v === "string" && v !== "" && s === 0) {
+        let i: number;
+        if (v === lastText[ci]) {
+          i = lastIndex[ci];
+          this.sst.refs++;
+        } else {
+          i = this.sst.add(v);
+          lastText[ci] = v;
+          lastIndex[ci] = i;
+        }
+        const p = pre[ci];
+        buf.set(p, n);
+        n += p.length;
+        buf.set(ref, n);
+        n += refLen;
+        let t = tails[i];
+        if (t === undefined) t = tails[i] = asciiBytes(i + "</v></c>");
+        buf.set(t, n);
+        n += t.length;
+      } else if (s !== 0 || !(v === null || v === undefined || v === "")) {
+        this.n = n;
+        this.cell(ci, v, s);
+        n = this.n;
+      }
+    }
+    buf.set(B_ROW_CLOSE, n);
+    this.n = n + B_ROW_CLOSE.length;
+  }
+
+  /** Any other cell (styled, number, boolean, styled empty) of the current row, at position `ci`. */
+  private cell(ci: number, v: CellValue, s: number): void {
+    const buf = this.buf;
+    let n = this.n;
+    const p = this.pre[ci];
+    buf.set(p, n);
+    n += p.length;
+    buf.set(this.ref, n);
+    n += this.rnLen;
+    if (s !== 0) {
+      buf.set(B_STYLE[s], n);
+      n += B_STYLE[s].length;
+    }
+    let x: Uint8Array;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) x = B_NUM_ERROR;
+      else {
+        buf.set(B_NUMBER, n);
+        n += B_NUMBER.length;
+        const d = String(v);
+        for (let k = 0; k < d.length; k++) buf[n++] = d.charCodeAt(k);
+        x = B_VALUE_CLOSE;
+      }
+    } else if (typeof v === "boolean") x = v ? B_TRUE : B_FALSE;
+    else if (v === null || v === undefined || v === "") x = B_EMPTY;
+    else {
+      buf.set(B_STRING, n);
+      n += B_STRING.length;
+      const d = String(this.sst.add(String(v)));
+      for (let k = 0; k < d.length; k++) buf[n++] = d.charCodeAt(k);
+      x = B_VALUE_CLOSE;
+    }
+    buf.set(x, n);
+    this.n = n + x.length;
+  }
+
+  /** The part: what was written, then `end`. */
+  finish(end: Uint8Array): Uint8Array {
+    this.reserve(end.length);
+    this.buf.set(end, this.n);
+    this.n += end.length;
+    return this.buf.subarray(0, this.n);
+  }
+}
+
+/** The first and last sheet rows any of `ranges` touch ([Infinity, -Infinity] for none). */
+function rowSpan(ranges: (CellRange[] | undefined)[]): [number, number] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const rs of ranges) {
+    for (const x of rs ?? []) {
+      if (x.top < top) top = x.top;
+      if (x.bottom > bottom) bottom = x.bottom;
+    }
+  }
+  return [top, bottom];
+}
+
+/**
+ * A worksheet part's bytes. Built for large generated sheets (a batch's problem list, 10,000s of rows), which run
+ * once per process, mostly unoptimised: few JavaScript operations and allocations per cell (see RowWriter). Column
+ * letters are made once per column, the row number once per row; styles are decided per row, and only for the
+ * rows a bold or wrap range touches.
+ */
+function sheetBytes(sheet: SimpleSheet, sst: StringTable): Uint8Array {
   const oRow = sheet.origin?.row ?? 0;
   const oCol = sheet.origin?.col ?? 0;
   const rows = sheet.rows;
-  const styled = !!(sheet.bold?.length || sheet.wrap?.length);
+  const [styleTop, styleBottom] = rowSpan([sheet.bold, sheet.wrap]);
   let width = 0;
-  for (const row of rows) if (row.length > width) width = row.length;
-  const letters = new Array<string>(width);
-  for (let ci = 0; ci < width; ci++) letters[ci] = colLetters(oCol + ci);
+  let cells = 0;
+  for (const row of rows) {
+    if (row.length > width) width = row.length;
+    cells += row.length;
+  }
+  const pre = new Array<Uint8Array>(width);
+  for (let ci = 0; ci < width; ci++) pre[ci] = asciiBytes('<c r="' + colLetters(oCol + ci));
   // Per row: its styles (null: none), and the last cell written (a value, or a style on an empty cell), for the
   // dimension, which comes before the data.
   const styles: (number[] | null)[] = new Array<number[] | null>(rows.length);
@@ -156,72 +339,35 @@ function writeSheetXml(sheet: SimpleSheet, sst: StringTable, sink: Utf8Sink): vo
   let maxCol = -1;
   for (let ri = 0; ri < rows.length; ri++) {
     const row = rows[ri];
-    const st = styled ? rowStyles(sheet, oRow + ri, oCol, width) : null;
+    const r = oRow + ri;
+    const st = r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null;
     styles[ri] = st;
     let ci = row.length - 1;
     while (ci >= 0 && (row[ci] === null || row[ci] === undefined || row[ci] === "") && !(st && st[ci])) ci--;
     last[ri] = ci;
     if (ci >= 0) {
-      maxRow = oRow + ri;
+      maxRow = r;
       if (oCol + ci > maxCol) maxCol = oCol + ci;
     }
   }
   const dim = maxRow >= 0 ? refOf({ top: oRow, left: oCol, bottom: maxRow, right: Math.max(maxCol, oCol) }) : "A1";
-  sink.write(
+  const start = strToU8(
     XML_HEAD +
       `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
       `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
       colsXml(sheet.colWidths) +
       "<sheetData>",
   );
-  // The last text and its index per column: a problem list repeats the file, sheet and status of the row above.
-  const lastText = new Array<string | undefined>(width);
-  const lastIndex = new Array<number>(width);
-  const pre = letters.map((l) => '<c r="' + l);
-  for (let ri = 0; ri < rows.length; ri++) {
-    const end = last[ri];
-    if (end < 0) continue;
-    const row = rows[ri];
-    const st = styles[ri];
-    const rn = String(oRow + ri + 1);
-    let x = '<row r="' + rn + '">';
-    for (let ci = 0; ci <= end; ci++) {
-      const v = row[ci];
-      const s = st === null ? 0 : st[ci];
-      if (typeof v === "string" && v !== "") {
-        let i: number;
-        if (v === lastText[ci]) {
-          i = lastIndex[ci];
-          sst.refs++;
-        } else {
-          i = sst.add(v);
-          lastText[ci] = v;
-          lastIndex[ci] = i;
-        }
-        x += s ? pre[ci] + rn + '" s="' + s + '" t="s"><v>' + i + "</v></c>" : pre[ci] + rn + '" t="s"><v>' + i + "</v></c>";
-      } else if (typeof v === "number") {
-        const a = s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn;
-        x += Number.isFinite(v) ? a + '"><v>' + v + "</v></c>" : a + '" t="e"><v>#NUM!</v></c>';
-      } else if (typeof v === "boolean") {
-        x += (s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn) + (v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
-      } else if (v === null || v === undefined || v === "") {
-        if (s) x += pre[ci] + rn + '" s="' + s + '"/>';
-      } else {
-        x += (s ? pre[ci] + rn + '" s="' + s : pre[ci] + rn) + '" t="s"><v>' + sst.add(String(v)) + "</v></c>";
-      }
-    }
-    sink.write(x + "</row>");
-  }
+  // About 36 bytes a cell in a problem list.
+  const w = new RowWriter(start, cells * 40 + rows.length * 24, sst, pre);
+  for (let ri = 0; ri < rows.length; ri++) if (last[ri] >= 0) w.row(oRow + ri + 1, rows[ri], last[ri], styles[ri]);
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
     : "";
   const dvs = sheet.validations?.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
     : "";
-  sink.write(
-    `</sheetData>${merges}${dvs}` +
-      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-  );
+  return w.finish(strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
 }
 
 const STYLES_XML =
@@ -242,12 +388,12 @@ export function sstXml(sst: StringTable): string {
   return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">${sst.list.map(siXml).join("")}</sst>`;
 }
 
-/** `sstXml` written into a sink, the strings in large pieces. */
+/** `sstXml` written into a sink, the strings in pieces of about 64K characters. */
 function writeSstXml(sst: StringTable, sink: Utf8Sink): void {
   let out = XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">`;
   for (const s of sst.list) {
     out += siXml(s);
-    if (out.length >= FLUSH_CHARS) {
+    if (out.length >= 1 << 16) {
       sink.write(out);
       out = "";
     }
@@ -272,9 +418,7 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
   const sst = new StringTable();
   const files: Record<string, Uint8Array> = {};
   const sheetParts = sheets.map((s, i) => {
-    const sink = new Utf8Sink();
-    writeSheetXml(s, sst, sink);
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sink.bytes();
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetBytes(s, sst);
     return `xl/worksheets/sheet${i + 1}.xml`;
   });
   const sstSink = new Utf8Sink();
