@@ -3,12 +3,12 @@
  * (never formulas: text starting with = + - @ stays literal), numbers and booleans as such.
  * Browser-safe: no Node imports.
  */
-import { strToU8, zipSync } from "fflate";
+import { strToU8, zipSync, type Zippable } from "fflate";
 import type { CellRange, CellValue } from "../core/model";
 import { a1, colLetters, quoteSheet, refOf } from "./cells";
 import { Utf8Sink } from "./package";
 import { escAttr, escCellText, escText } from "./xml";
-import { dosDateTime, hasNativeCodec, writeZip } from "./zip";
+import { BIG_PART, BIG_PART_LEVEL, dosDateTime, hasNativeCodec, writeZip } from "./zip";
 
 export interface SimpleSheet {
   name: string;
@@ -478,7 +478,10 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     const { time, date } = dosDateTime(opts.mtime ?? new Date());
     return writeZip(Object.entries(out).map(([name, content]) => ({ name, content, time, date })));
   }
-  return zipSync(out, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
+  // Big generated parts at the cheap level writeZip uses too (speed first); the small ones (and so the samples) as before.
+  const zippable: Zippable = {};
+  for (const [name, content] of Object.entries(out)) zippable[name] = content.length >= BIG_PART ? [content, { level: BIG_PART_LEVEL }] : content;
+  return zipSync(zippable, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
 }
 
 /** A formula reference to a range on a sheet: 'Name'!$A$1:$B$2. */
