@@ -168,6 +168,9 @@ class RowWriter {
   /** The row number followed by `" t="s"><v>`; copied whole, only the first rnLen or refLen bytes count. */
   private readonly ref = new Uint8Array(32);
   private rnLen = 0;
+  /** The last row number written (1-based, 0 for none) and the last position in a row written (-1 for none). */
+  lastRow = 0;
+  lastCol = -1;
   /** The last text and its index per column: a problem list repeats the file, sheet and status of the row above. */
   private readonly lastText: (string | undefined)[];
   private readonly lastIndex: number[];
@@ -200,8 +203,17 @@ class RowWriter {
     this.buf = next;
   }
 
-  /** `<row r="r">` with cells 0..`end` of `row` (`st`: their styles, or null for none), `</row>`. */
-  row(r: number, row: CellValue[], end: number, st: number[] | null): void {
+  /**
+   * `<row r="r">` with the cells of `row` (`st`: their styles, or null for none) up to the last value or styled
+   * cell, `</row>`; nothing for a row without either.
+   */
+  row(r: number, row: CellValue[], st: number[] | null): void {
+    // The last cell to write: a value, or a style on an empty cell. None: no <row> at all.
+    let end = row.length - 1;
+    while (end >= 0 && (row[end] === null || row[end] === undefined || row[end] === "") && (st === null || !st[end])) end--;
+    if (end < 0) return;
+    this.lastRow = r;
+    if (end > this.lastCol) this.lastCol = end;
     this.reserve((end + 1) * MAX_CELL_BYTES + 64);
     const rn = String(r);
     const rnLen = rn.length;
@@ -222,6 +234,7 @@ class RowWriter {
     n += rnLen;
     buf[n++] = 34; // "
     buf[n++] = 62; // >
+    let hits = 0;
     for (let ci = 0; ci <= end; ci++) {
       const v = row[ci];
       const s = st === null ? 0 : st[ci];
@@ -229,7 +242,7 @@ class RowWriter {
         let i: number;
         if (v === lastText[ci]) {
           i = lastIndex[ci];
-          this.sst.refs++;
+          hits++;
         } else {
           i = this.sst.add(v);
           lastText[ci] = v;
@@ -250,6 +263,7 @@ class RowWriter {
         n = this.n;
       }
     }
+    this.sst.refs += hits;
     buf.set(B_ROW_CLOSE, n);
     this.n = n + B_ROW_CLOSE.length;
   }
@@ -299,6 +313,9 @@ class RowWriter {
   }
 }
 
+/** Room for the dimension's range and its closing quote: "XFD1048576:XFD1048576" + '"'. */
+const DIM_ROOM = 22;
+
 /** The first and last sheet rows any of `ranges` touch ([Infinity, -Infinity] for none). */
 function rowSpan(ranges: (CellRange[] | undefined)[]): [number, number] {
   let top = Infinity;
@@ -331,36 +348,24 @@ function sheetBytes(sheet: SimpleSheet, sst: StringTable): Uint8Array {
   }
   const pre = new Array<Uint8Array>(width);
   for (let ci = 0; ci < width; ci++) pre[ci] = asciiBytes('<c r="' + colLetters(oCol + ci));
-  // Per row: its styles (null: none), and the last cell written (a value, or a style on an empty cell), for the
-  // dimension, which comes before the data.
-  const styles: (number[] | null)[] = new Array<number[] | null>(rows.length);
-  const last = new Array<number>(rows.length);
-  let maxRow = -1;
-  let maxCol = -1;
-  for (let ri = 0; ri < rows.length; ri++) {
-    const row = rows[ri];
-    const r = oRow + ri;
-    const st = r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null;
-    styles[ri] = st;
-    let ci = row.length - 1;
-    while (ci >= 0 && (row[ci] === null || row[ci] === undefined || row[ci] === "") && !(st && st[ci])) ci--;
-    last[ri] = ci;
-    if (ci >= 0) {
-      maxRow = r;
-      if (oCol + ci > maxCol) maxCol = oCol + ci;
-    }
-  }
-  const dim = maxRow >= 0 ? refOf({ top: oRow, left: oCol, bottom: maxRow, right: Math.max(maxCol, oCol) }) : "A1";
+  // The dimension comes before the data, which decides it: its place is kept with spaces (a tag may hold them),
+  // long enough for any range, and filled in at the end.
   const start = strToU8(
     XML_HEAD +
-      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${" ".repeat(DIM_ROOM)}/>` +
       `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
       colsXml(sheet.colWidths) +
       "<sheetData>",
   );
+  const dimAt = XML_HEAD.length + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="`.length;
   // About 36 bytes a cell in a problem list.
   const w = new RowWriter(start, cells * 40 + rows.length * 24, sst, pre);
-  for (let ri = 0; ri < rows.length; ri++) if (last[ri] >= 0) w.row(oRow + ri + 1, rows[ri], last[ri], styles[ri]);
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = oRow + ri;
+    w.row(r + 1, rows[ri], r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null);
+  }
+  const dim = (w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1") + '"';
+  for (let k = 0; k < dim.length; k++) w.buf[dimAt + k] = dim.charCodeAt(k);
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
     : "";
