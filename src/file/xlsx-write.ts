@@ -178,20 +178,19 @@ class RowWriter {
   private readonly tails: Uint8Array[] = [];
 
   /**
-   * @param start the part's start (copied in first)
+   * @param headRoom bytes kept free before the rows for the part's start (written last: see `finish`)
    * @param capacity bytes to reserve for the rows (a low guess costs a copy, untouched capacity nothing)
    * @param sst the shared strings text cells go to
    * @param pre `<c r="` and the column letters, per position in a row
    */
   constructor(
-    start: Uint8Array,
+    private readonly headRoom: number,
     capacity: number,
     private readonly sst: StringTable,
     private readonly pre: Uint8Array[],
   ) {
-    this.buf = new Uint8Array(start.length + capacity + 1024);
-    this.buf.set(start, 0);
-    this.n = start.length;
+    this.buf = new Uint8Array(headRoom + capacity + 1024);
+    this.n = headRoom;
     this.lastText = new Array<string | undefined>(pre.length);
     this.lastIndex = new Array<number>(pre.length);
   }
@@ -304,17 +303,20 @@ class RowWriter {
     this.n = n + x.length;
   }
 
-  /** The part: what was written, then `end`. */
-  finish(end: Uint8Array): Uint8Array {
+  /** The part: `start` (at most headRoom bytes), the rows written, `end`. */
+  finish(start: Uint8Array, end: Uint8Array): Uint8Array {
+    if (start.length > this.headRoom) throw new RangeError("sheet start larger than reserved");
     this.reserve(end.length);
     this.buf.set(end, this.n);
     this.n += end.length;
-    return this.buf.subarray(0, this.n);
+    const from = this.headRoom - start.length;
+    this.buf.set(start, from);
+    return this.buf.subarray(from, this.n);
   }
 }
 
-/** Room for the dimension's range and its closing quote: "XFD1048576:XFD1048576" + '"'. */
-const DIM_ROOM = 22;
+/** Room for the dimension's range ("XFD1048576:XFD1048576" is 21 characters). */
+const DIM_ROOM = 48;
 
 /** The first and last sheet rows any of `ranges` touch ([Infinity, -Infinity] for none). */
 function rowSpan(ranges: (CellRange[] | undefined)[]): [number, number] {
@@ -348,31 +350,30 @@ function sheetBytes(sheet: SimpleSheet, sst: StringTable): Uint8Array {
   }
   const pre = new Array<Uint8Array>(width);
   for (let ci = 0; ci < width; ci++) pre[ci] = asciiBytes('<c r="' + colLetters(oCol + ci));
-  // The dimension comes before the data, which decides it: its place is kept with spaces (a tag may hold them),
-  // long enough for any range, and filled in at the end.
-  const start = strToU8(
-    XML_HEAD +
-      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${" ".repeat(DIM_ROOM)}/>` +
-      `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-      colsXml(sheet.colWidths) +
-      "<sheetData>",
-  );
-  const dimAt = XML_HEAD.length + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="`.length;
+  // The part's start holds the dimension, which the rows decide: the rows are written first, after room enough
+  // for the start, and the start goes in front of them at the end.
+  const startOf = (dim: string) =>
+    strToU8(
+      XML_HEAD +
+        `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+        `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+        colsXml(sheet.colWidths) +
+        "<sheetData>",
+    );
   // About 36 bytes a cell in a problem list.
-  const w = new RowWriter(start, cells * 40 + rows.length * 24, sst, pre);
+  const w = new RowWriter(startOf("").length + DIM_ROOM, cells * 40 + rows.length * 24, sst, pre);
   for (let ri = 0; ri < rows.length; ri++) {
     const r = oRow + ri;
     w.row(r + 1, rows[ri], r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null);
   }
-  const dim = (w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1") + '"';
-  for (let k = 0; k < dim.length; k++) w.buf[dimAt + k] = dim.charCodeAt(k);
+  const dim = w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1";
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
     : "";
   const dvs = sheet.validations?.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
     : "";
-  return w.finish(strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
+  return w.finish(startOf(dim), strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
 }
 
 const STYLES_XML =

@@ -104,8 +104,8 @@ describe("writeSimpleWorkbook on a large generated sheet", () => {
       expect(sheet1).toContain('<c r="A1" s="1" t="s">');
       expect(sheet1).toContain('<c r="E1" s="3" t="s">');
       expect(sheet1).toMatch(/<c r="E\d+" s="2"\/>/); // a styled blank
-      expect(sheet1).toMatch(new RegExp(`<dimension ref="A1:H${ROWS + 1}"\\s*/>`));
-      expect(sheet2).toMatch(/<dimension ref="D3:F5"\s*\/>/);
+      expect(sheet1).toContain(`<dimension ref="A1:H${ROWS + 1}"/>`);
+      expect(sheet2).toContain(`<dimension ref="D3:F5"/>`);
       expect(sheet1).toContain('<cols><col min="1" max="1" width="32" customWidth="1"/>');
       expect(sheet1).toContain('<col min="5" max="5" width="60" customWidth="1"/>');
       // The shared-string table: the same strings in the same order, every reference counted.
