@@ -227,9 +227,24 @@ export function problemRows(results: SummaryInput[], lang: Lang = "ja"): CellVal
     if (!r.ok) continue;
     const rep = r.report;
     const file = fileOf(r);
-    const items = new Map(rep.items.map((i) => [i.id, i] as const));
+    // Findings come in item order: each one's item is found by walking the items forward; a map of them is made
+    // only for a report whose findings are in another order.
+    const list = rep.items;
+    let at = 0;
+    let byId: Map<string, (typeof list)[number]> | null = null;
     for (const f of rep.findings) {
-      const item = items.get(f.itemId);
+      let item: (typeof list)[number] | undefined;
+      if (byId === null) {
+        for (let j = at; j < list.length; j++) {
+          if (list[j].id === f.itemId) {
+            item = list[j];
+            at = j + 1;
+            break;
+          }
+        }
+        if (item === undefined) byId = new Map(list.map((i) => [i.id, i] as const));
+      }
+      if (byId !== null) item = byId.get(f.itemId);
       let label = "";
       if (item) {
         const known = labels.get(item.id);

@@ -94,6 +94,18 @@ describe("problemRows over many files", () => {
       expect(rows.map((x) => [x[0], x[4], x[7]])).toEqual(want);
     }
     expect(problemRows(results, "ja")[6][4]).toBe("3 取扱いルールを決めている（改）");
+    // Findings in another order than the items (and one whose item is missing) keep their own items.
+    const d = sampleReport({ file: "d.xlsx" });
+    d.findings = [...d.findings].reverse();
+    d.findings.push({ ...d.findings[0], itemId: "I-404" });
+    const got = problemRows([{ ok: true, report: d }], "ja").slice(1);
+    expect(got.map((x) => [x[3], x[4]])).toEqual([
+      ["I-5", "5 アクセス権を管理している"],
+      ["I-4", "4 責任者を決めている"],
+      ["I-3", "3 取扱いルールを決めている"],
+      ["I-2", "2 守るべき情報を特定している"],
+      ["I-404", ""],
+    ]);
     expect(problemRows(results, "en")[7][7]).toBe("one of ○ / △ / × / -");
   });
 });
