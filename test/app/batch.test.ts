@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryXlsx } from "../../src/app/batch";
+import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryWidths, summaryXlsx } from "../../src/app/batch";
 import { checkWorkbookBytes } from "../../src/app/files";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { SummaryInput } from "../../src/core/summary";
@@ -89,5 +89,21 @@ describe("a batch over real workbooks", () => {
     const findings = checked.flatMap((r) => (r.ok ? r.report.findings.map((f) => [r.report.file, f.cell, f.raw ?? ""]) : []));
     expect(probs.slice(1).map((r) => [r[0], r[2], r[5] ?? ""])).toEqual(findings);
     expect(probs.slice(1).every((r) => typeof r[6] === "string" && r[6] !== "")).toBe(true);
+  });
+});
+
+describe("summaryWidths", () => {
+  it("counts wide characters twice and a surrogate pair once, from the first 200 rows, between 6 and the limit", () => {
+    const rows = [
+      ["ab", "情報", "😀x", null, 12.5, true],
+      ["", "a", "\ud800", "x".repeat(100)],
+    ];
+    // "ab" 2+2=4 -> 6 (minimum); 情報 4+2=6; 😀x 2+1+2=5 -> 6; null -> 6; "12.5" 4+2 -> 6; "true" -> 6; a lone surrogate 2+2 -> 6; 100 -> 60.
+    expect(summaryWidths(rows)).toEqual([6, 6, 6, 60, 6, 6]);
+    expect(summaryWidths([["情報資産の管理台帳", "ｱｲｳ", "é"]])).toEqual([20, 8, 6]);
+    expect(summaryWidths([["😀😀😀😀"]])).toEqual([10]);
+    const many = Array.from({ length: 300 }, (_, i) => [i < 200 ? "x" : "y".repeat(40)]);
+    expect(summaryWidths(many)).toEqual([6]);
+    expect(summaryWidths([["x".repeat(30)]], 20)).toEqual([20]);
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { digestReport, fieldUnion, problemRows, summaryRows, toCsv, type SummaryInput } from "../../src/core/summary";
+import { digestReport, fieldUnion, problemRows, summaryRows, toCsv, typeInstead, type SummaryInput } from "../../src/core/summary";
 import { serialize } from "node:v8";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { Profile } from "../../src/core/profile/types";
@@ -68,6 +68,45 @@ describe("problemRows", () => {
       ["E15", "はい", "無効な値", "○ / △ / × のいずれか"],
       ["E16", "-", "「-」は使えない項目", "○ / △ / × のいずれか"],
     ]);
+  });
+});
+
+describe("problemRows over many files", () => {
+  it("gives each finding its own item's label and allowed answers, whatever came before", () => {
+    // Same item ids with other numbers or texts in the next file, and allowed lists that change from one finding
+    // to the next: what is reused from an earlier row must never leak into a row it does not belong to.
+    const a = sampleReport({ file: "a.xlsx" });
+    const b = sampleReport({ file: "b.xlsx" });
+    b.items = b.items.map((i, k) => (k === 2 ? { ...i, text: "取扱いルールを決めている（改）" } : k === 3 ? { ...i, number: "4-1" } : i));
+    b.findings = b.findings.map((f, k) => (k === 1 ? { ...f, allowed: ["○", "△", "×", "-"] } : k === 2 ? { ...f, allowed: ["○", "△", "×", "-"] } : f));
+    const c = sampleReport({ file: "c.xlsx" });
+    c.items = c.items.map((i) => ({ ...i, number: "", text: ` ${i.text} ` }));
+    const results: SummaryInput[] = [{ ok: true, report: a }, { ok: true, report: b }, { ok: true, report: c }];
+    for (const lang of ["ja", "en"] as const) {
+      const want: string[][] = [];
+      for (const r of [a, b, c]) {
+        for (const f of r.findings) {
+          const item = r.items.find((i) => i.id === f.itemId)!;
+          want.push([r.file!, `${item.number} ${item.text}`.trim(), typeInstead(f, lang)]);
+        }
+      }
+      const rows = problemRows(results, lang).slice(1);
+      expect(rows.map((x) => [x[0], x[4], x[7]])).toEqual(want);
+    }
+    expect(problemRows(results, "ja")[6][4]).toBe("3 取扱いルールを決めている（改）");
+    // Findings in another order than the items (and one whose item is missing) keep their own items.
+    const d = sampleReport({ file: "d.xlsx" });
+    d.findings = [...d.findings].reverse();
+    d.findings.push({ ...d.findings[0], itemId: "I-404" });
+    const got = problemRows([{ ok: true, report: d }], "ja").slice(1);
+    expect(got.map((x) => [x[3], x[4]])).toEqual([
+      ["I-5", "5 アクセス権を管理している"],
+      ["I-4", "4 責任者を決めている"],
+      ["I-3", "3 取扱いルールを決めている"],
+      ["I-2", "2 守るべき情報を特定している"],
+      ["I-404", ""],
+    ]);
+    expect(problemRows(results, "en")[7][7]).toBe("one of ○ / △ / × / -");
   });
 });
 
