@@ -39,8 +39,11 @@ export function summaryWidths(rows: CellValue[][], max = 60): number[] {
 
 /** Two sheets: the per-file summary and 「問題一覧」 (every problem entry: file, cell, value, status). */
 export function summaryXlsx(results: SummaryInput[], lang: Lang, profile?: Profile): Uint8Array {
-  const sum = summaryRows(results, lang, profile);
-  const probs = problemRows(results, lang);
+  return summaryWorkbook(summaryRows(results, lang, profile), problemRows(results, lang), lang);
+}
+
+/** The summary workbook from its two grids (bold header rows, column widths from the first 200 rows). */
+export function summaryWorkbook(sum: CellValue[][], probs: CellValue[][], lang: Lang): Uint8Array {
   const headerBold = (rows: CellValue[][]) => [{ top: 0, left: 0, bottom: 0, right: Math.max(0, rows[0].length - 1) }];
   return writeSimpleWorkbook([
     { name: SUMMARY_SHEET[lang], rows: sum, bold: headerBold(sum), colWidths: summaryWidths(sum) },

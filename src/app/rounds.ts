@@ -5,10 +5,10 @@
 import type { CellValue } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import { parseCsv, readRound, summaryWithPrevious, type Round } from "../core/rounds";
-import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, type SummaryInput } from "../core/summary";
+import { problemRows, summaryRows, toCsv, type SummaryInput } from "../core/summary";
 import { gridFromA1 } from "../core/evidence";
 import { readWorkbook } from "../file/xlsx-read";
-import { writeSimpleWorkbook } from "../file/xlsx-write";
+import { summaryWorkbook } from "./batch";
 import type { Lang } from "./host";
 
 /** Reads the earlier summary; throws `{ code, messages }` (bilingual) when it is not one. */
@@ -25,26 +25,8 @@ export function summaryRowsWithPrevious(results: SummaryInput[], lang: Lang, pre
   return summaryWithPrevious(summaryRows(results, lang, profile), previous, lang);
 }
 
-function widths(rows: CellValue[][]): number[] {
-  const out: number[] = [];
-  for (const r of rows.slice(0, 200)) {
-    r.forEach((v, c) => {
-      let w = 0;
-      for (const ch of v == null ? "" : String(v)) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
-      out[c] = Math.min(60, Math.max(out[c] ?? 6, w + 2));
-    });
-  }
-  return out;
-}
-
 export function summaryXlsxWithPrevious(results: SummaryInput[], lang: Lang, previous: Round, profile?: Profile): Uint8Array {
-  const sum = summaryRowsWithPrevious(results, lang, previous, profile);
-  const probs = problemRows(results, lang);
-  const bold = (rows: CellValue[][]) => [{ top: 0, left: 0, bottom: 0, right: Math.max(0, rows[0].length - 1) }];
-  return writeSimpleWorkbook([
-    { name: SUMMARY_SHEET[lang], rows: sum, bold: bold(sum), colWidths: widths(sum) },
-    { name: PROBLEM_SHEET[lang], rows: probs, bold: bold(probs), colWidths: widths(probs) },
-  ]);
+  return summaryWorkbook(summaryRowsWithPrevious(results, lang, previous, profile), problemRows(results, lang), lang);
 }
 
 export function summaryCsvWithPrevious(results: SummaryInput[], lang: Lang, previous: Round, profile?: Profile): Uint8Array {
