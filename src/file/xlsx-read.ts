@@ -107,8 +107,8 @@ export function readSharedStrings(xml: string): string[] {
   const gate = { on: false };
   scanXml(xml, {
     gate,
-    open(name, _raw, selfClosing) {
-      if (selfClosing) return;
+    // scanXml closes an empty-element tag right after opening it: `<si/>` is "", `<rPh/>` leaves no phonetic run open.
+    open(name) {
       if (name === "si") cur = "";
       else if (name === "t") inT = gate.on = true;
       else if (name === "rPh") phon++;
@@ -228,7 +228,7 @@ function scanChunks(b: Uint8Array, from: number, to: number, size: number, name:
   let carry = "";
   let want = size;
   while (pos < to) {
-    let end = to - pos <= want ? to : cutBefore(b, pos, pos + want, name);
+    const end = to - pos <= want ? to : cutBefore(b, pos, pos + want, name);
     if (end < 0) {
       want *= 2;
       continue;
@@ -485,7 +485,8 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
             }
             return;
           case "rPh":
-            if (!selfClosing) phon++;
+            // also for `<rPh/>`: scanXml closes it right away
+            phon++;
             return;
           case "col": {
             const a = parseAttrs(raw);
