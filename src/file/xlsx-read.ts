@@ -274,12 +274,18 @@ function attrIn(s: string, key: string): string | undefined {
  * whitespace. Rich text and anything unusual goes token by token.
  */
 /**
- * A canonical `<si>`: one `<t>` (plain text 1, or text with "_" 2), phonetic runs and `<phoneticPr/>` skipped.
+ * A canonical `<si>`: one `<t>` (plain text 1, or text with "_" 2), or rich-text runs (3: `<r>`s whose `<rPr>` holds
+ * only empty elements, so their text is what is left once the tags are taken out); phonetic runs and `<phoneticPr/>`
+ * skipped.
  */
 const SI_CANON_RE = new RegExp(
-  String.raw`<si><t(?: xml:space="preserve")?>(?:([^<&_]*)|([^<&]*))<\/t>(?:<rPh${CANON_ATTRS}><t>[^<]*<\/t><\/rPh>)*(?:<phoneticPr${CANON_ATTRS}\/>)?<\/si>`,
+  String.raw`<si>(?:<t(?: xml:space="preserve")?>(?:([^<&_]*)|([^<&]*))<\/t>` +
+    String.raw`|((?:<r>(?:<rPr>(?:<[\w:]+${CANON_ATTRS}\/>)*<\/rPr>)?<t(?: xml:space="preserve")?>[^<&]*<\/t><\/r>)+))` +
+    String.raw`(?:<rPh${CANON_ATTRS}><t>[^<]*<\/t><\/rPh>)*(?:<phoneticPr${CANON_ATTRS}\/>)?<\/si>`,
   "y",
 );
+/** Any tag (in a canonical run list: no ">" inside attribute values). */
+const ANY_TAG_RE = /<[^>]*>/g;
 
 const SI_RE = new RegExp(
   String.raw`<${PFX}(si)(?=[\s>])${ATTRS}>\s*<${PFX}t(?=[\s>])${ATTRS}>(?:([^<&_]*)|([^<]*))<\/${PFX}t\s*>` +
@@ -310,7 +316,7 @@ export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES):
         const c = SI_CANON_RE.exec(s);
         if (c !== null) {
           p = SI_CANON_RE.lastIndex;
-          cur = c[1] ?? c[2];
+          cur = c[1] ?? c[2] ?? c[3].replace(ANY_TAG_RE, "");
           out.push(c[1] ?? unescCellText(cur));
           continue;
         }
