@@ -149,6 +149,111 @@ function lastIndexOfBytes(b: Uint8Array, s: string, from: number): number {
   return -1;
 }
 
+/** What scanXmlBytes reports: text runs and tags, as byte positions in the part. */
+interface ByteXmlHandler {
+  /** Text between tags, [from, to), possibly empty; `raw` for CDATA (no entities to decode). */
+  text(from: number, to: number, raw: boolean): void;
+  /**
+   * A start or end tag: its local name (prefix dropped) at [nameStart, nameEnd); its attributes run from nameEnd to
+   * attrEnd (before "/>" or ">"); `end` is the position of its ">".
+   */
+  tag(nameStart: number, nameEnd: number, closing: boolean, selfClosing: boolean, attrEnd: number, end: number): void;
+}
+
+/**
+ * One pass over the XML bytes of [from, to): comments, processing instructions and declarations skipped, CDATA as
+ * raw text, a ">" inside a quoted attribute value not taken for the end of a tag. Throws on an unterminated construct.
+ * Used where a part is read without decoding it whole (shared strings, sheets without formulas).
+ */
+function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler): void {
+  let i = from;
+  while (i < to) {
+    const lt = b.indexOf(60 /* < */, i);
+    if (lt < 0 || lt >= to) break;
+    h.text(i, lt, false);
+    const c = b[lt + 1];
+    if (c === 33 /* ! */) {
+      if (bytesAt(b, lt, "<!--")) {
+        const e = indexOfBytes(b, "-->", lt + 4);
+        if (e < 0) throw new Error("unterminated comment");
+        i = e + 3;
+      } else if (bytesAt(b, lt, "<![CDATA[")) {
+        const e = indexOfBytes(b, "]]>", lt + 9);
+        if (e < 0) throw new Error("unterminated CDATA");
+        h.text(lt + 9, e, true);
+        i = e + 3;
+      } else {
+        const e = b.indexOf(62, lt);
+        if (e < 0) throw new Error("unterminated declaration");
+        i = e + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const e = indexOfBytes(b, "?>", lt);
+      if (e < 0) throw new Error("unterminated processing instruction");
+      i = e + 2;
+      continue;
+    }
+    // End of the tag; a ">" inside a quoted attribute value does not end it.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < to; j++) {
+      const ch = b[j];
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
+    }
+    if (j >= to) throw new Error("unterminated tag");
+    const closing = c === 47; /* / */
+    let k = closing ? lt + 2 : lt + 1;
+    let nameStart = k;
+    for (; k < j; k++) {
+      const ch = b[k];
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
+      if (ch === 58 /* : */) nameStart = k + 1;
+    }
+    const selfClosing = !closing && b[j - 1] === 47;
+    i = j + 1;
+    h.tag(nameStart, k, closing, selfClosing, selfClosing ? j - 1 : j, j);
+  }
+}
+
+/**
+ * readSharedStrings on the part's bytes, scanned byte by byte in JS and only the text of the `<t>` runs decoded: the
+ * reader for large tables (LARGE_SST_BYTES and up), where the loop is soon optimised and decoding the markup too
+ * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML, two thirds of it tags) would cost more than
+ * scanning it; readSharedStringsBytes is faster on the small tables of a checklist, read before anything is optimised.
+ */
+export function readSharedStringsScan(b: Uint8Array): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inT = false;
+  let phon = 0;
+  scanXmlBytes(b, 0, b.length, {
+    text(from, to, raw) {
+      if (to <= from || !inT || phon !== 0) return;
+      const t = utf8Decoder.decode(b.subarray(from, to));
+      cur += raw ? t : decodeEntities(t);
+    },
+    tag(nameStart, nameEnd, closing, selfClosing) {
+      const len = nameEnd - nameStart;
+      const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
+      if (!closing) {
+        if (name === "si") {
+          cur = "";
+          if (selfClosing) out.push("");
+        } else if (name === "t" && !selfClosing) inT = true;
+        else if (name === "rPh" && !selfClosing) phon++;
+      } else if (name === "t") inT = false;
+      else if (name === "rPh") phon--;
+      else if (name === "si") out.push(unescCellText(cur));
+    },
+  });
+  return out;
+}
+
 /*
  * The two hot readers (shared strings, and the cells of sheets without formulas) do their per-character work in the
  * engine's native builtins, not in JS loops: a part is decoded with TextDecoder in bounded chunks, and each chunk is
@@ -295,12 +400,16 @@ const SI_RE = new RegExp(
   "y",
 );
 
+/** Shared-string tables of this size and more are read by readSharedStringsScan. */
+export const LARGE_SST_BYTES = 2 << 20;
+
 /**
- * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string (a
- * LibreOffice table of 100,000 rich-text items is 44 MB of XML; it is decoded and read a chunk at a time).
+ * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string (it is
+ * decoded and read a chunk at a time). Tables of LARGE_SST_BYTES and more go to readSharedStringsScan (see there).
  * `chunkBytes` is for tests.
  */
 export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES): string[] {
+  if (b.length >= LARGE_SST_BYTES) return readSharedStringsScan(b);
   const out: string[] = [];
   let cur = "";
   let inT = false;

@@ -7,7 +7,7 @@
  * read in tiny chunks, so every construct is cut by a chunk boundary somewhere.
  */
 import fc from "fast-check";
-import { parseSheet, parseSheetBytes, readSharedStrings, readSharedStringsBytes } from "../../src/file/xlsx-read";
+import { LARGE_SST_BYTES, parseSheet, parseSheetBytes, readSharedStrings, readSharedStringsBytes, readSharedStringsScan } from "../../src/file/xlsx-read";
 
 const enc = new TextEncoder();
 const CHUNKS = [1 << 20, 64, 7];
@@ -230,16 +230,20 @@ describe("readSharedStringsBytes on generated tables", () => {
         expect(want.length).toBe(items.length);
         const bytes = enc.encode(xml);
         for (const chunk of CHUNKS) expect(readSharedStringsBytes(bytes, chunk)).toEqual(want);
+        // the byte scanner kept for large tables
+        expect(readSharedStringsScan(bytes)).toEqual(want);
       }),
       { numRuns: 400 },
     );
   });
 
-  it("keeps to bounded chunks on a large table", () => {
+  it("keeps to bounded chunks on a table just under LARGE_SST_BYTES, and reads larger ones with the byte scanner", () => {
     const items: string[] = [];
-    for (let i = 0; i < 30000; i++) items.push(i % 3 ? `<si><t>項目 ${i}</t></si>` : `<si><r><t>リッチ ${i}</t></r><r><t xml:space="preserve"> 続き</t></r><rPh sb="0" eb="1"><t>ふり</t></rPh></si>`);
+    for (let i = 0; i < 20000; i++) items.push(i % 3 ? `<si><t>項目 ${i}</t></si>` : `<si><r><t>リッチ ${i}</t></r><r><t xml:space="preserve"> 続き</t></r><rPh sb="0" eb="1"><t>ふり</t></rPh></si>`);
     const xml = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items.join("")}</sst>`;
     const bytes = enc.encode(xml);
+    expect(bytes.length).toBeGreaterThan(LARGE_SST_BYTES / 2);
+    expect(bytes.length).toBeLessThan(LARGE_SST_BYTES);
     const decode = jest.spyOn(TextDecoder.prototype, "decode");
     try {
       const got = readSharedStringsBytes(bytes, 1 << 16);
@@ -252,6 +256,21 @@ describe("readSharedStringsBytes on generated tables", () => {
       expect(got[3]).toBe("リッチ 3 続き");
     } finally {
       decode.mockRestore();
+    }
+    // Twice as many items: past LARGE_SST_BYTES, the byte scanner decodes only the text of each <t> run.
+    const large = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items.join("")}${items.join("")}</sst>`;
+    const largeBytes = enc.encode(large);
+    expect(largeBytes.length).toBeGreaterThanOrEqual(LARGE_SST_BYTES);
+    const decode2 = jest.spyOn(TextDecoder.prototype, "decode");
+    try {
+      const got = readSharedStringsBytes(largeBytes);
+      const sizes = decode2.mock.calls.map((c) => (c[0] as Uint8Array | undefined)?.byteLength ?? 0);
+      expect(Math.max(...sizes)).toBeLessThan(100);
+      decode2.mockRestore();
+      expect(got).toEqual(readSharedStrings(large));
+      expect(got).toHaveLength(40000);
+    } finally {
+      decode2.mockRestore();
     }
   });
 });
