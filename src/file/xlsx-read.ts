@@ -980,16 +980,16 @@ function cellValue(cellType: string, v: string, hasV: boolean, inlineText: strin
 
 /** Cells collected into sparse rows as a sheet part lists them (shared by both sheet parsers). */
 class RowCollector {
-  private readonly byRow = new Map<number, SparseRow>();
+  /** Rows by number, made once a row comes out of order (until then a cell can only join the last row). */
+  private byRow: Map<number, SparseRow> | null = null;
   private readonly order: SparseRow[] = [];
   private readonly unsorted = new Set<SparseRow>();
   private ascending = true;
-  private last: SparseRow | null = null;
 
   /** Adds a cell; blank values and cells without a position are left out. */
   put(row: number, col: number, val: CellValue): void {
     if (val === null || row < 0 || col < 0) return;
-    const r = this.last !== null && this.last.row === row ? this.last : this.rowAt(row);
+    const r = this.rowAt(row);
     const n = r.cols.length;
     if (n && r.cols[n - 1] >= col) this.unsorted.add(r);
     r.cols.push(col);
@@ -998,14 +998,27 @@ class RowCollector {
 
   /** The row numbered `row` (>= 0), made when new (for callers adding cells to it themselves, see `outOfOrder`). */
   rowAt(row: number): SparseRow {
-    let r = this.byRow.get(row);
-    if (!r) {
-      r = { row, cols: [], vals: [] };
-      this.byRow.set(row, r);
-      if (this.order.length && this.order[this.order.length - 1].row > row) this.ascending = false;
-      this.order.push(r);
+    const order = this.order;
+    const n = order.length;
+    const last = n !== 0 ? order[n - 1] : null;
+    if (last !== null && last.row === row) return last;
+    if (last !== null && (last.row > row || this.byRow !== null)) {
+      let map = this.byRow;
+      if (map === null) {
+        map = this.byRow = new Map();
+        for (const r of order) map.set(r.row, r);
+      }
+      const found = map.get(row);
+      if (found) return found;
+      const r: SparseRow = { row, cols: [], vals: [] };
+      map.set(row, r);
+      if (last.row > row) this.ascending = false;
+      order.push(r);
+      return r;
     }
-    this.last = r;
+    // Ascending so far and past the last row: a new row.
+    const r: SparseRow = { row, cols: [], vals: [] };
+    order.push(r);
     return r;
   }
 
@@ -1083,9 +1096,13 @@ export type CellGetter = (row: number, col: number) => CellValue;
 
 /** A getter over sparse rows (rows by number, columns by bisection). */
 export function cellGetter(cells: SparseRow[]): CellGetter {
-  const byRow = new Map<number, SparseRow>();
-  for (const r of cells) byRow.set(r.row, r);
+  // Built on the first lookup: most sheets are never looked up this way (only validation lists are).
+  let byRow: Map<number, SparseRow> | null = null;
   return (row, col) => {
+    if (byRow === null) {
+      byRow = new Map();
+      for (const x of cells) byRow.set(x.row, x);
+    }
     const r = byRow.get(row);
     if (!r) return null;
     let lo = 0;
