@@ -128,6 +128,14 @@ export function readSharedStrings(xml: string): string[] {
 /** TextDecoder when the host has one; fflate's decoder otherwise (some test environments). */
 const utf8Decoder: { decode(b: Uint8Array): string } = typeof TextDecoder === "function" ? new TextDecoder() : { decode: (b) => strFromU8(b) };
 
+/**
+ * `b` as a plain Uint8Array (a view, no copy): Node's Buffer, which the CLI's zlib returns, has its own indexOf,
+ * lastIndexOf and subarray written in JS; the typed array's builtins are faster, above all before V8 optimises.
+ */
+function plainBytes(b: Uint8Array): Uint8Array {
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
 /** True when `b` at `i` holds the ASCII text `s`. */
 function bytesAt(b: Uint8Array, i: number, s: string): boolean {
   if (i + s.length > b.length) return false;
@@ -227,6 +235,7 @@ function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler
  * scanning it; readSharedStringsBytes is faster on the small tables of a checklist, read before anything is optimised.
  */
 export function readSharedStringsScan(b: Uint8Array): string[] {
+  b = plainBytes(b);
   const out: string[] = [];
   let cur = "";
   let inT = false;
@@ -409,6 +418,7 @@ export const LARGE_SST_BYTES = 2 << 20;
  * `chunkBytes` is for tests.
  */
 export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES): string[] {
+  b = plainBytes(b);
   if (b.length >= LARGE_SST_BYTES) return readSharedStringsScan(b);
   const out: string[] = [];
   let cur = "";
@@ -740,6 +750,7 @@ const NOT_FAST_RE = /<f[> \/\t\n\r]|<\/sheetData>/;
  * `<sheetData>`), and the caller decodes the part and uses parseSheet.
  */
 export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK_BYTES): ParsedSheet | null {
+  b = plainBytes(b);
   const sdStart = indexOfBytes(b, "<sheetData", 0);
   if (sdStart < 0) return null;
   const sdOpenEnd = b.indexOf(62, sdStart);
