@@ -139,7 +139,7 @@ function plainBytes(b: Uint8Array): Uint8Array {
 /** True when `b` at `i` holds the ASCII text `s`. */
 function bytesAt(b: Uint8Array, i: number, s: string): boolean {
   if (i + s.length > b.length) return false;
-  for (let k = 0; k < s.length; k++) if (b[k + i] !== s.charCodeAt(k)) return false;
+  for (let k = 0; k < s.length; k++) if (b[i + k] !== s.charCodeAt(k)) return false;
   return true;
 }
 
@@ -383,11 +383,6 @@ function attrIn(s: string, key: string): string | undefined {
 }
 
 /**
- * Shared strings, fast alternatives first (4 groups before the tokenizer's): a `<si>` holding one `<t>` (plain text,
- * or text with "&" or "_"), optionally followed by phonetic runs (`<rPh>`, skipped) and `<phoneticPr/>`; then
- * whitespace. Rich text and anything unusual goes token by token.
- */
-/**
  * A canonical `<si>`: one `<t>` (plain text 1, or text with "_" 2), or rich-text runs (3: `<r>`s whose `<rPr>` holds
  * only empty elements, so their text is what is left once the tags are taken out); phonetic runs and `<phoneticPr/>`
  * skipped.
@@ -401,6 +396,11 @@ const SI_CANON_RE = new RegExp(
 /** Any tag (in a canonical run list: no ">" inside attribute values). */
 const ANY_TAG_RE = /<[^>]*>/g;
 
+/**
+ * Shared strings where SI_CANON_RE does not apply, fast alternatives first (4 groups before the tokenizer's): a `<si>` holding one `<t>` (plain text,
+ * or text with "&" or "_"), optionally followed by phonetic runs (`<rPh>`, skipped) and `<phoneticPr/>`; then
+ * whitespace. Rich text and anything unusual goes token by token.
+ */
 const SI_RE = new RegExp(
   String.raw`<${PFX}(si)(?=[\s>])${ATTRS}>\s*<${PFX}t(?=[\s>])${ATTRS}>(?:([^<&_]*)|([^<]*))<\/${PFX}t\s*>` +
     String.raw`(?:\s*(?:<${PFX}rPh(?=[\s>])${ATTRS}>\s*<${PFX}t(?=[\s>])${ATTRS}>[^<]*<\/${PFX}t\s*>\s*<\/${PFX}rPh\s*>|<${PFX}phoneticPr(?=[\s/>])${ATTRS}\/>))*` +
