@@ -107,8 +107,8 @@ export function readSharedStrings(xml: string): string[] {
   const gate = { on: false };
   scanXml(xml, {
     gate,
-    open(name, _raw, selfClosing) {
-      if (selfClosing) return;
+    // scanXml closes an empty-element tag right after opening it: `<si/>` is "", `<rPh/>` leaves no phonetic run open.
+    open(name) {
       if (name === "si") cur = "";
       else if (name === "t") inT = gate.on = true;
       else if (name === "rPh") phon++;
@@ -128,6 +128,14 @@ export function readSharedStrings(xml: string): string[] {
 /** TextDecoder when the host has one; fflate's decoder otherwise (some test environments). */
 const utf8Decoder: { decode(b: Uint8Array): string } = typeof TextDecoder === "function" ? new TextDecoder() : { decode: (b) => strFromU8(b) };
 
+/**
+ * `b` as a plain Uint8Array (a view, no copy): Node's Buffer, which the CLI's zlib returns, has its own indexOf,
+ * lastIndexOf and subarray written in JS; the typed array's builtins are faster, above all before V8 optimises.
+ */
+function plainBytes(b: Uint8Array): Uint8Array {
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
 /** True when `b` at `i` holds the ASCII text `s`. */
 function bytesAt(b: Uint8Array, i: number, s: string): boolean {
   if (i + s.length > b.length) return false;
@@ -135,10 +143,17 @@ function bytesAt(b: Uint8Array, i: number, s: string): boolean {
   return true;
 }
 
-/** Index of the ASCII text `s` in `b` from `from`, or -1. */
+/** Index of the ASCII text `s` (starting with "<") in `b` from `from`, or -1 (for the few tags before a sheet's cells). */
 function indexOfBytes(b: Uint8Array, s: string, from: number): number {
   const first = s.charCodeAt(0);
   for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (bytesAt(b, i, s)) return i;
+  return -1;
+}
+
+/** Last index of the ASCII text `s` (starting with "<") in `b` at or after `from`, or -1 (searched from the end). */
+function lastIndexOfBytes(b: Uint8Array, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  for (let i = b.lastIndexOf(first); i >= from; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) if (bytesAt(b, i, s)) return i;
   return -1;
 }
 
@@ -214,10 +229,13 @@ function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler
 }
 
 /**
- * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string first
- * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML; only the text of its `<t>` runs is decoded).
+ * readSharedStrings on the part's bytes, scanned byte by byte in JS and only the text of the `<t>` runs decoded: the
+ * reader for large tables (LARGE_SST_BYTES and up), where the loop is soon optimised and decoding the markup too
+ * (a LibreOffice table of 100,000 rich-text items is 44 MB of XML, two thirds of it tags) would cost more than
+ * scanning it; readSharedStringsBytes is faster on the small tables of a checklist, read before anything is optimised.
  */
-export function readSharedStringsBytes(b: Uint8Array): string[] {
+export function readSharedStringsScan(b: Uint8Array): string[] {
+  b = plainBytes(b);
   const out: string[] = [];
   let cur = "";
   let inT = false;
@@ -241,6 +259,227 @@ export function readSharedStringsBytes(b: Uint8Array): string[] {
       else if (name === "rPh") phon--;
       else if (name === "si") out.push(unescCellText(cur));
     },
+  });
+  return out;
+}
+
+/*
+ * The two hot readers (shared strings, and the cells of sheets without formulas) do their per-character work in the
+ * engine's native builtins, not in JS loops: a part is decoded with TextDecoder in bounded chunks, and each chunk is
+ * walked with one sticky RegExp whose first alternatives match a whole common construct at once (a `<si>` of plain
+ * text, a `<c>` with a plain `<v>`, a `<row>` tag) and whose last alternatives are a complete XML tokenizer (text,
+ * CDATA, comments, declarations, processing instructions, any tag, a ">" inside a quoted attribute value allowed).
+ * The JS loop then runs once per cell or string instead of once per byte, which is what matters for the many small
+ * files a batch reads before V8 has optimised anything.
+ */
+
+/** Bytes decoded and scanned at a time: a part is never held as one string (a large part is read in such chunks). */
+export const CHUNK_BYTES = 1 << 20;
+
+/** An optional namespace prefix (`x:`) in the fast patterns; anything else goes through the tokenizer. */
+const PFX = String.raw`(?:[A-Za-z_][\w.-]*:)?`;
+/** A well-formed attribute list without entities (the fast patterns); anything else goes through the tokenizer. */
+const ATTRS = String.raw`(?:\s+[^\s=/>"'<&]+\s*=\s*(?:"[^"&]*"|'[^'&]*'))*\s*`;
+/**
+ * A lookahead capturing attribute `key` of a tag's attribute list (first occurrence, any order): `dq` is the group
+ * for a double-quoted value, one more group follows for a single-quoted one. Matches empty when there is none.
+ */
+const attrLook = (key: string, dq: string) =>
+  String.raw`(?=(?:\s+(?!${key}\s*=)[^\s=/>"'<&]+\s*=\s*(?:"[^"&]*"|'[^'&]*'))*\s+${key}\s*=\s*(?:"${dq}"|'([^'&]*)')|)`;
+/**
+ * The tokenizer's alternatives (5 groups): text; CDATA (its text); a comment, declaration or processing instruction;
+ * a tag: "/" of an end tag, local name (prefix dropped), the rest up to ">" (attributes, and "/" when self-closing).
+ */
+const TOKEN =
+  String.raw`([^<]+)|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<!(?!--|\[CDATA\[)[^>]*>|<\?(?:>|[\s\S]*?\?>)` +
+  String.raw`|<(?![!?])(\/?)(?:[^\s\/>"':]*:)*([^\s\/>"':]*)((?:[^>"']|"[^"]*"|'[^']*')*)>`;
+/** The tokenizer alone (5 groups), for the parts of a chunk that no fast alternative covers. */
+const TOKEN_RE = new RegExp(TOKEN, "y");
+
+/**
+ * The layout most writers use (Excel, LibreOffice, openpyxl, ours): no prefix, no whitespace between tags,
+ * attributes as ` name="value"` without entities. The canonical patterns below match only that, with few groups, and
+ * are tried first; whatever they do not match goes through the general patterns (same result, a little slower).
+ */
+const CANON_ATTRS = String.raw`(?: [\w:.-]+="[^"&<>]*")*`;
+/** A lookahead capturing canonical attribute `key` (one group; matches empty when there is none). */
+const canonLook = (key: string) => String.raw`(?=(?: [\w:.-]+="[^"&<>]*")*? ${key}="([^"&<>]*)"|)`;
+
+/** The error for a construct that the part never closes (the messages of the text scanner). */
+function unterminated(s: string, p: number): Error {
+  if (s.startsWith("<!--", p)) return new Error("unterminated comment");
+  if (s.startsWith("<![CDATA[", p)) return new Error("unterminated CDATA");
+  if (s.startsWith("<!", p)) return new Error("unterminated declaration");
+  if (s.startsWith("<?", p)) return new Error("unterminated processing instruction");
+  return new Error("unterminated tag");
+}
+
+/**
+ * Where to end a chunk that should stop near `limit`: before the last "<" in (from, limit], preferably one that
+ * starts or ends tag `name` (a `<row`/`</row>`, `<si`/`</si>`) among the last few; -1 when (from, limit] holds no "<".
+ */
+function cutBefore(b: Uint8Array, from: number, limit: number, name: string): number {
+  const first = b.lastIndexOf(60, limit);
+  if (first <= from) return -1;
+  const n0 = name.charCodeAt(0);
+  let i = first;
+  for (let tries = 0; tries < 64 && i > from; tries++) {
+    const k = b[i + 1] === 47 ? i + 2 : i + 1;
+    if (b[k] === n0 && bytesAt(b, k, name)) return i;
+    i = b.lastIndexOf(60, i - 1);
+  }
+  return first;
+}
+
+/**
+ * Decodes b[from, to) chunk by chunk (about `size` bytes each, cut before a "<", so never inside a character) and
+ * hands each to `scan(text, last)`, which returns how many characters it consumed: an unfinished construct at the end
+ * of a chunk (a comment, CDATA or quoted value holding a "<") is carried into the next one, and the chunks grow while
+ * one construct is bigger than a chunk. `scan` returns -1 to stop early (this returns false then).
+ */
+function scanChunks(b: Uint8Array, from: number, to: number, size: number, name: string, scan: (s: string, last: boolean) => number): boolean {
+  let pos = from;
+  let carry = "";
+  let want = size;
+  while (pos < to) {
+    const end = to - pos <= want ? to : cutBefore(b, pos, pos + want, name);
+    if (end < 0) {
+      want *= 2;
+      continue;
+    }
+    const s = carry + utf8Decoder.decode(b.subarray(pos, end));
+    const last = end === to;
+    const used = scan(s, last);
+    if (used < 0) return false;
+    carry = used < s.length ? s.slice(used) : "";
+    pos = end;
+    want = carry.length > want >> 2 ? want * 2 : size;
+  }
+  return true;
+}
+
+/** Value of attribute `key` in a start tag's attribute text (entities decoded), or undefined; for tags read slowly. */
+function attrIn(s: string, key: string): string | undefined {
+  const to = s.length;
+  let i = 0;
+  const space = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  while (i < to) {
+    // skip spaces, read a name up to "=" or a space
+    while (i < to && space(s.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < to && s.charCodeAt(i) !== 61 && !space(s.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && s.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && space(s.charCodeAt(i))) i++;
+    const q = s.charCodeAt(i);
+    if (i >= to || (q !== 34 && q !== 39)) return undefined;
+    const vEnd = s.indexOf(s[i], i + 1);
+    if (vEnd < 0) return undefined;
+    if (nameEnd - nameStart === key.length && s.startsWith(key, nameStart)) return decodeEntities(s.slice(i + 1, vEnd));
+    i = vEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A canonical `<si>`: one `<t>` (plain text 1, or text with "_" 2), or rich-text runs (3: `<r>`s whose `<rPr>` holds
+ * only empty elements, so their text is what is left once the tags are taken out); phonetic runs and `<phoneticPr/>`
+ * skipped.
+ */
+const SI_CANON_RE = new RegExp(
+  String.raw`<si>(?:<t(?: xml:space="preserve")?>(?:([^<&_]*)|([^<&]*))<\/t>` +
+    String.raw`|((?:<r>(?:<rPr>(?:<[\w:]+${CANON_ATTRS}\/>)*<\/rPr>)?<t(?: xml:space="preserve")?>[^<&]*<\/t><\/r>)+))` +
+    String.raw`(?:<rPh${CANON_ATTRS}><t>[^<]*<\/t><\/rPh>)*(?:<phoneticPr${CANON_ATTRS}\/>)?<\/si>`,
+  "y",
+);
+/** Any tag (in a canonical run list: no ">" inside attribute values). */
+const ANY_TAG_RE = /<[^>]*>/g;
+
+/**
+ * Shared strings where SI_CANON_RE does not apply, fast alternatives first (4 groups before the tokenizer's): a `<si>` holding one `<t>` (plain text,
+ * or text with "&" or "_"), optionally followed by phonetic runs (`<rPh>`, skipped) and `<phoneticPr/>`; then
+ * whitespace. Rich text and anything unusual goes token by token.
+ */
+const SI_RE = new RegExp(
+  String.raw`<${PFX}(si)(?=[\s>])${ATTRS}>\s*<${PFX}t(?=[\s>])${ATTRS}>(?:([^<&_]*)|([^<]*))<\/${PFX}t\s*>` +
+    String.raw`(?:\s*(?:<${PFX}rPh(?=[\s>])${ATTRS}>\s*<${PFX}t(?=[\s>])${ATTRS}>[^<]*<\/${PFX}t\s*>\s*<\/${PFX}rPh\s*>|<${PFX}phoneticPr(?=[\s/>])${ATTRS}\/>))*` +
+    String.raw`\s*<\/${PFX}si\s*>|(\s+)|` +
+    TOKEN,
+  "y",
+);
+
+/** Shared-string tables of this size and more are read by readSharedStringsScan. */
+export const LARGE_SST_BYTES = 2 << 20;
+
+/**
+ * readSharedStrings on the part's bytes: the same strings, without decoding the whole part into one string (it is
+ * decoded and read a chunk at a time). Tables of LARGE_SST_BYTES and more go to readSharedStringsScan (see there).
+ * `chunkBytes` is for tests.
+ */
+export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES): string[] {
+  b = plainBytes(b);
+  if (b.length >= LARGE_SST_BYTES) return readSharedStringsScan(b);
+  const out: string[] = [];
+  let cur = "";
+  let inT = false;
+  let phon = 0;
+  scanChunks(b, 0, b.length, chunkBytes, "si", (s, last) => {
+    const n = s.length;
+    let p = 0;
+    while (p < n) {
+      // The fast alternatives only where they mean the same as the tokens they stand for: outside <t> and <rPh>.
+      const fast = !inT && phon === 0;
+      if (fast) {
+        SI_CANON_RE.lastIndex = p;
+        const c = SI_CANON_RE.exec(s);
+        if (c !== null) {
+          p = SI_CANON_RE.lastIndex;
+          cur = c[1] ?? c[2] ?? c[3].replace(ANY_TAG_RE, "");
+          out.push(c[1] ?? unescCellText(cur));
+          continue;
+        }
+      }
+      const re = fast ? SI_RE : TOKEN_RE;
+      re.lastIndex = p;
+      const m = re.exec(s);
+      if (m === null) {
+        if (last) throw unterminated(s, p);
+        return p;
+      }
+      p = re.lastIndex;
+      const o = fast ? 4 : 0;
+      if (fast) {
+        if (m[1] !== undefined) {
+          const plain = m[2];
+          if (plain !== undefined) cur = plain;
+          else cur = decodeEntities(m[3]);
+          out.push(plain !== undefined ? plain : unescCellText(cur));
+          continue;
+        }
+        if (m[4] !== undefined) continue;
+      }
+      if (m[o + 1] !== undefined) {
+        // Text (the text after the last tag of the part is not read, as before).
+        if (inT && phon === 0 && !(last && p === n)) cur += decodeEntities(m[o + 1]);
+      } else if (m[o + 2] !== undefined) {
+        if (inT && phon === 0) cur += m[o + 2];
+      } else if (m[o + 4] !== undefined) {
+        const name = m[o + 4];
+        const rest = m[o + 5];
+        if (m[o + 3] !== "/") {
+          const selfClosing = rest.charCodeAt(rest.length - 1) === 47;
+          if (name === "si") {
+            cur = "";
+            if (selfClosing) out.push("");
+          } else if (name === "t" && !selfClosing) inT = true;
+          else if (name === "rPh" && !selfClosing) phon++;
+        } else if (name === "t") inT = false;
+        else if (name === "rPh") phon--;
+        else if (name === "si") out.push(unescCellText(cur));
+      }
+    }
+    return n;
   });
   return out;
 }
@@ -371,7 +610,8 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
             }
             return;
           case "rPh":
-            if (!selfClosing) phon++;
+            // also for `<rPh/>`: scanXml closes it right away
+            phon++;
             return;
           case "col": {
             const a = parseAttrs(raw);
@@ -461,78 +701,73 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
   return { cells: rows.done(), hiddenRows, hiddenColumnRanges, merges, validations, badStringIndexes };
 }
 
-/** True when the part holds a formula tag (`<f>`, `<f …>`, `<f/>`; not `<formula1>` or `<xm:f>`). */
-function hasFormulaTag(b: Uint8Array): boolean {
-  for (let i = indexOfBytes(b, "<f", 0); i >= 0; i = indexOfBytes(b, "<f", i + 2)) {
-    const c = b[i + 2];
-    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
+/** A `<row>` start tag: `r` (digits, else the value in double or single quotes) and `hidden` (two groups). */
+const ROW_TAG = String.raw`<${PFX}(row)(?=[\s/>])${attrLook("r", String.raw`(?:(\d{1,7})|([^"&]*))`)}${attrLook("hidden", `([^"&]*)`)}${ATTRS}\/?>`;
+/**
+ * A sheet's cells, fast alternatives first (22 groups before the tokenizer's), after any whitespace:
+ *  - a `<c>` (7) with its `r` (letters 8 and digits 9 when plain, else 10 or 11) and `t` (12, 13), self-closing,
+ *    empty or holding one plain `<v>` (digits 14, else 15); preceded by the end of the previous row and the start of
+ *    its own (1-6: see ROW_TAG) when they are there;
+ *  - a `<row>` (16-21) alone, possibly after the end of the previous row; the end of a row (22).
+ * So a row of plain cells costs one match per cell. Anything else (inline strings, CDATA, comments, entities in
+ * attributes…) goes token by token.
+ */
+const SHEET_GROUPS = 22;
+const SHEET_RE = new RegExp(
+  String.raw`\s*(?:(?:<\/${PFX}row\s*>\s*)?(?:${ROW_TAG}\s*)?` +
+    String.raw`<${PFX}(c)(?=[\s/>])${attrLook("r", String.raw`(?:([A-Z]{1,3})(\d{1,7})|([^"&]*))`)}${attrLook("t", `([^"&]*)`)}${ATTRS}` +
+    String.raw`(?:\/>|>\s*(?:<${PFX}v>(?:(\d{1,9})|([^<]*))<\/${PFX}v\s*>\s*)?<\/${PFX}c\s*>)` +
+    String.raw`|(?:<\/${PFX}row\s*>\s*)?${ROW_TAG}|(<\/${PFX}row\s*>))|` +
+    TOKEN,
+  "y",
+);
 
-/** Text of bytes from..to: ASCII built directly (values, addresses), anything else through the UTF-8 decoder. */
-function bytesText(b: Uint8Array, from: number, to: number): string {
-  if (to - from <= 32) {
-    let ascii = true;
-    for (let k = from; k < to; k++) if (b[k] >= 128) ascii = false;
-    if (ascii) {
-      let s = "";
-      for (let k = from; k < to; k++) s += String.fromCharCode(b[k]);
-      return s;
-    }
-  }
-  return utf8Decoder.decode(b.subarray(from, to));
-}
+/** Cells per match of CELLS_CANON_RE (a whole row of a checklist, usually). */
+const CANON_CELLS = 4;
+/** Groups per canonical cell: `r` letters and digits, `t`, `<v>` digits, else `<v>` text. */
+const CELL_GROUPS = 5;
+/**
+ * Canonical cells: the end of the previous row (ignored), the start of a row (its `r` 1 and `hidden` 2), up to
+ * CANON_CELLS cells (from group 3, CELL_GROUPS each; self-closing or holding one `<v>`), the end of the row; each
+ * part optional, so this matches empty where none applies.
+ */
+const CELLS_CANON_RE = new RegExp(
+  String.raw`(?:<\/row>)?(?:<row r="(\d{1,7})"${canonLook("hidden")}${CANON_ATTRS}>)?` +
+    `(?:${String.raw`<c r="([A-Z]{1,3})(\d{1,7})"${canonLook("t")}${CANON_ATTRS}(?:\/>|>(?:<v>(?:(\d{1,9})|([^<&]*))<\/v>)?<\/c>)`}`.repeat(CANON_CELLS) +
+    ")?".repeat(CANON_CELLS) +
+    String.raw`(?:<\/row>)?`,
+  "y",
+);
 
-/** Value of attribute `key` in the attribute bytes from..to of a start tag (entities decoded), or undefined. */
-function attrBytes(b: Uint8Array, from: number, to: number, key: string): string | undefined {
-  let i = from;
-  while (i < to) {
-    // skip spaces, read a name up to "=" or a space
-    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
-    const nameStart = i;
-    while (i < to && b[i] !== 61 && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
-    const nameEnd = i;
-    while (i < to && b[i] !== 61) i++;
-    i++;
-    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
-    const q = b[i];
-    if (i >= to || (q !== 34 && q !== 39)) return undefined;
-    const vStart = i + 1;
-    let vEnd = vStart;
-    while (vEnd < to && b[vEnd] !== q) vEnd++;
-    if (vEnd >= to) return undefined;
-    if (nameEnd - nameStart === key.length && bytesAt(b, nameStart, key)) {
-      const v = bytesText(b, vStart, vEnd);
-      return v.indexOf("&") >= 0 ? decodeEntities(v) : v;
-    }
-    i = vEnd + 1;
-  }
-  return undefined;
-}
+/** What makes a sheet part unfit for parseSheetBytes: a formula tag (`<f>`, `<f …>`, `<f/>`), or a second `</sheetData>`. */
+const NOT_FAST_RE = /<f[> \/\t\n\r]|<\/sheetData>/;
 
 /**
  * parseSheet on the part's bytes, for sheets without formulas (their text is needed for readSheetFormulas): the
- * cells of `<sheetData>` are read straight from the bytes (only `r`, `t`, `hidden`, and the text of `<v>` and `<t>`
- * decoded), the small rest of the part (columns, merged cells, validations) through parseSheet. The same result as
- * parseSheet on the decoded text (tested side by side); null when this path does not apply (formulas, no plain
+ * cells of `<sheetData>` are decoded and read in chunks of `chunkBytes` (see scanChunks; the argument is for tests),
+ * the small rest of the part (columns, merged cells, validations) through parseSheet. The same result as parseSheet
+ * on the decoded text (tested side by side); null when this path does not apply (formulas, a prefixed or second
  * `<sheetData>`), and the caller decodes the part and uses parseSheet.
  */
-export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | null {
-  if (hasFormulaTag(b)) return null;
+export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK_BYTES): ParsedSheet | null {
+  b = plainBytes(b);
   const sdStart = indexOfBytes(b, "<sheetData", 0);
   if (sdStart < 0) return null;
   const sdOpenEnd = b.indexOf(62, sdStart);
   if (sdOpenEnd < 0 || b[sdOpenEnd - 1] === 47) return null;
-  const sdEnd = indexOfBytes(b, "</sheetData>", sdOpenEnd);
+  // The cells end at the last </sheetData>; one more before it (a damaged or crafted part) is left to parseSheet.
+  const sdEnd = lastIndexOfBytes(b, "</sheetData>", sdOpenEnd);
   if (sdEnd < 0) return null;
-  const outer = parseSheet(utf8Decoder.decode(b.subarray(0, sdOpenEnd + 1)) + utf8Decoder.decode(b.subarray(sdEnd)), sst);
-  // Cells outside the first <sheetData> (a second one, in a damaged or crafted part): the text parser reads them all.
+  const head = utf8Decoder.decode(b.subarray(0, sdOpenEnd + 1));
+  const tail = utf8Decoder.decode(b.subarray(sdEnd));
+  if (NOT_FAST_RE.test(head) || NOT_FAST_RE.test(tail.slice(12))) return null;
+  const outer = parseSheet(head + tail, sst);
+  // Cells outside <sheetData> (in a damaged or crafted part): the text parser reads them all.
   if (outer.cells.length || outer.error || outer.hiddenRows.length) return null;
 
   const rows = new RowCollector();
   const hiddenRows: number[] = [];
-  const badStringIndexes: string[] = [];
+  const bad: string[] = [];
   let row = -1;
   let col = -1;
   let cellType = "";
@@ -544,80 +779,169 @@ export function parseSheetBytes(b: Uint8Array, sst: string[]): ParsedSheet | nul
   let hasV = false;
   let hasInline = false;
   let phon = 0;
-  const put = (val: CellValue): void => rows.put(row, col, val);
-  const text = (from: number, to: number, raw: boolean): void => {
-    if (!target || to <= from) return;
-    let t = bytesText(b, from, to);
-    if (!raw && t.indexOf("&") >= 0) t = decodeEntities(t);
-    if (target === 1) v += t;
-    else if (phon === 0) inlineText += t;
+  const nsst = sst.length;
+  /** The row the canonical path last added to. */
+  let cur: SparseRow | null = null;
+
+  /** A `<row>`: its number from `r` (`digits` when plain) or the one after the previous row; hidden or not. */
+  const startRow = (digits: string | undefined, r: string | undefined, hidden: string | undefined): void => {
+    if (digits !== undefined) r = digits;
+    row = digits !== undefined ? +digits - 1 : r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
+    if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+    col = -1;
+    if (hidden === "1" || hidden === "true") hiddenRows.push(row);
   };
-  let error: Bilingual | undefined;
-  try {
-    scanXmlBytes(b, sdOpenEnd + 1, sdEnd, {
-      text,
-      tag(nameStart, nameEnd, closing, selfClosing, attrEnd) {
-        const len = nameEnd - nameStart;
-        const n0 = b[nameStart];
-        // c, v, t, row, rPh; anything else is skipped
-        const tag =
-          len === 1 ? (n0 === 99 ? "c" : n0 === 118 ? "v" : n0 === 116 ? "t" : "") : len === 3 ? (bytesAt(b, nameStart, "row") ? "row" : bytesAt(b, nameStart, "rPh") ? "rPh" : "") : "";
-        if (!tag) return;
-        if (closing) {
-          if (tag === "v" || tag === "t") target = 0;
-          else if (tag === "rPh") phon--;
-          else if (tag === "c" && inCell) {
+  const scan = (s: string, last: boolean): number => {
+    if (NOT_FAST_RE.test(s)) return -1;
+    const n = s.length;
+    let p = 0;
+    while (p < n) {
+      // The fast alternatives only where they mean the same as the tokens they stand for: between cells.
+      const fast = target === 0 && !inCell;
+      if (fast) {
+        CELLS_CANON_RE.lastIndex = p;
+        const c = CELLS_CANON_RE.exec(s)!;
+        if (CELLS_CANON_RE.lastIndex > p) {
+          p = CELLS_CANON_RE.lastIndex;
+          if (c[1] !== undefined) startRow(c[1], c[1], c[2]);
+          for (let g = 3; g < 3 + CANON_CELLS * CELL_GROUPS; g += CELL_GROUPS) {
+            const letters = c[g];
+            if (letters === undefined) break;
+            let k = letters.charCodeAt(0) - 64;
+            if (letters.length > 1) k = k * 26 + letters.charCodeAt(1) - 64;
+            if (letters.length > 2) k = k * 26 + letters.charCodeAt(2) - 64;
+            col = k - 1;
+            row = +c[g + 1] - 1;
+            if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(letters + c[g + 1]);
             inCell = false;
-            put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
+            const digits = c[g + 3];
+            if (digits === undefined && c[g + 4] === undefined) continue;
+            const type = c[g + 2];
+            const val =
+              digits !== undefined && type === undefined
+                ? +digits
+                : digits !== undefined && type === "s" && +digits < nsst
+                  ? sst[+digits]
+                  : cellValue(type ?? "n", digits ?? c[g + 4], true, "", false, sst, letters + c[g + 1], bad);
+            if (val === null || row < 0) continue;
+            if (cur === null || cur.row !== row) cur = rows.rowAt(row);
+            const cols = cur.cols;
+            const n = cols.length;
+            if (n !== 0 && cols[n - 1] >= col) rows.outOfOrder(cur);
+            cols.push(col);
+            cur.vals.push(val);
           }
-          return;
+          continue;
         }
-        switch (tag) {
-          case "row": {
-            const r = attrBytes(b, nameEnd, attrEnd, "r");
-            row = r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
-            if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
-            col = -1;
-            const h = attrBytes(b, nameEnd, attrEnd, "hidden");
-            if (h === "1" || h === "true") hiddenRows.push(row);
-            break;
+      }
+      const re = fast ? SHEET_RE : TOKEN_RE;
+      re.lastIndex = p;
+      const m = re.exec(s);
+      if (m === null) {
+        if (last) throw unterminated(s, p);
+        return p;
+      }
+      p = re.lastIndex;
+      let o = 0;
+      if (fast) {
+        if (m[1] !== undefined) startRow(m[2], m[3] ?? m[4], m[5] ?? m[6]);
+        if (m[7] !== undefined) {
+          // <c …/>, <c …></c> or <c …><v>…</v></c>
+          const letters = m[8];
+          if (letters !== undefined) {
+            let c = letters.charCodeAt(0) - 64;
+            if (letters.length > 1) c = c * 26 + letters.charCodeAt(1) - 64;
+            if (letters.length > 2) c = c * 26 + letters.charCodeAt(2) - 64;
+            col = c - 1;
+            row = +m[9] - 1;
+            if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(letters + m[9]);
+          } else [row, col] = cellAt(m[10] ?? m[11], row, col);
+          inCell = false;
+          const digits = m[14];
+          if (digits === undefined && m[15] === undefined) continue;
+          const type = m[12] ?? m[13];
+          if (digits !== undefined && type === undefined) rows.put(row, col, +digits);
+          else if (digits !== undefined && type === "s" && +digits < nsst) rows.put(row, col, sst[+digits]);
+          else {
+            const ref = letters !== undefined ? letters + m[9] : (m[10] ?? m[11] ?? "");
+            rows.put(row, col, cellValue(type ?? "n", digits ?? decodeEntities(m[15]), true, "", false, sst, ref, bad));
           }
-          case "c": {
-            const r = attrBytes(b, nameEnd, attrEnd, "r");
-            [row, col] = cellAt(r, row, col);
-            cellRef = r ?? "";
-            cellType = attrBytes(b, nameEnd, attrEnd, "t") ?? "n";
-            inCell = !selfClosing;
-            v = "";
-            inlineText = "";
-            hasV = false;
-            hasInline = false;
-            break;
-          }
-          case "v":
-            if (inCell && !selfClosing) {
-              target = 1;
-              hasV = true;
-            }
-            break;
-          case "t":
-            if (inCell && !selfClosing && phon === 0) {
-              target = 2;
-              hasInline = true;
-            }
-            break;
-          case "rPh":
-            if (!selfClosing) phon++;
-            break;
+          continue;
         }
-      },
-    });
+        if (m[16] !== undefined) {
+          startRow(m[17], m[18] ?? m[19], m[20] ?? m[21]);
+          continue;
+        }
+        if (m[22] !== undefined) continue;
+        o = SHEET_GROUPS;
+      }
+      if (m[o + 1] !== undefined || m[o + 2] !== undefined) {
+        // Text or CDATA (the text after the last tag of the cells is not read, as before).
+        const raw = m[o + 1] === undefined;
+        if (!target || (!raw && last && p === n)) continue;
+        const t = raw ? m[o + 2] : decodeEntities(m[o + 1]);
+        if (target === 1) v += t;
+        else if (phon === 0) inlineText += t;
+        continue;
+      }
+      const tag = m[o + 4];
+      if (tag === undefined) continue; // comment, declaration, processing instruction
+      if (tag !== "c" && tag !== "v" && tag !== "t" && tag !== "row" && tag !== "rPh") continue;
+      const rest = m[o + 5];
+      if (m[o + 3] === "/") {
+        if (tag === "v" || tag === "t") target = 0;
+        else if (tag === "rPh") phon--;
+        else if (tag === "c" && inCell) {
+          inCell = false;
+          rows.put(row, col, cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, bad));
+        }
+        continue;
+      }
+      const selfClosing = rest.charCodeAt(rest.length - 1) === 47;
+      const attrs = selfClosing ? rest.slice(0, -1) : rest;
+      switch (tag) {
+        case "row":
+          startRow(undefined, attrIn(attrs, "r"), attrIn(attrs, "hidden"));
+          break;
+        case "c": {
+          const r = attrIn(attrs, "r");
+          [row, col] = cellAt(r, row, col);
+          cellRef = r ?? "";
+          cellType = attrIn(attrs, "t") ?? "n";
+          inCell = !selfClosing;
+          v = "";
+          inlineText = "";
+          hasV = false;
+          hasInline = false;
+          break;
+        }
+        case "v":
+          if (inCell && !selfClosing) {
+            target = 1;
+            hasV = true;
+          }
+          break;
+        case "t":
+          if (inCell && !selfClosing && phon === 0) {
+            target = 2;
+            hasInline = true;
+          }
+          break;
+        case "rPh":
+          if (!selfClosing) phon++;
+          break;
+      }
+    }
+    return n;
+  };
+
+  try {
+    if (!scanChunks(b, sdOpenEnd + 1, sdEnd, chunkBytes, "row", scan)) return null;
   } catch (e) {
     if (!(e instanceof OutOfGrid)) throw e;
-    error = outOfGridMessage(e.where);
+    return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error: outOfGridMessage(e.where), badStringIndexes: bad };
   }
-  if (error) return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error, badStringIndexes };
-  return { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes };
+  return { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes: bad };
 }
 
 /**
@@ -667,27 +991,51 @@ function cellValue(cellType: string, v: string, hasV: boolean, inlineText: strin
 
 /** Cells collected into sparse rows as a sheet part lists them (shared by both sheet parsers). */
 class RowCollector {
-  private readonly byRow = new Map<number, SparseRow>();
+  /** Rows by number, made once a row comes out of order (until then a cell can only join the last row). */
+  private byRow: Map<number, SparseRow> | null = null;
   private readonly order: SparseRow[] = [];
   private readonly unsorted = new Set<SparseRow>();
   private ascending = true;
-  private last: SparseRow | null = null;
 
   /** Adds a cell; blank values and cells without a position are left out. */
   put(row: number, col: number, val: CellValue): void {
     if (val === null || row < 0 || col < 0) return;
-    let r = this.last && this.last.row === row ? this.last : this.byRow.get(row);
-    if (!r) {
-      r = { row, cols: [], vals: [] };
-      this.byRow.set(row, r);
-      if (this.order.length && this.order[this.order.length - 1].row > row) this.ascending = false;
-      this.order.push(r);
-    }
-    this.last = r;
+    const r = this.rowAt(row);
     const n = r.cols.length;
     if (n && r.cols[n - 1] >= col) this.unsorted.add(r);
     r.cols.push(col);
     r.vals.push(val);
+  }
+
+  /** The row numbered `row` (>= 0), made when new (for callers adding cells to it themselves, see `outOfOrder`). */
+  rowAt(row: number): SparseRow {
+    const order = this.order;
+    const n = order.length;
+    const last = n !== 0 ? order[n - 1] : null;
+    if (last !== null && last.row === row) return last;
+    if (last !== null && (last.row > row || this.byRow !== null)) {
+      let map = this.byRow;
+      if (map === null) {
+        map = this.byRow = new Map();
+        for (const r of order) map.set(r.row, r);
+      }
+      const found = map.get(row);
+      if (found) return found;
+      const r: SparseRow = { row, cols: [], vals: [] };
+      map.set(row, r);
+      if (last.row > row) this.ascending = false;
+      order.push(r);
+      return r;
+    }
+    // Ascending so far and past the last row: a new row.
+    const r: SparseRow = { row, cols: [], vals: [] };
+    order.push(r);
+    return r;
+  }
+
+  /** Marks a row whose columns were added out of order (sorted in `done`). */
+  outOfOrder(r: SparseRow): void {
+    this.unsorted.add(r);
   }
 
   /** The rows, ascending, columns ascending within each (rows written out of order are sorted once, here). */
@@ -759,9 +1107,13 @@ export type CellGetter = (row: number, col: number) => CellValue;
 
 /** A getter over sparse rows (rows by number, columns by bisection). */
 export function cellGetter(cells: SparseRow[]): CellGetter {
-  const byRow = new Map<number, SparseRow>();
-  for (const r of cells) byRow.set(r.row, r);
+  // Built on the first lookup: most sheets are never looked up this way (only validation lists are).
+  let byRow: Map<number, SparseRow> | null = null;
   return (row, col) => {
+    if (byRow === null) {
+      byRow = new Map();
+      for (const x of cells) byRow.set(x.row, x);
+    }
     const r = byRow.get(row);
     if (!r) return null;
     let lo = 0;

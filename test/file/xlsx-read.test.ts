@@ -1,7 +1,7 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseSheet, parseSheetBytes, readSharedStrings, readSharedStringsBytes, readWorkbook, XlsxError } from "../../src/file/xlsx-read";
+import { parseSheet, parseSheetBytes, readSharedStrings, readSharedStringsBytes, readSharedStringsScan, readWorkbook, XlsxError } from "../../src/file/xlsx-read";
 import { writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { fixture } from "./helpers";
 
@@ -201,11 +201,13 @@ describe("readSharedStringsBytes", () => {
     const bytes = new TextEncoder().encode(xml);
     const fromBytes = readSharedStringsBytes(bytes);
     expect(fromBytes).toEqual(readSharedStrings(xml.slice(1)));
+    expect(readSharedStringsScan(bytes)).toEqual(fromBytes);
     expect(fromBytes).toEqual(["○", " 前後に空白 ", "情報管理の 1）", "漢字", "A & B <C> ああ &unknown;", "<raw> & text", "line\rbreak _x0041_", "接頭辞 🙂", ""]);
   });
 
   it("throws on a truncated part", () => {
     expect(() => readSharedStringsBytes(new TextEncoder().encode("<sst><si><t>abc</t></si><si"))).toThrow(/unterminated/);
+    expect(() => readSharedStringsScan(new TextEncoder().encode("<sst><si><t>abc</t></si><si"))).toThrow(/unterminated/);
   });
 });
 
