@@ -142,6 +142,9 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
       results[index] = r;
       done++;
       opts.onProgress?.(done, files.length);
+      // Every file has its result: the batch is done; the idle workers are being terminated (that takes a few tens
+      // of milliseconds per worker, which nobody needs to wait for).
+      if (done === files.length) resolve();
     };
     const start = (): void => {
       if ((next >= files.length && handedBack.length === 0) || cannotStart) {

@@ -117,8 +117,9 @@ async function writeOutputs(
   profile?: Profile,
 ): Promise<boolean> {
   const lang = o.lang;
-  const { annotatedCopy, describeError } = await import("../app/files");
+  await useNativeZip();
   if (o.out && first?.ok && bytes) {
+    const { annotatedCopy, describeError } = await import("../app/files");
     let data: Uint8Array;
     try {
       const res = annotatedCopy(bytes, first.report, { fix: o.fix, lang, records: true });
@@ -191,8 +192,14 @@ async function loadProfileFile(io: CliIo, lang: Lang, file: string): Promise<Pro
 
 export { installSignalCleanup };
 
+/** Node's zlib for every package this thread reads or writes (the batch workers install it for themselves). */
+async function useNativeZip(): Promise<void> {
+  (await import("../file/zip-node")).useNodeZlib();
+}
+
 /** Loads the modules that write and print a batch's results (see the note on the imports). */
 async function loadOutputModules(o: CliOptions): Promise<void> {
+  await useNativeZip();
   await import("./text");
   await import("./json-stream");
   if (o.summary) {
@@ -268,6 +275,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The earlier round is read before any work: a wrong --previous fails fast (exit 2, nothing written).
   let previousRound: Round | null = null;
   if (o.previous) {
+    await useNativeZip();
     previousRound = (await import("./previous")).loadPrevious(io, o);
     if (!previousRound) return 2;
   }
