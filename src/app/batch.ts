@@ -5,7 +5,7 @@
 import type { CellValue } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, type SummaryInput } from "../core/summary";
-import { writeSimpleWorkbook } from "../file/xlsx-write";
+import { SheetStream, StringTable, writeSimpleWorkbook } from "../file/xlsx-write";
 import type { Lang } from "./host";
 
 export { problemsCsvName, summaryFormatOf, type SummaryFormat } from "./summary-names";
@@ -49,6 +49,50 @@ export function summaryWorkbook(sum: CellValue[][], probs: CellValue[][], lang: 
     { name: SUMMARY_SHEET[lang], rows: sum, bold: headerBold(sum), colWidths: summaryWidths(sum) },
     { name: PROBLEM_SHEET[lang], rows: probs, bold: headerBold(probs), colWidths: summaryWidths(probs) },
   ]);
+}
+
+/**
+ * `summaryXlsx` built while the results come in: each file's problem rows are written into the 「問題一覧」 sheet as
+ * its result arrives (give them in input order), the per-file sheet (whose columns depend on every file's fields)
+ * at the end. The same cells, styles and widths as `summaryXlsx`; only the order of the shared strings differs.
+ * A batch's main thread does this while the workers still check, so little is left once the last file is done.
+ */
+export class SummaryXlsxStream {
+  private readonly sst = new StringTable();
+  private readonly problems: SheetStream;
+  /** The first rows of the problem list, for its column widths (summaryWidths reads 200). */
+  private readonly head: CellValue[][] = [];
+
+  constructor(private readonly lang: Lang) {
+    const header = problemRows([], lang);
+    this.problems = new SheetStream({ name: PROBLEM_SHEET[lang], bold: [{ top: 0, left: 0, bottom: 0, right: header[0].length - 1 }] }, header[0].length, this.sst);
+    this.push(header[0]);
+  }
+
+  private push(row: CellValue[]): void {
+    if (this.head.length < 200) this.head.push(row);
+    this.problems.add(row);
+  }
+
+  /** The next file's result (in input order). */
+  add(result: SummaryInput): void {
+    const rows = problemRows([result], this.lang);
+    for (let i = 1; i < rows.length; i++) this.push(rows[i]);
+  }
+
+  /** The workbook, given every result (the per-file sheet is made from them). Call once, after the last `add`. */
+  finish(results: SummaryInput[], profile?: Profile): Uint8Array {
+    const sum = summaryRows(results, this.lang, profile);
+    this.problems.colWidths = summaryWidths(this.head);
+    const sumSheet = { name: SUMMARY_SHEET[this.lang], rows: sum, bold: [{ top: 0, left: 0, bottom: 0, right: Math.max(0, sum[0].length - 1) }], colWidths: summaryWidths(sum) };
+    // The per-file sheet goes into the same string table: written as a stream too, so both share it.
+    const sumStream = new SheetStream(sumSheet, sum[0].length, this.sst);
+    for (const row of sum) sumStream.add(row);
+    return writeSimpleWorkbook([
+      { name: sumSheet.name, stream: sumStream },
+      { name: PROBLEM_SHEET[this.lang], stream: this.problems },
+    ]);
+  }
 }
 
 /** The per-file summary as CSV (UTF-8 with BOM). A CSV holds one table, so the problem list is not in it. */

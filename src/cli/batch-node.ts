@@ -49,6 +49,11 @@ export interface CheckFilesOptions {
   /** Worker threads; undefined = automatic (1). Every batch runs on workers when the compiled worker exists. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Each file's result, in input order, as soon as it and every file before it are done (a batch summary is
+   * written while the rest are still being checked).
+   */
+  onResult?: (index: number, result: FileCheckOf<SummaryReport>) => void;
   /** Worker script to run instead of the compiled one beside this module (tests). */
   script?: string;
   /** Heap limit of each worker in MB (default WORKER_MEMORY_MB). */
@@ -68,6 +73,7 @@ async function inProcess(files: string[], opts: CheckFilesOptions): Promise<File
   const out: FileCheckOf<SummaryReport>[] = [];
   files.forEach((f, i) => {
     out.push(opts.digest ? checkFileForSummary(f, opts.profile) : checkFile(f, opts.profile).result);
+    opts.onResult?.(i, out[i]);
     opts.onProgress?.(i + 1, files.length);
   });
   return out;
@@ -84,7 +90,8 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   const script = opts.script ?? workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
   if (script === null || opts.profile || files.length === 0) return inProcess(files, opts);
-  const results = await onWorkers(files, jobs, script, opts);
+  const inOrder = resultsInOrder(files.length, opts.onResult);
+  const results = await onWorkers(files, jobs, script, { ...opts, onResult: inOrder });
   // Workers that could not start at all (not a file's fault): check what is left here.
   let done = results.filter(Boolean).length;
   if (done === files.length) return results;
@@ -92,9 +99,25 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   for (let i = 0; i < files.length; i++) {
     if (results[i]) continue;
     results[i] = opts.digest ? checkFileForSummary(files[i]) : checkFile(files[i]).result;
+    inOrder(i, results[i]);
     opts.onProgress?.(++done, files.length);
   }
   return results;
+}
+
+/** Hands results on in input order (holding those that finish early until the files before them are done). */
+function resultsInOrder(count: number, sink?: (index: number, r: FileCheckOf<SummaryReport>) => void): (index: number, r: FileCheckOf<SummaryReport>) => void {
+  const held = new Map<number, FileCheckOf<SummaryReport>>();
+  let next = 0;
+  return (index, r) => {
+    if (!sink || index < next) return;
+    held.set(index, r);
+    while (next < count && held.has(next)) {
+      const out = held.get(next) as FileCheckOf<SummaryReport>;
+      held.delete(next);
+      sink(next++, out);
+    }
+  };
 }
 
 function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: string): FileCheck {
@@ -141,6 +164,7 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
       if (results[index]) return;
       results[index] = r;
       done++;
+      opts.onResult?.(index, r);
       opts.onProgress?.(done, files.length);
       // Every file has its result: the batch is done; the idle workers are being terminated (that takes a few tens
       // of milliseconds per worker, which nobody needs to wait for).

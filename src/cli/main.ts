@@ -14,6 +14,7 @@ import { helpText, parseArgs, type CliOptions, type Lang } from "./args";
 import { checkFiles, maxJobs } from "./batch-node";
 import type { Round } from "../core/rounds";
 import type { SummaryInput, SummaryReport } from "../core/summary";
+import type { SummaryXlsxStream } from "../app/batch";
 
 // The engine, the writers and the printers are loaded when first needed (`await import`): a batch starts its worker
 // threads first, and this thread loads the rest of the CLI while they start (both take about 0.1 s).
@@ -115,6 +116,7 @@ async function writeOutputs(
   bytes: Uint8Array | undefined,
   previous: Round | null = null,
   profile?: Profile,
+  stream: SummaryXlsxStream | null = null,
 ): Promise<boolean> {
   const lang = o.lang;
   await useNativeZip();
@@ -161,7 +163,8 @@ async function writeOutputs(
     profile ??= (await import("../core/profile/tics-2024")).TICS_2024;
     const fmt = summaryFormatOf(o.summary);
     if (fmt === "xlsx") {
-      if (!(await save(io, lang, o.summary, summaryXlsx(results, lang, profile), { ja: "集計", en: "the summary" }))) return false;
+      const data = stream ? stream.finish(results, profile) : summaryXlsx(results, lang, profile);
+      if (!(await save(io, lang, o.summary, data, { ja: "集計", en: "the summary" }))) return false;
     } else {
       if (!(await save(io, lang, o.summary, summaryCsv(results, lang, profile), { ja: "集計", en: "the summary" }))) return false;
       const probs = problemsCsvName(o.summary);
@@ -285,6 +288,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // and no --json gets each report's digest (what the summary and its one line per file read).
   let results: FileCheckOf<SummaryReport>[];
   let full: FileCheck[] = [];
+  let summaryStream: SummaryXlsxStream | null = null;
   let bytes: Uint8Array | undefined;
   if (o.files.length === 1) {
     const { checkFile } = await import("./check-file");
@@ -305,8 +309,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
       jobs = maxJobs();
     }
+    // An .xlsx summary (without --previous) is written while the files are checked: each result goes into it as
+    // it comes, in input order (held here until the writer is loaded).
+    let stream: SummaryXlsxStream | null = null;
+    const early: SummaryInput[] = [];
+    const streaming = o.summary !== null && !o.previous && summaryFormatOf(o.summary) === "xlsx";
     const opts = {
       jobs,
+      onResult: streaming
+        ? (_index: number, r: SummaryInput) => {
+            if (stream) stream.add(r);
+            else early.push(r);
+          }
+        : undefined,
       profile,
       onProgress: progress
         ? (done: number, total: number) => {
@@ -322,7 +337,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // The workers start now; this thread loads what writes and prints the results while they start and check.
     const pending = digest ? checkFiles(o.files, { ...opts, digest: true }) : checkFiles(o.files, opts).then((r) => (full = r));
     await loadOutputModules(o);
+    if (streaming) {
+      stream = new (await import("../app/batch")).SummaryXlsxStream(lang);
+      for (const r of early.splice(0)) stream.add(r);
+    }
     results = await pending;
+    summaryStream = stream;
   }
 
   let code = 0;
@@ -332,7 +352,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Files first: when one cannot be written the run fails (exit 2) before anything is printed.
-  if (!(await writeOutputs(io, o, results, o.files.length === 1 ? full[0] : null, bytes, previousRound, profile))) return 2;
+  if (!(await writeOutputs(io, o, results, o.files.length === 1 ? full[0] : null, bytes, previousRound, profile, summaryStream))) return 2;
 
   // stdout: one document, or nothing when the only file failed.
   const { writeJsonStream } = await import("./json-stream");

@@ -121,7 +121,7 @@ function coversCol(rs: CellRange[], c: number): boolean {
  * The style of each cell of a row (index = position in the row, `width` entries), or null when no bold or wrap
  * range touches the row (every cell unstyled). Decided once per row, not per cell.
  */
-function rowStyles(sheet: SimpleSheet, r: number, oCol: number, width: number): number[] | null {
+function rowStyles(sheet: Pick<SimpleSheet, "bold" | "wrap">, r: number, oCol: number, width: number): number[] | null {
   const b = rangesOnRow(sheet.bold, r);
   const w = rangesOnRow(sheet.wrap, r);
   if (!b.length && !w.length) return null;
@@ -340,42 +340,92 @@ function rowSpan(ranges: (CellRange[] | undefined)[]): [number, number] {
  * rows a bold or wrap range touches.
  */
 function sheetBytes(sheet: SimpleSheet, sst: StringTable): Uint8Array {
-  const oRow = sheet.origin?.row ?? 0;
-  const oCol = sheet.origin?.col ?? 0;
-  const rows = sheet.rows;
-  const [styleTop, styleBottom] = rowSpan([sheet.bold, sheet.wrap]);
   let width = 0;
   let cells = 0;
-  for (const row of rows) {
+  for (const row of sheet.rows) {
     if (row.length > width) width = row.length;
     cells += row.length;
   }
-  const pre = new Array<Uint8Array>(width);
-  for (let ci = 0; ci < width; ci++) pre[ci] = asciiBytes('<c r="' + colLetters(oCol + ci));
-  // The part's start holds the dimension, which the rows decide: the rows are written first, after room enough
-  // for the start, and the start goes in front of them at the end.
-  const startOf = (dim: string) =>
-    strToU8(
+  // About 36 bytes a cell in a problem list.
+  const stream = new SheetStream(sheet, width, sst, cells * 40 + sheet.rows.length * 24, colsXml(sheet.colWidths).length);
+  for (const row of sheet.rows) stream.add(row);
+  return stream.bytes();
+}
+
+/**
+ * A worksheet written row by row as its rows come (see sheetBytes for how), to go into `writeSimpleWorkbook` as
+ * `{ name, stream }` with the same StringTable: a batch's problem list is written while the files are still being
+ * checked. Rows go one after another from the sheet's origin; `colWidths` may be set until `bytes()`.
+ */
+export class SheetStream {
+  private readonly w: RowWriter;
+  private readonly pre: Uint8Array[] = [];
+  private readonly oRow: number;
+  private readonly oCol: number;
+  private readonly styleTop: number;
+  private readonly styleBottom: number;
+  private next = 0;
+  colWidths: number[] | undefined;
+
+  /**
+   * @param width columns expected per row (wider rows still work)
+   * @param capacity bytes to reserve for the rows
+   * @param colsRoom bytes to keep for the `<cols>` element (by default enough for 64 columns)
+   */
+  constructor(
+    private readonly sheet: Omit<SimpleSheet, "rows">,
+    width: number,
+    readonly sst: StringTable,
+    capacity = 1 << 16,
+    colsRoom = 64 * 80,
+  ) {
+    this.oRow = sheet.origin?.row ?? 0;
+    this.oCol = sheet.origin?.col ?? 0;
+    this.colWidths = sheet.colWidths;
+    [this.styleTop, this.styleBottom] = rowSpan([sheet.bold, sheet.wrap]);
+    this.widen(width);
+    // The part's start holds the dimension, which the rows decide: the rows are written first, after room enough
+    // for the start, and the start goes in front of them at the end.
+    this.w = new RowWriter(this.start("", "").length + DIM_ROOM + colsRoom, capacity, sst, this.pre);
+  }
+
+  private widen(width: number): void {
+    for (let ci = this.pre.length; ci < width; ci++) this.pre.push(asciiBytes('<c r="' + colLetters(this.oCol + ci)));
+  }
+
+  private start(dim: string, cols: string): Uint8Array {
+    return strToU8(
       XML_HEAD +
         `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dim}"/>` +
         `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-        colsXml(sheet.colWidths) +
+        cols +
         "<sheetData>",
     );
-  // About 36 bytes a cell in a problem list.
-  const w = new RowWriter(startOf("").length + DIM_ROOM, cells * 40 + rows.length * 24, sst, pre);
-  for (let ri = 0; ri < rows.length; ri++) {
-    const r = oRow + ri;
-    w.row(r + 1, rows[ri], r >= styleTop && r <= styleBottom ? rowStyles(sheet, r, oCol, width) : null);
   }
-  const dim = w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1";
-  const merges = sheet.merges?.length
-    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
-    : "";
-  const dvs = sheet.validations?.length
-    ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
-    : "";
-  return w.finish(startOf(dim), strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
+
+  /** Writes the next row. */
+  add(row: CellValue[]): void {
+    if (row.length > this.pre.length) this.widen(row.length);
+    const r = this.oRow + this.next++;
+    const width = this.pre.length;
+    this.w.row(r + 1, row, r >= this.styleTop && r <= this.styleBottom ? rowStyles(this.sheet, r, this.oCol, width) : null);
+  }
+
+  /** The part's bytes (call once, after the last row). */
+  bytes(): Uint8Array {
+    const { sheet, w, oRow, oCol } = this;
+    const dim = w.lastRow > 0 ? refOf({ top: oRow, left: oCol, bottom: w.lastRow - 1, right: oCol + Math.max(w.lastCol, 0) }) : "A1";
+    const merges = sheet.merges?.length
+      ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${refOf(m)}"/>`).join("")}</mergeCells>`
+      : "";
+    const dvs = sheet.validations?.length
+      ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => listValidationXml(v.range, v.items)).join("")}</dataValidations>`
+      : "";
+    return w.finish(
+      this.start(dim, colsXml(this.colWidths)),
+      strToU8(`</sheetData>${merges}${dvs}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`),
+    );
+  }
 }
 
 const STYLES_XML =
@@ -414,7 +464,13 @@ function writeSstXml(sst: StringTable, sink: Utf8Sink): void {
  * Writes a new workbook. `opts.mtime` sets the zip entries' modification time (default: now); a fixed date makes
  * the bytes reproducible (the checked-in samples use it).
  */
-export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date } = {}): Uint8Array {
+/** A sheet already written row by row (see SheetStream). */
+export interface StreamedSheet {
+  name: string;
+  stream: SheetStream;
+}
+
+export function writeSimpleWorkbook(sheets: (SimpleSheet | StreamedSheet)[], opts: { mtime?: Date } = {}): Uint8Array {
   if (!sheets.length) throw new RangeError("a workbook needs at least one sheet");
   const seen = new Set<string>();
   for (const s of sheets) {
@@ -423,10 +479,13 @@ export function writeSimpleWorkbook(sheets: SimpleSheet[], opts: { mtime?: Date 
     if (seen.has(k)) throw new RangeError(`duplicate sheet name: ${s.name}`);
     seen.add(k);
   }
-  const sst = new StringTable();
+  // Streamed sheets wrote their text into their StringTable already: the workbook's shared strings are that table.
+  const streams = sheets.filter((s): s is StreamedSheet => "stream" in s);
+  const sst = streams.length ? streams[0].stream.sst : new StringTable();
+  if (streams.some((s) => s.stream.sst !== sst)) throw new RangeError("streamed sheets of one workbook share one StringTable");
   const files: Record<string, Uint8Array> = {};
   const sheetParts = sheets.map((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetBytes(s, sst);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = "stream" in s ? s.stream.bytes() : sheetBytes(s, sst);
     return `xl/worksheets/sheet${i + 1}.xml`;
   });
   const sstSink = new Utf8Sink();

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryWidths, summaryXlsx } from "../../src/app/batch";
+import { SummaryXlsxStream, problemsCsv, problemsCsvName, summaryCsv, summaryFormatOf, summaryWidths, summaryXlsx } from "../../src/app/batch";
+import { unzipSync, strFromU8 } from "fflate";
+import { synthXlsx } from "../cli/synth";
 import { checkWorkbookBytes } from "../../src/app/files";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { SummaryInput } from "../../src/core/summary";
@@ -105,5 +107,39 @@ describe("summaryWidths", () => {
     const many = Array.from({ length: 300 }, (_, i) => [i < 200 ? "x" : "y".repeat(40)]);
     expect(summaryWidths(many)).toEqual([6]);
     expect(summaryWidths([["x".repeat(30)]], 20)).toEqual([20]);
+  });
+});
+
+describe("SummaryXlsxStream", () => {
+  /** Every sheet's cells, and each sheet part without its cell values (styles, widths, dimension, bold header). */
+  const content = (bytes: Uint8Array) => {
+    const wb = readWorkbook(bytes);
+    const parts = unzipSync(bytes);
+    const layout = Object.keys(parts)
+      .filter((n) => n.startsWith("xl/worksheets/"))
+      .sort()
+      .map((n) => strFromU8(parts[n]).replace(/<v>[^<]*<\/v>/g, "<v/>"));
+    return { names: wb.sheets.map((s) => s.name), values: wb.sheets.map((s) => s.values), layout };
+  };
+
+  it("gives the same workbook as summaryXlsx, written as the results come", () => {
+    const many: SummaryInput[] = [...results];
+    for (let i = 0; i < 30; i++) {
+      const r = checkWorkbookBytes(synthXlsx({ items: 20 + (i % 7), company: `取引先${i}`, override: { [i % 20]: null, [(i + 3) % 20]: "〇" } }), `f${i}.xlsx`);
+      many.push(r.ok ? { ok: true, report: r.report } : r);
+    }
+    many.push({ ok: false, file: "c.xlsx", error: { ja: "壊れています", en: "Broken" } });
+    for (const lang of ["ja", "en"] as const) {
+      const stream = new SummaryXlsxStream(lang);
+      for (const r of many) stream.add(r);
+      const streamed = content(stream.finish(many, TICS_2024));
+      expect(streamed.values[1].length).toBeGreaterThan(60);
+      expect(streamed).toEqual(content(summaryXlsx(many, lang, TICS_2024)));
+    }
+  });
+
+  it("an empty batch gives the headers only", () => {
+    const stream = new SummaryXlsxStream("ja");
+    expect(content(stream.finish([]))).toEqual(content(summaryXlsx([], "ja")));
   });
 });
