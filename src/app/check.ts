@@ -4,7 +4,7 @@
  * worker loads only the reader and the engine.
  */
 import { analyse, analyseForSummary } from "../core/analyse";
-import type { Bilingual, Report } from "../core/model";
+import type { Bilingual, DetectionError, Report, WorkbookInput } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import type { SummaryReport } from "../core/summary";
 import { readWorkbook } from "../file/xlsx-read";
@@ -37,19 +37,7 @@ export function describeError(err: unknown): { error: Bilingual; code: string } 
 
 /** Reads the workbook and analyses it. Never throws: unreadable files and missing checklists come back as errors. */
 export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Profile): FileCheck {
-  let wb;
-  try {
-    wb = readWorkbook(bytes);
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
-  try {
-    const res = analyse(wb, { profile, file });
-    if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
-    return { ok: true, report: res.report };
-  } catch (err) {
-    return { ok: false, file, ...describeError(err) };
-  }
+  return checkWith(bytes, file, (wb) => analyse(wb, { profile, file }));
 }
 
 /**
@@ -57,14 +45,19 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, profile?: Pr
  * never reads (`analyseForSummary`). Never throws.
  */
 export function checkWorkbookForSummary(bytes: Uint8Array, file: string, profile?: Profile): FileCheckOf<SummaryReport> {
-  let wb;
+  return checkWith(bytes, file, (wb) => analyseForSummary(wb, { profile, file }));
+}
+
+/** Reads the workbook and runs `judge` on it; whatever goes wrong comes back as an error with its code. */
+function checkWith<R>(bytes: Uint8Array, file: string, judge: (wb: WorkbookInput) => { ok: true; report: R } | { ok: false; error: DetectionError }): FileCheckOf<R> {
+  let wb: WorkbookInput;
   try {
     wb = readWorkbook(bytes);
   } catch (err) {
     return { ok: false, file, ...describeError(err) };
   }
   try {
-    const res = analyseForSummary(wb, { profile, file });
+    const res = judge(wb);
     if (!res.ok) return { ok: false, file, error: res.error.message, code: res.error.code };
     return { ok: true, report: res.report };
   } catch (err) {
