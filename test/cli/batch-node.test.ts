@@ -66,7 +66,11 @@ describe("checkFiles", () => {
        parentPort.postMessage({ ready: true });\n`,
     );
     const names = ["a", "b", "c", "crash", "d", "e", "f", "g"];
-    const res = await checkFiles(names, { jobs, script });
+    const given: [number, unknown][] = [];
+    const res = await checkFiles(names, { jobs, script, onResult: (i, r) => given.push([i, r]) });
+    // onResult: every file once, in input order, whatever order the workers finished in, with its result.
+    expect(given.map(([i]) => i)).toEqual(names.map((_, i) => i));
+    given.forEach(([i, r]) => expect(r).toBe(res[i]));
     expect(res.map((r) => (r.ok ? "" : r.code))).toEqual(["ok", "ok", "ok", "worker_failed", "ok", "ok", "ok", "ok"]);
     const threads = new Set(res.filter((r) => !r.ok && r.code === "ok").map((r) => (r.ok ? "" : r.file.split("@")[1])));
     // `jobs` workers, plus the one that replaced the dead one: never one worker per file.
