@@ -64,7 +64,7 @@ export function analyse(wb: WorkbookInput, options?: AnalyseOptions): AnalyseRes
 export function analyseForSummary(wb: WorkbookInput, options?: Omit<AnalyseOptions, "location">): { ok: true; report: SummaryReport } | { ok: false; error: DetectionError } {
   const found = detectChecklist(wb);
   if (!found.ok) return { ok: false, error: found.error };
-  const { report } = judge(wb, found.location, { profile: options?.profile, file: options?.file, workbookFields: options?.workbookFields, userMapping: options?.userMapping });
+  const { report } = judge(wb, found.location, options);
   return { ok: true, report: digestReport(report) };
 }
 
