@@ -228,6 +228,32 @@ function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler
   }
 }
 
+/** The shared string being read (both shared-string readers): the text of its `<t>` runs outside phonetic `<rPh>` runs. */
+class OpenString {
+  cur = "";
+  inT = false;
+  phon = 0;
+  constructor(private readonly out: string[]) {}
+
+  /** True while text belongs to the string (inside `<t>`, outside `<rPh>`). */
+  reading(): boolean {
+    return this.inT && this.phon === 0;
+  }
+
+  /** An `<si>`, `<t>` or `<rPh>` tag ("" for any other); a string is added to the table at its `</si>` or `<si/>`. */
+  tag(name: string, closing: boolean, selfClosing: boolean): void {
+    if (!closing) {
+      if (name === "si") {
+        this.cur = "";
+        if (selfClosing) this.out.push("");
+      } else if (name === "t" && !selfClosing) this.inT = true;
+      else if (name === "rPh" && !selfClosing) this.phon++;
+    } else if (name === "t") this.inT = false;
+    else if (name === "rPh") this.phon--;
+    else if (name === "si") this.out.push(unescCellText(this.cur));
+  }
+}
+
 /**
  * readSharedStrings on the part's bytes, scanned byte by byte in JS and only the text of the `<t>` runs decoded: the
  * reader for large tables (LARGE_SST_BYTES and up), where the loop is soon optimised and decoding the markup too
@@ -237,27 +263,17 @@ function scanXmlBytes(b: Uint8Array, from: number, to: number, h: ByteXmlHandler
 export function readSharedStringsScan(b: Uint8Array): string[] {
   b = plainBytes(b);
   const out: string[] = [];
-  let cur = "";
-  let inT = false;
-  let phon = 0;
+  const st = new OpenString(out);
   scanXmlBytes(b, 0, b.length, {
     text(from, to, raw) {
-      if (to <= from || !inT || phon !== 0) return;
+      if (to <= from || !st.reading()) return;
       const t = utf8Decoder.decode(b.subarray(from, to));
-      cur += raw ? t : decodeEntities(t);
+      st.cur += raw ? t : decodeEntities(t);
     },
     tag(nameStart, nameEnd, closing, selfClosing) {
       const len = nameEnd - nameStart;
       const name = len === 1 && b[nameStart] === 116 ? "t" : len === 2 && b[nameStart] === 115 && b[nameStart + 1] === 105 ? "si" : len === 3 && bytesAt(b, nameStart, "rPh") ? "rPh" : "";
-      if (!closing) {
-        if (name === "si") {
-          cur = "";
-          if (selfClosing) out.push("");
-        } else if (name === "t" && !selfClosing) inT = true;
-        else if (name === "rPh" && !selfClosing) phon++;
-      } else if (name === "t") inT = false;
-      else if (name === "rPh") phon--;
-      else if (name === "si") out.push(unescCellText(cur));
+      st.tag(name, closing, selfClosing);
     },
   });
   return out;
@@ -421,22 +437,20 @@ export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES):
   b = plainBytes(b);
   if (b.length >= LARGE_SST_BYTES) return readSharedStringsScan(b);
   const out: string[] = [];
-  let cur = "";
-  let inT = false;
-  let phon = 0;
+  const st = new OpenString(out);
   scanChunks(b, 0, b.length, chunkBytes, "si", (s, last) => {
     const n = s.length;
     let p = 0;
     while (p < n) {
       // The fast alternatives only where they mean the same as the tokens they stand for: outside <t> and <rPh>.
-      const fast = !inT && phon === 0;
+      const fast = !st.inT && st.phon === 0;
       if (fast) {
         SI_CANON_RE.lastIndex = p;
         const c = SI_CANON_RE.exec(s);
         if (c !== null) {
           p = SI_CANON_RE.lastIndex;
-          cur = c[1] ?? c[2] ?? c[3].replace(ANY_TAG_RE, "");
-          out.push(c[1] ?? unescCellText(cur));
+          st.cur = c[1] ?? c[2] ?? c[3].replace(ANY_TAG_RE, "");
+          out.push(c[1] ?? unescCellText(st.cur));
           continue;
         }
       }
@@ -452,31 +466,21 @@ export function readSharedStringsBytes(b: Uint8Array, chunkBytes = CHUNK_BYTES):
       if (fast) {
         if (m[1] !== undefined) {
           const plain = m[2];
-          if (plain !== undefined) cur = plain;
-          else cur = decodeEntities(m[3]);
-          out.push(plain !== undefined ? plain : unescCellText(cur));
+          st.cur = plain !== undefined ? plain : decodeEntities(m[3]);
+          out.push(plain !== undefined ? plain : unescCellText(st.cur));
           continue;
         }
         if (m[4] !== undefined) continue;
       }
       if (m[o + 1] !== undefined) {
         // Text (the text after the last tag of the part is not read, as before).
-        if (inT && phon === 0 && !(last && p === n)) cur += decodeEntities(m[o + 1]);
+        if (st.reading() && !(last && p === n)) st.cur += decodeEntities(m[o + 1]);
       } else if (m[o + 2] !== undefined) {
-        if (inT && phon === 0) cur += m[o + 2];
+        if (st.reading()) st.cur += m[o + 2];
       } else if (m[o + 4] !== undefined) {
-        const name = m[o + 4];
         const rest = m[o + 5];
-        if (m[o + 3] !== "/") {
-          const selfClosing = rest.charCodeAt(rest.length - 1) === 47;
-          if (name === "si") {
-            cur = "";
-            if (selfClosing) out.push("");
-          } else if (name === "t" && !selfClosing) inT = true;
-          else if (name === "rPh" && !selfClosing) phon++;
-        } else if (name === "t") inT = false;
-        else if (name === "rPh") phon--;
-        else if (name === "si") out.push(unescCellText(cur));
+        const closing = m[o + 3] === "/";
+        st.tag(m[o + 4], closing, !closing && rest.charCodeAt(rest.length - 1) === 47);
       }
     }
     return n;
@@ -549,15 +553,9 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
   const badStringIndexes: string[] = [];
   let row = -1;
   let col = -1;
-  let cellType = "";
-  let cellRef = "";
-  let inCell = false;
+  const cell = new OpenCell();
   let textTarget: "" | "v" | "t" | "f" | "sqref" | "formula1" = "";
   const gate = { on: false };
-  let v = "";
-  let inlineText = "";
-  let hasV = false;
-  let hasInline = false;
   let phon = 0;
   // Validation being read: classic <dataValidation> or x14 one in extLst.
   let dv: { type: string; sqref: string; formula: string } | null = null;
@@ -576,10 +574,7 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
       open(name, raw, selfClosing) {
         switch (name) {
           case "row": {
-            const r = quickAttr(raw, "r");
-            const n = r ? Number(r) : NaN;
-            row = r && /^\s*\d+\s*$/.test(r) ? n - 1 : row + 1;
-            if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+            row = rowNumber(quickAttr(raw, "r"), row);
             col = -1;
             const h = raw.indexOf("hidden") >= 0 ? quickAttr(raw, "hidden") : undefined;
             if (h === "1" || h === "true") hiddenRows.push(row);
@@ -588,26 +583,14 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
           case "c": {
             const r = quickAttr(raw, "r");
             [row, col] = cellAt(r, row, col);
-            cellRef = r ?? "";
-            cellType = quickAttr(raw, "t") ?? "n";
-            inCell = !selfClosing;
-            v = "";
-            inlineText = "";
-            hasV = false;
-            hasInline = false;
+            cell.start(r, quickAttr(raw, "t"), selfClosing);
             return;
           }
           case "v":
-            if (inCell && !selfClosing) {
-              setTarget("v");
-              hasV = true;
-            }
+            if (cell.startV(selfClosing)) setTarget("v");
             return;
           case "t":
-            if (inCell && !selfClosing && phon === 0) {
-              setTarget("t");
-              hasInline = true;
-            }
+            if (cell.startT(selfClosing, phon)) setTarget("t");
             return;
           case "rPh":
             // also for `<rPh/>`: scanXml closes it right away
@@ -650,10 +633,10 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
       text(t) {
         switch (textTarget) {
           case "v":
-            v += t;
+            cell.v += t;
             return;
           case "t":
-            if (phon === 0) inlineText += t;
+            if (phon === 0) cell.inline += t;
             return;
           case "formula1":
             if (dv) dv.formula += t;
@@ -684,12 +667,9 @@ export function parseSheet(xml: string, sst: string[]): ParsedSheet {
             if (dv && dv.type === "list") validations.push({ sqref: dv.sqref.trim(), formula: dv.formula.trim() });
             dv = null;
             return;
-          case "c": {
-            if (!inCell) return;
-            inCell = false;
-            put(cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, badStringIndexes));
+          case "c":
+            put(cell.end(sst, badStringIndexes));
             return;
-          }
         }
       },
     });
@@ -770,14 +750,8 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
   const bad: string[] = [];
   let row = -1;
   let col = -1;
-  let cellType = "";
-  let cellRef = "";
-  let inCell = false;
+  const cell = new OpenCell();
   let target = 0; // 0 none, 1 <v>, 2 <t>
-  let v = "";
-  let inlineText = "";
-  let hasV = false;
-  let hasInline = false;
   let phon = 0;
   const nsst = sst.length;
   /** The row the canonical path last added to. */
@@ -785,9 +759,8 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
 
   /** A `<row>`: its number from `r` (`digits` when plain) or the one after the previous row; hidden or not. */
   const startRow = (digits: string | undefined, r: string | undefined, hidden: string | undefined): void => {
-    if (digits !== undefined) r = digits;
-    row = digits !== undefined ? +digits - 1 : r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : row + 1;
-    if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+    row = digits !== undefined ? +digits - 1 : rowNumber(r, row);
+    if (row >= MAX_ROWS) throw new OutOfGrid(`row ${digits}`);
     col = -1;
     if (hidden === "1" || hidden === "true") hiddenRows.push(row);
   };
@@ -797,7 +770,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
     let p = 0;
     while (p < n) {
       // The fast alternatives only where they mean the same as the tokens they stand for: between cells.
-      const fast = target === 0 && !inCell;
+      const fast = target === 0 && !cell.open;
       if (fast) {
         CELLS_CANON_RE.lastIndex = p;
         const c = CELLS_CANON_RE.exec(s)!;
@@ -813,7 +786,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
             col = k - 1;
             row = +c[g + 1] - 1;
             if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(letters + c[g + 1]);
-            inCell = false;
+            cell.open = false;
             const digits = c[g + 3];
             if (digits === undefined && c[g + 4] === undefined) continue;
             const type = c[g + 2];
@@ -856,7 +829,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
             row = +m[9] - 1;
             if (col >= MAX_COLS || row >= MAX_ROWS) throw new OutOfGrid(letters + m[9]);
           } else [row, col] = cellAt(m[10] ?? m[11], row, col);
-          inCell = false;
+          cell.open = false;
           const digits = m[14];
           if (digits === undefined && m[15] === undefined) continue;
           const type = m[12] ?? m[13];
@@ -880,8 +853,8 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
         const raw = m[o + 1] === undefined;
         if (!target || (!raw && last && p === n)) continue;
         const t = raw ? m[o + 2] : decodeEntities(m[o + 1]);
-        if (target === 1) v += t;
-        else if (phon === 0) inlineText += t;
+        if (target === 1) cell.v += t;
+        else if (phon === 0) cell.inline += t;
         continue;
       }
       const tag = m[o + 4];
@@ -891,10 +864,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
       if (m[o + 3] === "/") {
         if (tag === "v" || tag === "t") target = 0;
         else if (tag === "rPh") phon--;
-        else if (tag === "c" && inCell) {
-          inCell = false;
-          rows.put(row, col, cellValue(cellType, v, hasV, inlineText, hasInline, sst, cellRef, bad));
-        }
+        else if (tag === "c") rows.put(row, col, cell.end(sst, bad));
         continue;
       }
       const selfClosing = rest.charCodeAt(rest.length - 1) === 47;
@@ -906,26 +876,14 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
         case "c": {
           const r = attrIn(attrs, "r");
           [row, col] = cellAt(r, row, col);
-          cellRef = r ?? "";
-          cellType = attrIn(attrs, "t") ?? "n";
-          inCell = !selfClosing;
-          v = "";
-          inlineText = "";
-          hasV = false;
-          hasInline = false;
+          cell.start(r, attrIn(attrs, "t"), selfClosing);
           break;
         }
         case "v":
-          if (inCell && !selfClosing) {
-            target = 1;
-            hasV = true;
-          }
+          if (cell.startV(selfClosing)) target = 1;
           break;
         case "t":
-          if (inCell && !selfClosing && phon === 0) {
-            target = 2;
-            hasInline = true;
-          }
+          if (cell.startT(selfClosing, phon)) target = 2;
           break;
         case "rPh":
           if (!selfClosing) phon++;
@@ -942,6 +900,56 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
     return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error: outOfGridMessage(e.where), badStringIndexes: bad };
   }
   return { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes: bad };
+}
+
+/** A `<row>`'s 0-based number (both sheet parsers): from `r` when it is plain digits, else the one after `prev`. */
+function rowNumber(r: string | undefined, prev: number): number {
+  const row = r && /^\s*\d+\s*$/.test(r) ? Number(r) - 1 : prev + 1;
+  if (row >= MAX_ROWS) throw new OutOfGrid(`row ${r ?? row + 1}`);
+  return row;
+}
+
+/** The `<c>` being read (both sheet parsers): its reference and type, and the text of its `<v>` and inline `<t>`. */
+class OpenCell {
+  open = false;
+  ref = "";
+  type = "n";
+  v = "";
+  inline = "";
+  hasV = false;
+  hasInline = false;
+
+  /** A `<c>` start tag (its position comes from cellAt); what an earlier cell held is dropped. */
+  start(ref: string | undefined, type: string | undefined, selfClosing: boolean): void {
+    this.open = !selfClosing;
+    this.ref = ref ?? "";
+    this.type = type ?? "n";
+    this.v = "";
+    this.inline = "";
+    this.hasV = false;
+    this.hasInline = false;
+  }
+
+  /** A `<v>` start tag: true when the text that follows is this cell's value. */
+  startV(selfClosing: boolean): boolean {
+    if (!this.open || selfClosing) return false;
+    this.hasV = true;
+    return true;
+  }
+
+  /** A `<t>` start tag outside phonetic runs (`phon` deep): true when the text that follows is inline text. */
+  startT(selfClosing: boolean, phon: number): boolean {
+    if (!this.open || selfClosing || phon !== 0) return false;
+    this.hasInline = true;
+    return true;
+  }
+
+  /** The `</c>` tag: the cell's value, or null when no cell is open. */
+  end(sst: string[], bad: string[]): CellValue {
+    if (!this.open) return null;
+    this.open = false;
+    return cellValue(this.type, this.v, this.hasV, this.inline, this.hasInline, sst, this.ref, bad);
+  }
 }
 
 /**
