@@ -2,10 +2,10 @@
  * Batch summary files (one row per checked workbook + a list of every problem entry) as .xlsx or .csv bytes.
  * Browser-safe: builds bytes, never touches the file system.
  */
-import type { CellValue } from "../core/model";
+import type { CellRange, CellValue } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, type SummaryInput } from "../core/summary";
-import { SheetStream, StringTable, writeSimpleWorkbook } from "../file/xlsx-write";
+import { SheetStream, StringTable, writeSimpleWorkbook, type SimpleSheet } from "../file/xlsx-write";
 import type { Lang } from "./host";
 
 export { problemsCsvName, summaryFormatOf, type SummaryFormat } from "./summary-names";
@@ -44,11 +44,16 @@ export function summaryXlsx(results: SummaryInput[], lang: Lang, profile?: Profi
 
 /** The summary workbook from its two grids (bold header rows, column widths from the first 200 rows). */
 export function summaryWorkbook(sum: CellValue[][], probs: CellValue[][], lang: Lang): Uint8Array {
-  const headerBold = (rows: CellValue[][]) => [{ top: 0, left: 0, bottom: 0, right: Math.max(0, rows[0].length - 1) }];
-  return writeSimpleWorkbook([
-    { name: SUMMARY_SHEET[lang], rows: sum, bold: headerBold(sum), colWidths: summaryWidths(sum) },
-    { name: PROBLEM_SHEET[lang], rows: probs, bold: headerBold(probs), colWidths: summaryWidths(probs) },
-  ]);
+  return writeSimpleWorkbook([summarySheet(SUMMARY_SHEET[lang], sum), summarySheet(PROBLEM_SHEET[lang], probs)]);
+}
+
+/** A sheet of the summary workbook: its header row bold, widths from its first 200 rows. */
+function summarySheet(name: string, rows: CellValue[][]): SimpleSheet {
+  return { name, rows, bold: headerBold(rows), colWidths: summaryWidths(rows) };
+}
+
+function headerBold(rows: CellValue[][]): CellRange[] {
+  return [{ top: 0, left: 0, bottom: 0, right: Math.max(0, rows[0].length - 1) }];
 }
 
 /**
@@ -65,7 +70,7 @@ export class SummaryXlsxStream {
 
   constructor(private readonly lang: Lang) {
     const header = problemRows([], lang);
-    this.problems = new SheetStream({ name: PROBLEM_SHEET[lang], bold: [{ top: 0, left: 0, bottom: 0, right: header[0].length - 1 }] }, header[0].length, this.sst);
+    this.problems = new SheetStream({ name: PROBLEM_SHEET[lang], bold: headerBold(header) }, header[0].length, this.sst);
     this.push(header[0]);
   }
 
@@ -84,14 +89,8 @@ export class SummaryXlsxStream {
   finish(results: SummaryInput[], profile?: Profile): Uint8Array {
     const sum = summaryRows(results, this.lang, profile);
     this.problems.colWidths = summaryWidths(this.head);
-    const sumSheet = { name: SUMMARY_SHEET[this.lang], rows: sum, bold: [{ top: 0, left: 0, bottom: 0, right: Math.max(0, sum[0].length - 1) }], colWidths: summaryWidths(sum) };
-    // The per-file sheet goes into the same string table: written as a stream too, so both share it.
-    const sumStream = new SheetStream(sumSheet, sum[0].length, this.sst);
-    for (const row of sum) sumStream.add(row);
-    return writeSimpleWorkbook([
-      { name: sumSheet.name, stream: sumStream },
-      { name: PROBLEM_SHEET[this.lang], stream: this.problems },
-    ]);
+    // The per-file sheet is written by writeSimpleWorkbook into the stream's string table.
+    return writeSimpleWorkbook([summarySheet(SUMMARY_SHEET[this.lang], sum), { name: PROBLEM_SHEET[this.lang], stream: this.problems }]);
   }
 }
 

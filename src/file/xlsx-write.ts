@@ -307,7 +307,14 @@ class RowWriter {
 
   /** The part: `start` (at most headRoom bytes), the rows written, `end`. */
   finish(start: Uint8Array, end: Uint8Array): Uint8Array {
-    if (start.length > this.headRoom) throw new RangeError("sheet start larger than reserved");
+    if (start.length > this.headRoom) {
+      // More room than was kept (a stream's columns got wider than guessed): one copy.
+      const out = new Uint8Array(start.length + this.n - this.headRoom + end.length);
+      out.set(start, 0);
+      out.set(this.buf.subarray(this.headRoom, this.n), start.length);
+      out.set(end, start.length + this.n - this.headRoom);
+      return out;
+    }
     this.reserve(end.length);
     this.buf.set(end, this.n);
     this.n += end.length;

@@ -138,6 +138,19 @@ describe("SummaryXlsxStream", () => {
     }
   });
 
+  it("a batch whose workbooks name 150 different fields (a summary wider than 64 columns) gives the same workbook", () => {
+    const wide: SummaryInput[] = Array.from({ length: 3 }, (_, k) => {
+      const report = sampleReport({ file: `w${k}.xlsx` });
+      report.fields = Array.from({ length: 50 }, (_, i) => ({ ...report.fields[0], name: `独自の分野 ${k}-${i}`, nameEn: `Own field ${k}-${i}`, score: i }));
+      return { ok: true, report };
+    });
+    const stream = new SummaryXlsxStream("ja");
+    for (const r of wide) stream.add(r);
+    const streamed = content(stream.finish(wide));
+    expect(streamed.values[0][0].length).toBe(8 + 150 + 1);
+    expect(streamed).toEqual(content(summaryXlsx(wide, "ja")));
+  });
+
   it("an empty batch gives the headers only", () => {
     const stream = new SummaryXlsxStream("ja");
     expect(content(stream.finish([]))).toEqual(content(summaryXlsx([], "ja")));

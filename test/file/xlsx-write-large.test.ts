@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { CellValue } from "../../src/core/model";
 import { a1 } from "../../src/file/cells";
 import { readWorkbook } from "../../src/file/xlsx-read";
-import { cellXml, sstXml, StringTable, writeSimpleWorkbook } from "../../src/file/xlsx-write";
+import { cellXml, SheetStream, sstXml, StringTable, writeSimpleWorkbook } from "../../src/file/xlsx-write";
 import { useZipCodec } from "../../src/file/zip";
 import { useNodeZlib } from "../../src/file/zip-node";
 
@@ -114,4 +114,19 @@ describe("writeSimpleWorkbook on a large generated sheet", () => {
       expect(sst.refs).toBeGreaterThan(ROWS * 3);
     });
   }
+});
+
+describe("SheetStream", () => {
+  it("writes a sheet whose column widths outgrow the room kept for them (the start is copied in front once)", () => {
+    const stream = new SheetStream({ name: "広い" }, 2, new StringTable(), 16, 0);
+    const rows: CellValue[][] = [["見出し", 1], Array.from({ length: 300 }, (_, i) => (i % 2 ? i : `列${i}`))];
+    for (const r of rows) stream.add(r);
+    stream.colWidths = Array.from({ length: 300 }, (_, i) => 8 + (i % 5));
+    const bytes = writeSimpleWorkbook([{ name: "広い", stream }]);
+    expect(readWorkbook(bytes).sheets[0].values).toEqual(rows);
+    const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    // The same part as the one-shot writer gives for these rows and widths.
+    expect(xml).toBe(strFromU8(unzipSync(writeSimpleWorkbook([{ name: "広い", rows, colWidths: stream.colWidths }]))["xl/worksheets/sheet1.xml"]));
+    expect(xml).toContain('<col min="300" max="300" width="12" customWidth="1"/>');
+  });
 });
