@@ -34,6 +34,7 @@ import type {
 import { rangeToA1 } from "./a1";
 import { canonicalAnswer } from "./answers";
 import { both, t } from "./i18n";
+import { labelSheets, readableSheets } from "./sheet-list";
 import { cellText, fold, isBlank, nfkcSpaced } from "./text";
 
 /** How many consecutive rows that are neither item nor section the table may contain before it is considered ended. */
@@ -461,23 +462,43 @@ interface RowHeaders {
   answer: { col: number; key: string }[];
 }
 
+/**
+ * What kind of header a cell could be, from its text alone: 「内容」 (text), an answer header, a fallback text header,
+ * or none. The one test of a header cell (rowHeaders; `mayBeLabel` asks it too, to tell which sheets need reading).
+ */
+function headerKind(cell: string): { kind: "text" | "answer" | "fallback"; folded: string } | null {
+  if (cell.length < 2 || cell.length > MAX_NOTED_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) return null;
+  if (cell.length > MAX_HEADER_LEN) {
+    // Only a short header followed by a note in brackets (checked cheaply: item texts are long before any bracket).
+    let end = cell.charCodeAt(cell.length - 1);
+    if (end <= 0x20 || end === 0x3000) end = cell.trimEnd().charCodeAt(cell.trimEnd().length - 1);
+    if (end !== 0x29 && end !== 0xff09) return null; // ) or ）
+    const open = Math.max(cell.lastIndexOf("(", MAX_HEADER_LEN), cell.lastIndexOf("（", MAX_HEADER_LEN));
+    if (open < 0) return null;
+  }
+  const f = fold(cell);
+  if (isTextHeader(f)) return { kind: "text", folded: f };
+  if (isAnswerHeader(f)) return { kind: "answer", folded: f };
+  if (FALLBACK_TEXT_HEADERS.has(f)) return { kind: "fallback", folded: f };
+  return null;
+}
+
+/** Could this text be a header detection looks for (「内容」, an answer header, a fallback text header)? */
+export function mayBeHeader(cell: string): boolean {
+  return headerKind(cell) !== null;
+}
+
 /** Header cells of one row (null when it holds none). */
 function rowHeaders(v: SheetView, row: number): RowHeaders | null {
   let h: RowHeaders | null = null;
   v.forEachInRow(row, (col, cell) => {
-    if (typeof cell !== "string" || cell.length < 2 || cell.length > MAX_NOTED_HEADER_LEN || !HEADER_CHAR_RE.test(cell)) return;
-    if (cell.length > MAX_HEADER_LEN) {
-      // Only a short header followed by a note in brackets (checked cheaply: item texts are long before any bracket).
-      let end = cell.charCodeAt(cell.length - 1);
-      if (end <= 0x20 || end === 0x3000) end = cell.trimEnd().charCodeAt(cell.trimEnd().length - 1);
-      if (end !== 0x29 && end !== 0xff09) return; // ) or ）
-      const open = Math.max(cell.lastIndexOf("(", MAX_HEADER_LEN), cell.lastIndexOf("（", MAX_HEADER_LEN));
-      if (open < 0) return;
-    }
-    const f = fold(cell);
-    if (isTextHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).text.push(col);
-    else if (isAnswerHeader(f)) (h ??= { text: [], fallback: [], answer: [] }).answer.push({ col, key: answerKeyOf(f) });
-    else if (FALLBACK_TEXT_HEADERS.has(f)) (h ??= { text: [], fallback: [], answer: [] }).fallback.push(col);
+    if (typeof cell !== "string") return;
+    const k = headerKind(cell);
+    if (!k) return;
+    h ??= { text: [], fallback: [], answer: [] };
+    if (k.kind === "text") h.text.push(col);
+    else if (k.kind === "answer") h.answer.push({ col, key: answerKeyOf(k.folded) });
+    else h.fallback.push(col);
   });
   return h;
 }
@@ -924,22 +945,25 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
   };
 }
 
-function sheetList(wb: WorkbookInput): SheetInput[] {
-  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values))) : [];
-}
 
 function errorOf(code: DetectionError["code"], message: { ja: string; en: string }, looked: DetectionError["looked"]): DetectionResult {
   return { ok: false, error: { code, message, looked } };
 }
 
 export function detectChecklist(wb: WorkbookInput): DetectionResult {
-  const sheets = sheetList(wb);
+  // Every sheet is listed in `looked`; one the reader found without labels (never parsed here) holds no header.
+  const sheets = wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (s.labels === false || Array.isArray(s.cells) || Array.isArray(s.values))) : [];
   const looked: DetectionError["looked"] = [];
   let best: Candidate | null = null;
   let headerOnly: { sheet: string; row: number; key: string } | null = null;
   let anyData = false;
   let unreadable: { sheet: string; error: { ja: string; en: string } } | null = null;
   for (const sheet of sheets) {
+    if (sheet.labels === false) {
+      anyData = true;
+      looked.push({ sheet: sheet.name, note: `${t("ja", "note.no_header")} / ${t("en", "note.no_header")}` });
+      continue;
+    }
     const v = new SheetView(sheet);
     if (sheet.error) {
       looked.push({ sheet: v.name, note: `${sheet.error.ja} / ${sheet.error.en}` });
@@ -1004,7 +1028,7 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
  * selection's left column; the text and number columns are found from the data on the selected rows.
  */
 export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers: CellRange): DetectionResult {
-  const input = sheetList(wb).find((s) => s.name === sheet);
+  const input = readableSheets(wb).find((s) => s.name === sheet);
   const range = rangeToA1Safe(answers);
   if (!input) {
     return errorOf("no_checklist", both("error.no_sheet", { sheet }), [{ sheet, note: "missing" }]);
@@ -1073,22 +1097,34 @@ function rangeToA1Safe(r: CellRange): string {
   }
 }
 
+/** The company label a cell starts with (「会社名」「企業名」…), and the folded text after it; null when it is none. */
+function companyLabel(cell: string): { rest: string } | null {
+  if (cell.length < 3 || cell.length > 60 || !cell.includes("名")) return null;
+  const f = fold(cell);
+  const label = COMPANY_LABELS.find((l) => f.startsWith(l));
+  return label ? { rest: f.slice(label.length) } : null;
+}
+
+/** Could this text be the label findCompanyName looks for? */
+export function mayBeCompanyLabel(cell: string): boolean {
+  return companyLabel(cell) !== null;
+}
+
 /**
  * Company name stated in the workbook: a cell 「会社名」「企業名」「事業者名」「組織名」「貴社名」 (with or without ：/:)
  * whose value is in the next filled cell to the right (within 4 columns) or the cell below, or after the colon.
  */
 export function findCompanyName(wb: WorkbookInput): string | null {
-  for (const sheet of sheetList(wb)) {
+  for (const sheet of labelSheets(wb)) {
     const v = new SheetView(sheet);
     // Sheets written by TICS Check itself (their A1 starts with "TICS Check") only repeat what was found elsewhere.
     const a1 = v.get(0, 0);
     if (typeof a1 === "string" && a1.startsWith("TICS Check")) continue;
     const found = v.scan((r, c, cell): string | null => {
-      if (typeof cell !== "string" || cell.length < 3 || cell.length > 60 || !cell.includes("名")) return null;
-      const f = fold(cell);
-      const label = COMPANY_LABELS.find((l) => f.startsWith(l));
+      if (typeof cell !== "string") return null;
+      const label = companyLabel(cell);
       if (!label) return null;
-      const rest = f.slice(label.length);
+      const rest = label.rest;
       if (rest.startsWith(":")) {
         const idx = Math.max(cell.indexOf(":"), cell.indexOf("："));
         const after = cell.slice(idx + 1).trim();

@@ -26,6 +26,7 @@ import {
   type PlanModel,
   type UserColumnsSpec,
 } from "./sheets";
+import { labelSheets } from "./sheet-list";
 
 type Lang = "ja" | "en";
 
@@ -104,6 +105,11 @@ export function gridFromA1(sheet: SheetInput, maxRows = Infinity): CellValue[][]
 /** Rows looked at to recognise one of the add-in's sheets by its header. */
 export const HEADER_SCAN_ROWS = 20;
 
+/** Could this text be the item-id header of the evidence or plan sheet (「項目ID」 / "Item ID")? */
+export function mayBeItemIdHeader(cell: string): boolean {
+  return EVIDENCE_SPEC.idHeaders.includes(cell.trim());
+}
+
 /** Is this grid an evidence sheet (an id header with the evidence column beside it in the same row)? */
 export function isEvidenceGrid(grid: CellValue[][]): boolean {
   for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
@@ -115,7 +121,7 @@ export function isEvidenceGrid(grid: CellValue[][]): boolean {
 
 /** The workbook's evidence sheet: the one named 「証跡・根拠」 when it is one, else the first sheet that looks like one. */
 export function findEvidenceSheet(wb: WorkbookInput): { name: string; grid: CellValue[][] } | null {
-  const sheets = (wb?.sheets ?? []).filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values)));
+  const sheets = labelSheets(wb);
   const ordered = [...sheets.filter((s) => s.name === EVIDENCE_SHEET), ...sheets.filter((s) => s.name !== EVIDENCE_SHEET)];
   for (const s of ordered) {
     if (isEvidenceGrid(gridFromA1(s, HEADER_SCAN_ROWS))) return { name: s.name, grid: gridFromA1(s) };

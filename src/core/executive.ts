@@ -10,6 +10,7 @@ import { adviceOf } from "./plan";
 import { t } from "./i18n";
 import { escapeXml } from "./radar-svg";
 import { PLAN_SHEET, readPlanUserValues } from "./sheets";
+import { labelSheets } from "./sheet-list";
 
 type Lang = "ja" | "en";
 
@@ -34,7 +35,7 @@ function isPlanGrid(grid: CellValue[][]): boolean {
 
 /** Owners, due dates and status from the workbook's plan sheet (「改善計画」 first, else one that looks like it). */
 export function planNotesFromWorkbook(wb: WorkbookInput): Record<string, PlanNote> {
-  const sheets = (wb?.sheets ?? []).filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values)));
+  const sheets = labelSheets(wb);
   const ordered = [...sheets.filter((s) => s.name === PLAN_SHEET), ...sheets.filter((s) => s.name !== PLAN_SHEET)];
   const out: Record<string, PlanNote> = {};
   for (const s of ordered) {

@@ -7,6 +7,8 @@ import type { CellValue, SheetInput, SparseRow } from "./model";
 /** Sets the cell at absolute (row, col); returns false when the address lies outside what the sheet can hold. */
 export function setCell(sheet: SheetInput, row: number, col: number, value: CellValue): boolean {
   if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) return false;
+  // A text may be a label: the sheet is no longer known to hold none (see SheetInput.labels).
+  if (typeof value === "string" && sheet.labels === false) delete sheet.labels;
   if (Array.isArray(sheet.cells)) {
     const rows = sheet.cells;
     let lo = 0;

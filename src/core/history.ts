@@ -7,6 +7,7 @@
 import type { CellRange, CellValue, HistoryRow, Report, WorkbookInput } from "./model";
 import { gridFromA1 } from "./evidence";
 import { formatDate, type StoredResult } from "./sheets";
+import { labelSheets } from "./sheet-list";
 
 type Lang = "ja" | "en";
 
@@ -27,6 +28,12 @@ function num(v: CellValue | undefined): number | null {
 
 function str(v: CellValue | undefined): string {
   return v == null ? "" : String(v).trim();
+}
+
+/** Could this text be the first header of a history sheet (「日時」 / "Date")? */
+export function mayBeHistoryHeader(cell: string): boolean {
+  const t = cell.trim();
+  return t === FIXED.ja[0] || t === FIXED.en[0];
 }
 
 /** Is the grid's first row a history header (in either language)? */
@@ -75,7 +82,7 @@ export function readHistory(grid: CellValue[][]): HistoryRow[] {
 
 /** The workbook's history: the sheet named 「履歴」 when it is one, else the first sheet that looks like one. */
 export function historyFromWorkbook(wb: WorkbookInput): HistoryRow[] {
-  const sheets = (wb?.sheets ?? []).filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values)));
+  const sheets = labelSheets(wb);
   const ordered = [...sheets.filter((s) => s.name === HISTORY_SHEET), ...sheets.filter((s) => s.name !== HISTORY_SHEET)];
   for (const s of ordered) {
     if (isHistoryGrid(gridFromA1(s, 1))) return readHistory(gridFromA1(s));

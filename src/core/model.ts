@@ -58,6 +58,12 @@ export interface SheetInput {
   hiddenColumnRanges?: { first: number; last: number }[];
   /** The host could not read this sheet (e.g. an address beyond Excel's grid); detection treats it as empty. */
   error?: Bilingual;
+  /**
+   * `false`: the host found values on this sheet but no text that could be a label (core/labels.ts `mayBeLabel`), and
+   * may not have parsed it (its `cells` are then read on first access). Detection, the company search and the
+   * readers of the add-in's own sheets pass it by; anything that needs its cells still gets them.
+   */
+  labels?: false;
 }
 
 export interface FormulaCell {

@@ -2,9 +2,11 @@
  * Reads an .xlsx into the engine's WorkbookInput: every worksheet in workbook order as a value grid (absolute
  * 0-based coordinates, origin A1), merged areas, list validations (literal lists, same- or other-sheet ranges and
  * simple defined names resolved; x14 validations in extLst included), hidden rows/columns and sheet state.
- * Scans the XML (no DOM), so large sheets stay fast. Browser-safe: no Node imports.
+ * Scans the XML (no DOM), so large sheets stay fast; a large sheet without any text that may be a label is skimmed and
+ * parsed only when something asks for its cells (SKIM_BYTES). Browser-safe: no Node imports.
  */
 import { strFromU8 } from "fflate";
+import { mayBeLabel } from "../core/labels";
 import type { Bilingual, CellRange, CellValue, ChartInput, FormulaCell, ListValidation, SheetInput, SparseRow, WorkbookInput } from "../core/model";
 import { colOfRef, parseRef } from "./cells";
 import type { ReadLimits } from "./limits";
@@ -509,6 +511,9 @@ export interface ParsedSheet {
   error?: Bilingual;
   /** Shared-string indexes that were not plain non-negative integers in range (their cells read as blank). */
   badStringIndexes: string[];
+  /** Skimmed (parseSheetBytes with `skim`): the sheet holds `values` values, none of them a label; `cells` is empty. */
+  labels?: false;
+  values?: number;
 }
 
 /** Thrown inside the scan to stop at the first address beyond the grid. */
@@ -729,7 +734,26 @@ const NOT_FAST_RE = /<f[> \/\t\n\r]|<\/sheetData>/;
  * on the decoded text (tested side by side); null when this path does not apply (formulas, a prefixed or second
  * `<sheetData>`), and the caller decodes the part and uses parseSheet.
  */
-export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK_BYTES): ParsedSheet | null {
+export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK_BYTES, skim?: (text: string) => boolean): ParsedSheet | null {
+  if (skim) {
+    try {
+      return parseCells(b, sst, chunkBytes, skim);
+    } catch (e) {
+      if (e !== LABEL_FOUND) throw e;
+    }
+  }
+  return parseCells(b, sst, chunkBytes, undefined);
+}
+
+/** Thrown by a skimming parseCells at the first text that may be a label: the sheet is then parsed in full. */
+const LABEL_FOUND = new Error("label found");
+
+/**
+ * parseSheetBytes. With `skim`, cells are only looked at, not kept: each text value is given to `skim`, and the first
+ * one it accepts stops the scan (LABEL_FOUND); a sheet that ends without one comes back with no cells, `labels` false
+ * and the number of values it holds.
+ */
+function parseCells(b: Uint8Array, sst: string[], chunkBytes: number, skim: ((text: string) => boolean) | undefined): ParsedSheet | null {
   b = plainBytes(b);
   const sdStart = indexOfBytes(b, "<sheetData", 0);
   if (sdStart < 0) return null;
@@ -745,7 +769,7 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
   // Cells outside <sheetData> (in a damaged or crafted part): the text parser reads them all.
   if (outer.cells.length || outer.error || outer.hiddenRows.length) return null;
 
-  const rows = new RowCollector();
+  const rows = skim ? new SkimCollector(skim) : new RowCollector();
   const hiddenRows: number[] = [];
   const bad: string[] = [];
   let row = -1;
@@ -797,6 +821,10 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
                   ? sst[+digits]
                   : cellValue(type ?? "n", digits ?? c[g + 4], true, "", false, sst, letters + c[g + 1], bad);
             if (val === null || row < 0) continue;
+            if (skim !== undefined) {
+              rows.put(row, col, val);
+              continue;
+            }
             if (cur === null || cur.row !== row) cur = rows.rowAt(row);
             const cols = cur.cols;
             const n = cols.length;
@@ -899,7 +927,12 @@ export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK
     if (!(e instanceof OutOfGrid)) throw e;
     return { cells: [], hiddenRows: [], hiddenColumnRanges: [], merges: [], validations: [], error: outOfGridMessage(e.where), badStringIndexes: bad };
   }
-  return { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes: bad };
+  const parsed: ParsedSheet = { cells: rows.done(), hiddenRows, hiddenColumnRanges: outer.hiddenColumnRanges, merges: outer.merges, validations: outer.validations, badStringIndexes: bad };
+  if (rows instanceof SkimCollector && rows.values > 0) {
+    parsed.labels = false;
+    parsed.values = rows.values;
+  }
+  return parsed;
 }
 
 /** A `<row>`'s 0-based number (both sheet parsers): from `r` when it is plain digits, else the one after `prev`. */
@@ -1054,6 +1087,20 @@ class RowCollector {
   }
 }
 
+/** A RowCollector that keeps nothing: it counts the values and stops the scan at the first text `skim` accepts. */
+class SkimCollector extends RowCollector {
+  values = 0;
+  constructor(private readonly skim: (text: string) => boolean) {
+    super();
+  }
+
+  override put(row: number, col: number, val: CellValue): void {
+    if (val === null || row < 0 || col < 0) return;
+    this.values++;
+    if (typeof val === "string" && this.skim(val)) throw LABEL_FOUND;
+  }
+}
+
 /** Puts a row written out of order into column order; a column written twice keeps its last value. */
 function sortRow(r: SparseRow): void {
   const idx = r.cols.map((_, i) => i);
@@ -1197,6 +1244,23 @@ function resolveList(
   return null;
 }
 
+/**
+ * Worksheet parts from this size on are skimmed before they are parsed (parseSheetBytes with `mayBeLabel`): one
+ * without any text that may be a label keeps no cells until asked for. Smaller ones are parsed at once (a skim
+ * would cost more than it saves).
+ */
+export const SKIM_BYTES = 1 << 20;
+
+/** Cells parsed on first use (once), and their getter. */
+function lazyCells(parse: () => SparseRow[]): { cells: () => SparseRow[]; get: () => CellGetter } {
+  let cells: SparseRow[] | null = null;
+  let get: CellGetter | null = null;
+  return {
+    cells: () => (cells ??= parse()),
+    get: () => (get ??= cellGetter((cells ??= parse()))),
+  };
+}
+
 /** Reads every worksheet of an .xlsx within `limits`. Throws XlsxError on anything that is not a readable workbook. */
 export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
   const pkg = openPackage(bytes, limits);
@@ -1232,8 +1296,8 @@ export function readSheetGrids(pkg: Package, info: WorkbookInfo, names: Set<stri
   return out;
 }
 
-/** Same as readWorkbook on an opened package. */
-export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
+/** Same as readWorkbook on an opened package. `skimBytes`: the size from which a sheet is skimmed (tests lower it). */
+export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: number) => void, skimBytes = SKIM_BYTES): WorkbookInput {
   const info = workbookInfo(pkg);
   let sst: string[] = [];
   try {
@@ -1242,7 +1306,7 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
     if (e instanceof XlsxError) throw e;
     throw xlsxError("corrupt", `${info.sharedStringsPart}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const parsed: { name: string; get: CellGetter; p: ParsedSheet | null; entry: SheetEntry }[] = [];
+  const parsed: { name: string; get: CellGetter; p: ParsedSheet | null; entry: SheetEntry; cells?: () => SparseRow[] }[] = [];
   const none: CellGetter = () => null;
   const warnings: Bilingual[] = [];
   // Formulas and charts (for the workbook's own results): read beside the values, bounded per workbook.
@@ -1259,7 +1323,8 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
       // Sheets without formulas are read from their bytes; the others are decoded (their formulas are read too).
       let xml: string | null = null;
       try {
-        p = parseSheetBytes(bytes, sst);
+        // A large sheet is skimmed first: without a text that may be a label, its cells are parsed only when asked for.
+        p = parseSheetBytes(bytes, sst, CHUNK_BYTES, bytes.length >= skimBytes ? mayBeLabel : undefined);
         if (!p) {
           xml = pkg.textOf(entry.part, bytes);
           p = parseSheet(xml, sst);
@@ -1278,7 +1343,15 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
         });
       }
     }
-    parsed.push({ name: entry.name, get: p ? cellGetter(p.cells) : none, p, entry });
+    if (p?.labels === false) {
+      const part = entry.part;
+      const lazy = lazyCells(() => {
+        const again = parseSheetBytes(pkg.bytes(part) ?? new Uint8Array(0), sst);
+        if (!again) throw xlsxError("corrupt", `${part}: changed while read`);
+        return again.cells;
+      });
+      parsed.push({ name: entry.name, get: (r, c) => lazy.get()(r, c), p, entry, cells: () => lazy.cells() });
+    } else parsed.push({ name: entry.name, get: p ? cellGetter(p.cells) : none, p, entry });
   }
   // Sheet indexes for localSheetId count every <sheet> entry (chart sheets included).
   const sheets: SheetInput[] = [];
@@ -1289,6 +1362,7 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
       const items = resolveList(v.formula, i, parsed, info.definedNames);
       for (const range of sqrefRanges(v.sqref)) validations.push({ range, items: items ? [...items] : null });
     }
+    const lazy = s.cells;
     const out: SheetInput = {
       name: s.name,
       values: [],
@@ -1301,14 +1375,26 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
       merges: s.p.merges,
       validations,
     };
+    if (lazy) {
+      // Skimmed without a label: parsed when something asks for its cells (a formula, a list, the user's own range).
+      out.labels = false;
+      let cells: SparseRow[] | null = null;
+      Object.defineProperty(out, "cells", {
+        enumerable: true,
+        configurable: true,
+        get: () => (cells ??= lazy()),
+        set: (v: SparseRow[]) => {
+          cells = v;
+        },
+      });
+    }
     // `values` stays for callers that want a dense grid (tests, scripts): built on first access, bounded by
     // denseOf; the engine itself reads `cells`.
-    const cells = s.p.cells;
     let dense: CellValue[][] | null = null;
     Object.defineProperty(out, "values", {
       enumerable: false,
       configurable: true,
-      get: () => (dense ??= denseOf(cells) ?? []),
+      get: () => (dense ??= denseOf(out.cells ?? []) ?? []),
       set: (v: CellValue[][]) => {
         dense = v;
       },

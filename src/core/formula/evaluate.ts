@@ -141,24 +141,31 @@ const key = (row: number, col: number) => row * 20000 + col;
 /** Case-insensitive sheet-name key. */
 const sheetKey = (s: string) => s.toLowerCase();
 
+/** A sheet as the evaluator first records it: its formulas by cell and their extent; the values come on first use. */
+interface SheetEntry {
+  input: SheetInput;
+  formulas: Map<number, string>;
+  maxRow: number;
+  maxCol: number;
+  data: SheetData | null;
+}
+
 /**
  * The workbook as the evaluator sees it: values, formulas and defined names, looked up by sheet.
- * Built once per workbook input; cheap lookups afterwards.
+ * Built once per workbook input; cheap lookups afterwards. A sheet's values are looked at when a formula first
+ * reads it (so a sheet the reader left unparsed, `labels: false`, is parsed only then).
  */
 export class FormulaWorkbook {
-  private readonly sheets = new Map<string, SheetData>();
+  private readonly sheets = new Map<string, SheetEntry>();
   private readonly names = new Map<string, { ref: string; sheet: string | null }[]>();
   readonly formulaCount: number;
 
   constructor(wb: WorkbookInput) {
     let count = 0;
     for (const s of wb.sheets ?? []) {
-      if (!s || typeof s.name !== "string" || (!Array.isArray(s.cells) && !Array.isArray(s.values))) continue;
-      const view = new SheetView(s);
-      const originRow = view.r0;
-      const originCol = view.c0;
-      let maxCol = view.colEnd - 1;
-      let maxRow = view.rowEnd - 1;
+      if (!s || typeof s.name !== "string" || (s.labels !== false && !Array.isArray(s.cells) && !Array.isArray(s.values))) continue;
+      let maxCol = -1;
+      let maxRow = -1;
       const formulas = new Map<number, string>();
       for (const f of s.formulas ?? []) {
         if (!f || typeof f.formula !== "string" || !Number.isInteger(f.row) || !Number.isInteger(f.col)) continue;
@@ -168,7 +175,7 @@ export class FormulaWorkbook {
         if (f.col > maxCol) maxCol = f.col;
         count++;
       }
-      this.sheets.set(sheetKey(s.name), { input: s, view, originRow, originCol, maxRow, maxCol, formulas });
+      this.sheets.set(sheetKey(s.name), { input: s, formulas, maxRow, maxCol, data: null });
     }
     for (const n of wb.names ?? []) {
       if (!n || typeof n.name !== "string" || typeof n.ref !== "string") continue;
@@ -190,14 +197,27 @@ export class FormulaWorkbook {
   data(sheet: string): SheetData | undefined {
     const hit = this.exact.get(sheet);
     if (hit) return hit;
-    const d = this.sheets.get(sheetKey(sheet));
-    if (d) this.exact.set(sheet, d);
-    return d;
+    const e = this.sheets.get(sheetKey(sheet));
+    if (!e) return undefined;
+    if (!e.data) {
+      const view = new SheetView(e.input);
+      e.data = {
+        input: e.input,
+        view,
+        originRow: view.r0,
+        originCol: view.c0,
+        maxRow: Math.max(view.rowEnd - 1, e.maxRow),
+        maxCol: Math.max(view.colEnd - 1, e.maxCol),
+        formulas: e.formulas,
+      };
+    }
+    this.exact.set(sheet, e.data);
+    return e.data;
   }
 
   /** The sheet's own spelling of a name, or null when the workbook has no such sheet. */
   canonicalSheet(sheet: string): string | null {
-    return this.data(sheet)?.input.name ?? null;
+    return this.sheets.get(sheetKey(sheet))?.input.name ?? null;
   }
 
   value(sheet: string, row: number, col: number): CellValue {

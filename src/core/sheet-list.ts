@@ -1,0 +1,19 @@
+/**
+ * Which sheets of a workbook input a reader looks at. A file reader may leave a large sheet unparsed when none of
+ * its texts could be a label anything here looks for (`SheetInput.labels === false`, see core/labels.ts); its cells
+ * are then read only when asked for. Pure.
+ */
+import type { SheetInput, WorkbookInput } from "./model";
+
+/** The sheets that hold cells (sparse or a grid); a sheet left unparsed is parsed by asking for its cells. */
+export function readableSheets(wb: WorkbookInput | null | undefined): SheetInput[] {
+  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && (Array.isArray(s.cells) || Array.isArray(s.values))) : [];
+}
+
+/**
+ * The sheets that may hold a label (a checklist header, a company label, the header of one of the add-in's own
+ * sheets): the readable sheets, less those the reader found without any (`labels: false`, never parsed here).
+ */
+export function labelSheets(wb: WorkbookInput | null | undefined): SheetInput[] {
+  return wb && Array.isArray(wb.sheets) ? wb.sheets.filter((s) => s && s.labels !== false && (Array.isArray(s.cells) || Array.isArray(s.values))) : [];
+}
