@@ -6,7 +6,8 @@
  */
 import { analyse } from "../core/analyse";
 import type { Bilingual, ChecklistLocation, Report, WorkbookInput } from "../core/model";
-import { readWorkbook } from "../file/xlsx-read";
+import { openPackage } from "../file/package";
+import { readPackage } from "../file/xlsx-read";
 import { describeError } from "./check";
 
 export interface CheckProgress {
@@ -24,7 +25,8 @@ export type CheckReply =
 export function runCheck(bytes: Uint8Array, name: string, progress?: (p: CheckProgress) => void): Extract<CheckReply, { type: "done" }> {
   let wb: WorkbookInput;
   try {
-    wb = readWorkbook(bytes, undefined, (done, total) => progress?.({ stage: "reading", done, total }));
+    // Read in full (no skim): the workbook goes back to the page, which keeps every sheet's cells for the preview.
+    wb = readPackage(openPackage(bytes), (done, total) => progress?.({ stage: "reading", done, total }), Infinity);
   } catch (e) {
     const d = describeError(e);
     return { type: "done", ok: false, stage: "read", code: d.code, message: d.error };
