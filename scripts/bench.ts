@@ -92,12 +92,12 @@ fs.writeFileSync(
   `if (require("worker_threads").isMainThread) process.on("exit", () => { try { const u = process.resourceUsage(); require("fs").writeFileSync(process.env.TICS_BENCH_RSS, JSON.stringify({ rss: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); } catch (e) {} });\n`,
 );
 
-function runCli(args: string[]): { ms: number; status: number | null; rssMb: number; cpuMs: number } {
+function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; status: number | null; rssMb: number; cpuMs: number } {
   const rssFile = path.join(TMP, "rss.txt");
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["--require", RSS_PRELOAD, BIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, TICS_BENCH_RSS: rssFile },
+    env: { ...env, TICS_BENCH_RSS: rssFile },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -147,6 +147,23 @@ if (built) {
     const label = `--jobs ${jobs}`;
     console.log(`  ${label}: ${(200 / (ms / 1000)).toFixed(1)} files/s (${fmt(ms)} ms for 200, CPU ${fmt(cpu)} ms, median of 5), peak RSS ${rss.toFixed(0)} MB`);
   }
+  // Node reads the certificates named by NODE_EXTRA_CA_CERTS when it starts (tens of ms on a slow machine), though
+  // tics-check makes no network connection: when this machine sets it, the same batch without it, for comparison.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const env = { ...process.env };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const runs: number[] = [];
+    for (let k = 0; k < 5; k++) runs.push(runCli([...files, "--summary", out, "--jobs", "1"], env).ms);
+    const ms = median(runs);
+    console.log(`  --jobs 1 without this machine's NODE_EXTRA_CA_CERTS: ${(200 / (ms / 1000)).toFixed(1)} files/s (${fmt(ms)} ms for 200, median of 5)`);
+  }
+  const bare: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
+    bare.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  console.log(`  (for scale: starting Node itself, node -e 0, takes ${fmt(median(bare))} ms here)`);
 }
 
 // --- sections in their own files (scripts/bench-*.ts, run in name order with tsx): bench-bundle (pane JS size,
