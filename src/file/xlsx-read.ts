@@ -732,7 +732,8 @@ const NOT_FAST_RE = /<f[> \/\t\n\r]|<\/sheetData>/;
  * cells of `<sheetData>` are decoded and read in chunks of `chunkBytes` (see scanChunks; the argument is for tests),
  * the small rest of the part (columns, merged cells, validations) through parseSheet. The same result as parseSheet
  * on the decoded text (tested side by side); null when this path does not apply (formulas, a prefixed or second
- * `<sheetData>`), and the caller decodes the part and uses parseSheet.
+ * `<sheetData>`), and the caller decodes the part and uses parseSheet. With `skim`, the cells are first only looked
+ * at (see parseCells): a sheet without any text `skim` accepts comes back without cells, `labels: false`.
  */
 export function parseSheetBytes(b: Uint8Array, sst: string[], chunkBytes = CHUNK_BYTES, skim?: (text: string) => boolean): ParsedSheet | null {
   if (skim) {
