@@ -154,6 +154,21 @@ describe("a large sheet without labels beside the checklist", () => {
     expect(JSON.stringify(res)).toBe(JSON.stringify(analyse(full, { file: "x.xlsx" })));
   });
 
+  it("is not parsed when the workbook has formulas elsewhere (its own results are traced without it)", () => {
+    const plain = writeSimpleWorkbook([{ name: "チェックシート", rows: checklistRows() }, { name: "部品表", rows: partsRows(30000) }]);
+    // A count of ○ beside the checklist: the workbook now has formulas, so the results tracer looks at every sheet's.
+    const withFormula = withParts(plain, {
+      "xl/worksheets/sheet1.xml": (x) => x.replace("</row>", '<c r="F1"><f>COUNTIF(C3:C6,"○")</f><v>2</v></c></row>'),
+    });
+    const wb = readWorkbook(withFormula);
+    expect(wb.sheets[0].formulas).toHaveLength(1);
+    const seen = watchCells(wb.sheets[1]);
+    const res = analyse(wb, { file: "f.xlsx" });
+    expect(res.ok).toBe(true);
+    expect(seen.count).toBe(0);
+    expect(JSON.stringify(res)).toBe(JSON.stringify(analyse(readPackage(openPackage(withFormula), undefined, Infinity), { file: "f.xlsx" })));
+  });
+
   it("is read when something asks for its cells: a dropdown list on it, its values", () => {
     const wb = readWorkbook(bytes);
     expect(wb.sheets[0].validations?.[0].items).toEqual(["○", "△", "×", "-"]);

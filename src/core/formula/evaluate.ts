@@ -226,14 +226,14 @@ export class FormulaWorkbook {
   }
 
   formula(sheet: string, row: number, col: number): string | undefined {
-    return this.data(sheet)?.formulas.get(key(row, col));
+    return this.sheets.get(sheetKey(sheet))?.formulas.get(key(row, col));
   }
 
-  /** Every formula cell of a sheet: [row, col, text]. */
+  /** Every formula cell of a sheet: [row, col, text]. Its values are not looked at (nor parsed when left unparsed). */
   *formulaCells(sheet: string): Generator<[number, number, string]> {
-    const d = this.data(sheet);
-    if (!d) return;
-    for (const [k, f] of d.formulas) yield [Math.floor(k / 20000), k % 20000, f];
+    const e = this.sheets.get(sheetKey(sheet));
+    if (!e) return;
+    for (const [k, f] of e.formulas) yield [Math.floor(k / 20000), k % 20000, f];
   }
 
   extent(sheet: string): { maxRow: number; maxCol: number } | null {
