@@ -18,6 +18,7 @@ import { historyFromWorkbook } from "./history";
 import { planNotesFromWorkbook } from "./executive";
 import { compareWorkbookResults, isResultsLabelColumn, traceWorkbookResults, workbookFieldMap, type WorkbookTrace } from "./workbook-results";
 import { digestReport, type SummaryReport } from "./summary";
+import { readableSheet } from "./sheet-list";
 
 export type AnalyseResult = { ok: true; report: Report; location: ChecklistLocation } | { ok: false; error: DetectionError };
 
@@ -173,7 +174,7 @@ type Judged = Omit<Report, "plan" | "topics" | "evidence" | "history" | "planNot
 function judge(wb: WorkbookInput, location: ChecklistLocation, options?: JudgeOptions): { report: Judged; trace: WorkbookTrace | null; profile: Profile } {
   const profile = options?.profile ?? TICS_2024;
   const p = prepareProfile(profile);
-  const input = (wb?.sheets ?? []).find((s) => s && s.name === location.sheet && (Array.isArray(s.cells) || Array.isArray(s.values)));
+  const input = readableSheet(wb, location.sheet);
   const view = input ? new SheetView(input) : null;
   const rows = location.rows;
   const lo = rows.length ? rows[0].row : 0;

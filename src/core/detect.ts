@@ -34,7 +34,7 @@ import type {
 import { rangeToA1 } from "./a1";
 import { canonicalAnswer } from "./answers";
 import { both, t } from "./i18n";
-import { labelSheets, readableSheets } from "./sheet-list";
+import { labelSheets, readableSheet } from "./sheet-list";
 import { cellText, fold, isBlank, nfkcSpaced } from "./text";
 
 /** How many consecutive rows that are neither item nor section the table may contain before it is considered ended. */
@@ -945,7 +945,6 @@ function evaluateCandidate(v: SheetView, h: HeaderRow, tc: number, acHeader: num
   };
 }
 
-
 function errorOf(code: DetectionError["code"], message: { ja: string; en: string }, looked: DetectionError["looked"]): DetectionResult {
   return { ok: false, error: { code, message, looked } };
 }
@@ -1028,7 +1027,7 @@ export function detectChecklist(wb: WorkbookInput): DetectionResult {
  * selection's left column; the text and number columns are found from the data on the selected rows.
  */
 export function locateFromAnswerCells(wb: WorkbookInput, sheet: string, answers: CellRange): DetectionResult {
-  const input = readableSheets(wb).find((s) => s.name === sheet);
+  const input = readableSheet(wb, sheet);
   const range = rangeToA1Safe(answers);
   if (!input) {
     return errorOf("no_checklist", both("error.no_sheet", { sheet }), [{ sheet, note: "missing" }]);

@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyse } from "../../src/core/analyse";
+import { locateFromAnswerCells } from "../../src/core/detect";
 import { mayBeLabel } from "../../src/core/labels";
 import type { CellValue, SheetInput, WorkbookInput } from "../../src/core/model";
 import { openPackage } from "../../src/file/package";
@@ -167,6 +168,19 @@ describe("a large sheet without labels beside the checklist", () => {
     expect(res.ok).toBe(true);
     expect(seen.count).toBe(0);
     expect(JSON.stringify(res)).toBe(JSON.stringify(analyse(readPackage(openPackage(withFormula), undefined, Infinity), { file: "f.xlsx" })));
+  });
+
+  it("is left alone by a manual choice of answer cells elsewhere, and read when the choice is on it", () => {
+    const wb = readWorkbook(writeSimpleWorkbook([{ name: "チェックシート", rows: checklistRows() }, { name: "部品表", rows: partsRows(30000) }]));
+    const seen = watchCells(wb.sheets[1]);
+    const here = locateFromAnswerCells(wb, "チェックシート", { top: 2, left: 2, bottom: 5, right: 2 });
+    expect(here.ok && here.location.rows.length).toBe(4);
+    expect(seen.count).toBe(0);
+    // The user says the answers are the quantities of the parts list: it is parsed, and read like any sheet.
+    const there = locateFromAnswerCells(wb, "部品表", { top: 1, left: 1, bottom: 100, right: 1 });
+    expect(seen.count).toBeGreaterThan(0);
+    const full = readPackage(openPackage(writeSimpleWorkbook([{ name: "チェックシート", rows: checklistRows() }, { name: "部品表", rows: partsRows(30000) }])), undefined, Infinity);
+    expect(JSON.stringify(there)).toBe(JSON.stringify(locateFromAnswerCells(full, "部品表", { top: 1, left: 1, bottom: 100, right: 1 })));
   });
 
   it("is read when something asks for its cells: a dropdown list on it, its values", () => {
