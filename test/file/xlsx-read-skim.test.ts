@@ -4,6 +4,7 @@
  * What the engine finds must not change: every fixture and sample gives the same report whether all its sheets are
  * skimmed first or none.
  */
+import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -123,6 +124,39 @@ describe("reading with every sheet skimmed first", () => {
   it("skims some of those sheets (sheets of numbers and plain data)", () => {
     const skimmed = files.flatMap((f) => skimmedAll(new Uint8Array(readFileSync(f))).sheets.filter((s) => s.labels === false).map((s) => s.name));
     expect(skimmed.length).toBeGreaterThan(0);
+  });
+});
+
+describe("random workbooks: every sheet skimmed first or none, the same report", () => {
+  // Cells from a mixed vocabulary: headers in several spellings, company labels, the add-in's own headers, answers,
+  // numbers, section labels, item texts of my own and plain data; sheets with and without a table.
+  const word = fc.constantFrom<CellValue>(
+    "内容", "チェック欄", "回答", "評価(○/△/×)", "確認項目", "No.", "分野", "会社名", "会社名：株式会社ランダム", "項目ID", "日時", "Item ID",
+    "○", "△", "×", "-", "〇", "x", "I 共通項目", "II 人に関する項目", "鍵の貸出を記録している", "来訪者に名札を着けてもらう",
+    "品番", "数量", "P-000123", "ボルト", 1, 2, 3, 12.5, true, null, null, null,
+  );
+  const sheet = fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 14 });
+  const book = fc.array(sheet, { minLength: 1, maxLength: 3 });
+
+  it("holds for generated workbooks (reports, errors and every sheet's cells)", () => {
+    let passedBy = 0;
+    let found = 0;
+    fc.assert(
+      fc.property(book, (sheets) => {
+        const bytes = writeSimpleWorkbook(sheets.map((rows, i) => ({ name: `S${i + 1}`, rows })));
+        const skimmed = skimmedAll(bytes);
+        passedBy += skimmed.sheets.filter((s) => s.labels === false).length;
+        const full = readPackage(openPackage(bytes), undefined, Infinity);
+        const report = analyse(skimmed, { file: "r.xlsx" });
+        if (report.ok) found++;
+        expect(JSON.stringify(report)).toBe(JSON.stringify(analyse(full, { file: "r.xlsx" })));
+        skimmed.sheets.forEach((s, i) => expect(s.cells).toEqual(full.sheets[i].cells));
+      }),
+      { numRuns: 150 },
+    );
+    // Both sides were exercised: sheets passed by, and checklists found.
+    expect(passedBy).toBeGreaterThan(10);
+    expect(found).toBeGreaterThan(0);
   });
 });
 
