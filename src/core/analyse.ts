@@ -127,10 +127,24 @@ function factsFor(rows: readonly ItemRow[], p: PreparedProfile): (TextFacts | un
   return list;
 }
 
+/**
+ * The same facts by item text, across workbooks (per profile): suppliers' copies of one official checklist repeat
+ * its item texts, so a batch scans each text once. Bounded: emptied when it reaches MAX_TEXT_FACTS texts.
+ */
+const factsByText = new WeakMap<PreparedProfile, Map<string, TextFacts>>();
+const MAX_TEXT_FACTS = 20000;
+
 function textFacts(r: ItemRow, cached: TextFacts | undefined, p: PreparedProfile): TextFacts {
   if (cached && cached.text === r.text) return cached;
+  let byText = factsByText.get(p);
+  if (!byText) factsByText.set(p, (byText = new Map()));
+  const known = byText.get(r.text);
+  if (known) return known;
   const scan = scanText(fold(r.text), p);
-  return { text: r.text, topic: scan.topic, second: scan.second, naRule: scan.naRule };
+  const facts: TextFacts = { text: r.text, topic: scan.topic, second: scan.second, naRule: scan.naRule };
+  if (byText.size >= MAX_TEXT_FACTS) byText.clear();
+  byText.set(r.text, facts);
+  return facts;
 }
 
 /** The section each row belongs to: the last section row above it. */

@@ -149,3 +149,26 @@ describe("analyse", () => {
     expect(report.plan).toHaveLength(count - report.summary.counts["○"] - report.summary.counts["-"]);
   });
 });
+
+describe("analyse across workbooks (facts kept by item text)", () => {
+  it("gives each workbook the report a fresh engine gives it, also past the cache's bound", () => {
+    // Many distinct texts (more than the cache holds), then a workbook that repeats some of them with other answers.
+    const many = buildChecklist([{ label: "Ⅰ 共通項目", items: plainItems(20050) }]);
+    const again = buildChecklist(sampleSections());
+    const bothTexts = buildChecklist([{ label: "Ⅰ 共通項目", items: [...sampleSections()[0].items, ...plainItems(3, () => "×")] }]);
+    const seq = [wb(again.sheet), wb(many.sheet), wb(bothTexts.sheet), wb(again.sheet)];
+    const warm = seq.map((w) => JSON.stringify(analyse(w, { file: "x.xlsx" })));
+    // Each workbook on an engine loaded afresh for it (nothing kept from any other workbook).
+    const fresh = seq.map((w) => {
+      let out = "";
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const engine = require("../../src/core/analyse") as typeof import("../../src/core/analyse");
+        out = JSON.stringify(engine.analyse(w, { file: "x.xlsx" }));
+      });
+      return out;
+    });
+    expect(warm).toEqual(fresh);
+    expect(JSON.parse(warm[3]).report.items.map((i: { topic: string | null }) => i.topic)).toEqual(JSON.parse(warm[0]).report.items.map((i: { topic: string | null }) => i.topic));
+  });
+});
