@@ -1,7 +1,7 @@
 /**
  * The engine's entry points: detect (or take a known location), judge every answer, score, plan.
  */
-import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ItemRow, ListValidation, NaSource, Report, Section, Warning, WorkbookInput } from "./model";
+import type { CellValue, ChecklistLocation, DetectionError, ItemResult, ListValidation, NaSource, Report, Section, Warning, WorkbookInput } from "./model";
 import type { Profile, Topic } from "./profile/types";
 import { TICS_2024 } from "./profile/tics-2024";
 import { toA1 } from "./a1";
@@ -103,47 +103,30 @@ function validationsByRow(validations: readonly ListValidation[] | undefined, co
   return out;
 }
 
-/** What depends only on an item's text and the profile; cached per location (rows array) so live re-checks stay cheap. */
+/** What depends only on an item's text and the profile. */
 interface TextFacts {
-  text: string;
   topic: Topic | null;
   second: Topic | null;
   naRule: NaRule;
 }
-/** Cached per rows array (one entry per location, not per row: per-row weak keys are costly to collect). */
-const factsCache = new WeakMap<PreparedProfile, WeakMap<readonly ItemRow[], (TextFacts | undefined)[]>>();
-
-function factsFor(rows: readonly ItemRow[], p: PreparedProfile): (TextFacts | undefined)[] {
-  let perProfile = factsCache.get(p);
-  if (!perProfile) {
-    perProfile = new WeakMap();
-    factsCache.set(p, perProfile);
-  }
-  let list = perProfile.get(rows);
-  if (!list || list.length !== rows.length) {
-    list = new Array<TextFacts | undefined>(rows.length);
-    perProfile.set(rows, list);
-  }
-  return list;
-}
 
 /**
- * The same facts by item text, across workbooks (per profile): suppliers' copies of one official checklist repeat
- * its item texts, so a batch scans each text once. Bounded: emptied when it reaches MAX_TEXT_FACTS texts.
+ * Facts kept by item text, per profile, across checks and workbooks: a live re-check finds every text again, and
+ * suppliers' copies of one official checklist in a batch have each text scanned once. Bounded: emptied when it
+ * reaches MAX_TEXT_FACTS texts (more than the largest checklist measured, 100,000 items, so its re-checks still hit).
  */
 const factsByText = new WeakMap<PreparedProfile, Map<string, TextFacts>>();
-const MAX_TEXT_FACTS = 20000;
+const MAX_TEXT_FACTS = 200000;
 
-function textFacts(r: ItemRow, cached: TextFacts | undefined, p: PreparedProfile): TextFacts {
-  if (cached && cached.text === r.text) return cached;
+function textFacts(text: string, p: PreparedProfile): TextFacts {
   let byText = factsByText.get(p);
   if (!byText) factsByText.set(p, (byText = new Map()));
-  const known = byText.get(r.text);
+  const known = byText.get(text);
   if (known) return known;
-  const scan = scanText(fold(r.text), p);
-  const facts: TextFacts = { text: r.text, topic: scan.topic, second: scan.second, naRule: scan.naRule };
+  const scan = scanText(fold(text), p);
+  const facts: TextFacts = { topic: scan.topic, second: scan.second, naRule: scan.naRule };
   if (byText.size >= MAX_TEXT_FACTS) byText.clear();
-  byText.set(r.text, facts);
+  byText.set(text, facts);
   return facts;
 }
 
@@ -205,7 +188,6 @@ function judge(wb: WorkbookInput, location: ChecklistLocation, options?: JudgeOp
   const fieldCol = isResultsLabelColumn(trace, location) ? null : location.fieldCol;
 
   const items: ItemResult[] = new Array(rows.length);
-  const factList = factsFor(rows, p);
   const user = options?.userMapping !== undefined ? options.userMapping : readUserMapping(wb);
   const userFields = user ? resolveUserMapping(user, rows) : null;
   const wbFields = options?.workbookFields ?? workbookFields;
@@ -221,8 +203,7 @@ function judge(wb: WorkbookInput, location: ChecklistLocation, options?: JudgeOp
       const fv = view.get(r.row, fieldCol);
       fieldText = isBlank(fv) ? null : cellText(fv).trim();
     }
-    const facts = textFacts(r, factList[i], p);
-    factList[i] = facts;
+    const facts = textFacts(r.text, p);
     let naAllowed: boolean;
     let naSource: NaSource;
     const listed = vals.has(r.row) ? listAllowsNa(vals.get(r.row) ?? null) : null;
