@@ -1262,6 +1262,46 @@ function lazyCells(parse: () => SparseRow[]): { cells: () => SparseRow[]; get: (
   };
 }
 
+/** A sheet's lazily built properties: how to parse its cells (a skimmed sheet), and what was built or set. */
+interface LazySheet {
+  parse?: () => SparseRow[];
+  cells?: SparseRow[];
+  dense?: CellValue[][];
+}
+const lazySheets = new WeakMap<SheetInput, LazySheet>();
+
+function lazyOf(sheet: SheetInput): LazySheet {
+  let l = lazySheets.get(sheet);
+  if (!l) lazySheets.set(sheet, (l = {}));
+  return l;
+}
+
+// The same getter and setter for every sheet read. Accessors made afresh for each sheet (closures over the workbook
+// being read) kept every workbook read alive through V8's minor collections until the next full one (measured in a
+// 200-file batch worker: ~11 MB held after 100 files and copied by each minor collection, ~8 % of the batch's time).
+const DENSE_VALUES: PropertyDescriptor = {
+  enumerable: false,
+  configurable: true,
+  get(this: SheetInput): CellValue[][] {
+    const l = lazyOf(this);
+    return (l.dense ??= denseOf(this.cells ?? []) ?? []);
+  },
+  set(this: SheetInput, v: CellValue[][]): void {
+    lazyOf(this).dense = v;
+  },
+};
+const LAZY_CELLS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: SheetInput): SparseRow[] {
+    const l = lazyOf(this);
+    return (l.cells ??= l.parse ? l.parse() : []);
+  },
+  set(this: SheetInput, v: SparseRow[]): void {
+    lazyOf(this).cells = v;
+  },
+};
+
 /** Reads every worksheet of an .xlsx within `limits`. Throws XlsxError on anything that is not a readable workbook. */
 export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, onProgress?: (sheet: number, sheets: number) => void): WorkbookInput {
   const pkg = openPackage(bytes, limits);
@@ -1379,27 +1419,12 @@ export function readPackage(pkg: Package, onProgress?: (sheet: number, sheets: n
     if (lazy) {
       // Skimmed without a label: parsed when something asks for its cells (a formula, a list, the user's own range).
       out.labels = false;
-      let cells: SparseRow[] | null = null;
-      Object.defineProperty(out, "cells", {
-        enumerable: true,
-        configurable: true,
-        get: () => (cells ??= lazy()),
-        set: (v: SparseRow[]) => {
-          cells = v;
-        },
-      });
+      lazySheets.set(out, { parse: lazy });
+      Object.defineProperty(out, "cells", LAZY_CELLS);
     }
     // `values` stays for callers that want a dense grid (tests, scripts): built on first access, bounded by
     // denseOf; the engine itself reads `cells`.
-    let dense: CellValue[][] | null = null;
-    Object.defineProperty(out, "values", {
-      enumerable: false,
-      configurable: true,
-      get: () => (dense ??= denseOf(out.cells ?? []) ?? []),
-      set: (v: CellValue[][]) => {
-        dense = v;
-      },
-    });
+    Object.defineProperty(out, "values", DENSE_VALUES);
     if (s.p.error) out.error = s.p.error;
     if (s.entry.state === "hidden" || s.entry.state === "veryHidden") out.hidden = true;
     const f = formulas.get(s.name);
