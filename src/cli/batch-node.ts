@@ -7,7 +7,6 @@
 import * as fs from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { FileCheck, FileCheckOf } from "../app/files";
 import type { Bilingual } from "../core/model";
@@ -143,27 +142,10 @@ function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: 
 /** Files posted to a worker ahead of the one it is checking: it never waits for the main thread between files. */
 const QUEUE_DEPTH = 2;
 
-/**
- * The young generation a worker starts with (MB per semi-space). V8 starts new isolates at 1 MB and grows it only
- * slowly, so a batch worker, which makes a few MB of short-lived objects per file, collects them ~19 times in its
- * first 200 small files (each copying the file being checked); starting at 16 MB makes that 7 (the most
- * `maxYoungGenerationSizeMb` below allows). Measured on 200 files of 150 items: about 5 % less time.
- */
-const WORKER_SEMI_SPACE_MB = 16;
-let youngSet = false;
-
-/** Sets the young generation of isolates made from now on (the flag is read when a worker's heap is made). */
-function workerYoungGeneration(): void {
-  if (youngSet) return;
-  youngSet = true;
-  setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
-}
-
 async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
   const results: FileCheckOf<SummaryReport>[] = new Array(files.length);
   const memoryMb = opts.memoryMb ?? WORKER_MEMORY_MB;
   const timeLimit = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
-  workerYoungGeneration();
   let next = 0;
   /** Files handed back by a worker that died or never started with them queued (not their fault). */
   const handedBack: number[] = [];
