@@ -12,6 +12,7 @@ import type { FileCheck, FileCheckOf } from "../app/files";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import type { SummaryReport } from "../core/summary";
+import { readSmallFile } from "./read-file";
 
 /** The compiled worker script beside this module, or null when running from TypeScript sources. */
 export function workerScript(): string | null {
@@ -140,8 +141,24 @@ function workerFailure(file: string, kind: "memory" | "time" | "crash", detail: 
   return { ok: false, file, error, code: kind === "memory" ? "out_of_memory" : kind === "time" ? "timeout" : "worker_failed" };
 }
 
-/** Files posted to a worker ahead of the one it is checking: it never waits for the main thread between files. */
-const QUEUE_DEPTH = 2;
+/**
+ * Files posted to a worker ahead of the one it is checking, so that it never waits for this thread between files
+ * (which builds the summary and collects its garbage meanwhile): at least QUEUE_MIN, more while their bytes together
+ * stay under QUEUE_BYTES (a file the worker reads itself counts as QUEUE_BYTES), at most QUEUE_DEPTH. Small, so
+ * that the workers of a batch finish at about the same time: at most a few tens of milliseconds of work are queued.
+ * Measured on 200 files of 150 items (7 KB each): with 2 queued the worker waited often enough to take ~8 % longer
+ * than with 16.
+ */
+const QUEUE_MIN = 2;
+const QUEUE_DEPTH = 16;
+const QUEUE_BYTES = 256 * 1024;
+
+/**
+ * This thread reads each file (up to this size) as it posts it and hands the bytes over (transferred, not copied):
+ * opening and reading files then happens beside the worker's checks, not in them. Larger files, and any that
+ * cannot be read so, are read by the worker itself (which reports what is wrong with them).
+ */
+export const READ_AHEAD_MAX_BYTES = 8 * 1024 * 1024;
 
 async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
   const results: FileCheckOf<SummaryReport>[] = new Array(files.length);
@@ -182,18 +199,28 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
         stdout: false,
         stderr: true,
       });
-      // Files posted to this worker, in order: queue[0] is the one it is checking (its time limit runs).
+      // Files posted to this worker, in order: queue[0] is the one it is checking (its time limit runs); `sizes`
+      // the bytes sent with each, `queued` their sum.
       const queue: number[] = [];
+      const sizes: number[] = [];
+      let queued = 0;
       let ready = false;
       let timer: ReturnType<typeof setTimeout> | null = null;
       let dead = false;
       let failure: "memory" | "time" | "crash" = "crash";
       let detail = "";
-      const post = (): void => {
-        const i = take();
-        if (i < 0) return;
-        queue.push(i);
-        w.postMessage({ index: i, file: files[i], digest: opts.digest === true });
+      const fill = (): void => {
+        while (queue.length < QUEUE_MIN || (queue.length < QUEUE_DEPTH && queued < QUEUE_BYTES)) {
+          const i = take();
+          if (i < 0) return;
+          const bytes = readSmallFile(files[i], READ_AHEAD_MAX_BYTES);
+          const size = bytes?.length ?? QUEUE_BYTES;
+          queue.push(i);
+          sizes.push(size);
+          queued += size;
+          const message = { index: i, file: files[i], digest: opts.digest === true, bytes: bytes ?? undefined };
+          w.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
+        }
       };
       const timeFirst = (): void => {
         if (timer) clearTimeout(timer);
@@ -211,14 +238,15 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
       w.on("message", (m: { ready?: true; index: number; result: FileCheckOf<SummaryReport> }) => {
         if (m.ready) {
           ready = true;
-          for (let k = 0; k < QUEUE_DEPTH; k++) post();
+          fill();
           timeFirst();
           return;
         }
         if (m.index !== queue[0]) return;
         queue.shift();
+        queued -= sizes.shift() ?? 0;
         finish(m.index, m.result);
-        post();
+        fill();
         timeFirst();
       });
       w.on("error", (err: Error & { code?: string }) => {

@@ -1,12 +1,12 @@
 /**
  * Reads and checks one file (the CLI, and each batch worker thread, which loads only this module and the engine).
  */
-import * as fs from "node:fs";
 import { checkWorkbookBytes, checkWorkbookForSummary, type FileCheck, type FileCheckOf } from "../app/check";
 import type { Bilingual } from "../core/model";
 import type { Profile } from "../core/profile/types";
 import type { SummaryReport } from "../core/summary";
 import { useNodeZlib } from "../file/zip-node";
+import { readRegularFile } from "./read-file";
 
 // The CLI (and each worker thread, which loads this module) inflates and deflates with Node's zlib.
 useNodeZlib();
@@ -30,40 +30,32 @@ function fsError(file: string, err: unknown): FileCheck {
 }
 
 /**
- * Reads a regular file. Opened non-blocking and checked with fstat before reading, so a FIFO, a device or a socket
- * given as input is refused at once instead of blocking (or reading without end).
+ * Reads and checks one file; never throws. `bytes`: the file's contents when the caller has read them already (a
+ * batch's main thread reads ahead for its worker).
  */
-function readRegularFile(file: string): Uint8Array {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    if (!st.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
-    return fs.readFileSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Reads and checks one file; never throws. */
-export function checkFile(file: string, profile?: Profile, keepBytes = false): CheckedFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (err) {
-    return { result: fsError(file, err) };
+export function checkFile(file: string, profile?: Profile, keepBytes = false, bytes?: Uint8Array): CheckedFile {
+  if (!bytes) {
+    try {
+      bytes = readRegularFile(file);
+    } catch (err) {
+      return { result: fsError(file, err) };
+    }
   }
   const result = checkWorkbookBytes(bytes, file, profile);
   return keepBytes ? { result, bytes } : { result };
 }
 
-/** `checkFile` for a batch summary: the report's digest (`checkWorkbookForSummary`). Never throws. */
-export function checkFileForSummary(file: string, profile?: Profile): FileCheckOf<SummaryReport> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (err) {
-    return fsError(file, err);
+/**
+ * `checkFile` for a batch summary: the report's digest (`checkWorkbookForSummary`). `bytes`: the file's contents
+ * when the caller has read them already (a batch's main thread reads ahead for its worker). Never throws.
+ */
+export function checkFileForSummary(file: string, profile?: Profile, bytes?: Uint8Array): FileCheckOf<SummaryReport> {
+  if (!bytes) {
+    try {
+      bytes = readRegularFile(file);
+    } catch (err) {
+      return fsError(file, err);
+    }
   }
   return checkWorkbookForSummary(bytes, file, profile);
 }

@@ -53,6 +53,39 @@ describe("checkFiles", () => {
     expect(checkFile(files[0], undefined, true).bytes?.length).toBe(fs.statSync(files[0]).size);
   });
 
+  it("the main thread reads small files ahead and hands their bytes over; a few files are queued per worker, not all", async () => {
+    // A stand-in worker (same protocol) that answers only once it has been sent every file it will get before the
+    // answer is needed, and says what came with each file: the bytes (their size) or only the name.
+    const script = path.join(dir, "ahead-worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("node:worker_threads");
+       const got = [];
+       let sent = 0;
+       parentPort.on("message", (m) => {
+         got.push(m);
+         // Answer the oldest file after a pause, so that the main thread can queue as many as it wants meanwhile.
+         setTimeout(() => {
+           const x = got[sent++];
+           const what = x.bytes ? "bytes:" + x.bytes.length : "name";
+           parentPort.postMessage({ index: x.index, result: { ok: false, file: what + "/queued:" + (got.length - sent + 1), error: { ja: "", en: "" }, code: "ok" } });
+         }, 20);
+       });
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const many: string[] = [];
+    for (let i = 0; i < 40; i++) many.push(files[i % 3]);
+    many.push(files[3], dir);
+    const res = await checkFiles(many, { jobs: 1, script });
+    const said = res.map((r) => (r.ok ? "" : r.file));
+    for (let i = 0; i < 40; i++) expect(said[i].split("/")[0]).toBe(`bytes:${fs.statSync(files[i % 3]).size}`);
+    // A missing file and a folder: the worker is given the name and reports what is wrong itself.
+    expect(said.slice(40).map((s) => s.split("/")[0])).toEqual(["name", "name"]);
+    const queued = said.map((s) => Number(s.split("queued:")[1]));
+    expect(Math.max(...queued)).toBeGreaterThan(2);
+    expect(Math.max(...queued)).toBeLessThanOrEqual(16);
+  });
+
   it.each([[1], [2]])("--jobs %s: long-lived workers take one file after another; one that dies is replaced and its file is an error row", async (jobs) => {
     // A stand-in worker (same protocol) that names its thread in each result, and dies on a file called "crash".
     const script = path.join(dir, "pool-worker.js");
