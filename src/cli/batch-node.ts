@@ -1,6 +1,7 @@
 /**
- * Checks many files, in-process or on a pool of worker threads. Workers run the compiled JavaScript in dist/;
- * when running from TypeScript sources (tsx, jest) there is no compiled worker and everything runs in-process.
+ * Checks many files, in-process or on a pool of worker threads. Workers run dist/cli/worker.js, the worker entry
+ * bundled with the engine into one file by `npm run build:cli` (scripts/build-cli.mjs); when running from
+ * TypeScript sources (tsx, jest) there is no compiled worker and everything runs in-process.
  * This module does not load the engine itself (./check-file does, in each worker and for in-process checks), so
  * the CLI starts its workers before it loads the rest of itself.
  */

@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import { builtinModules } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Report } from "../../src/core/model";
@@ -70,6 +71,19 @@ describe("bin/tics-check.js", () => {
     expect(a.map((r) => r.file)).toEqual(files);
     expect(a.map((r) => r.summary.items)).toEqual(files.map((_, i) => 20 + i));
     expect(JSON.parse(two.stdout)).toEqual(a);
+  });
+
+  it("runs the batch worker as one self-contained file (bundled by build:cli), with the same reports as a single-file run", () => {
+    const worker = fs.readFileSync(path.join(ROOT, "dist", "cli", "worker.js"), "utf8");
+    // Only Node's own modules are required: the engine, fflate and @borgar/fx are inside.
+    const required = [...worker.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, "")))).toEqual([]);
+    // A single file is checked in the main thread (the compiled modules), a batch on the worker (the bundle).
+    const files = ["f03.xlsx", "f07.xlsx", "f11.xlsx"];
+    const batch = JSON.parse(cli([...files, "--json"]).stdout) as Report[];
+    expect(batch.map((r) => r.file)).toEqual(files);
+    files.forEach((f, i) => expect(batch[i]).toEqual(JSON.parse(cli([f, "--json"]).stdout)));
   });
 
   it("prints the version", () => {

@@ -149,8 +149,8 @@ const CRAFTED: { name: string; make: () => Uint8Array; ok: boolean; error?: RegE
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tics-untrusted-"));
   dist = path.join(dir, "dist");
-  // A private build (not dist/): other tests build dist/ at the same time.
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", dist], { cwd: ROOT, stdio: "pipe" });
+  // A private build (not dist/; other tests build dist/ at the same time), made as `npm run build:cli` makes it.
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs"), dist], { cwd: ROOT, stdio: "pipe" });
   for (let i = 0; i < 4; i++) file(`good${i}.xlsx`, synthXlsx({ items: 20 + i, company: `会社${i}` }));
   for (const c of CRAFTED) file(c.name, c.make());
 }, 300_000);
