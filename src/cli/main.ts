@@ -78,14 +78,30 @@ function statusOf(r: FileCheckOf<SummaryReport>, o: CliOptions): number {
 
 /** True when `a` and `b` name the same file (same path, or the same file through a link). */
 function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
+  return anySameFile([a], b);
+}
+
+/**
+ * True when one of `files` names the same file as `target` (same path, or the same file through a link). The
+ * target is looked at once (a batch names hundreds of inputs); when it does not exist, only paths are compared.
+ */
+function anySameFile(files: string[], target: string): boolean {
+  const t = path.resolve(target);
+  if (files.some((f) => path.resolve(f) === t)) return true;
+  let st: fs.Stats;
   try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
+    st = fs.statSync(target);
   } catch {
     return false;
   }
+  return files.some((f) => {
+    try {
+      const sf = fs.statSync(f);
+      return sf.dev === st.dev && sf.ino === st.ino;
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function save(io: CliIo, lang: Lang, file: string, data: Uint8Array | string, what: Bilingual): Promise<boolean> {
@@ -249,7 +265,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const targets = [o.out, o.report, o.summary, o.summary && summaryFormatOf(o.summary) === "csv" ? problemsCsvName(o.summary) : null];
   for (const target of targets) {
-    if (target && o.files.some((f) => sameFile(f, target))) {
+    if (target && anySameFile(o.files, target)) {
       say(io, lang, {
         ja: `出力先が入力ファイルと同じです。入力は上書きしません。別の名前を指定してください: ${target}`,
         en: `The output is the same file as an input; inputs are never overwritten. Choose another name: ${target}`,

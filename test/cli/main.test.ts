@@ -295,6 +295,29 @@ describe("--out", () => {
     expect(sha(good)).toBe(before);
   });
 
+  it("refuses a batch's summary that is one of its inputs through a hard or symbolic link", async () => {
+    const before = sha(good);
+    const copy = path.join(dir, "copy-for-links.xlsx");
+    fs.copyFileSync(good, copy);
+    const hard = path.join(dir, "hard-link.xlsx");
+    const soft = path.join(dir, "soft-link.xlsx");
+    fs.rmSync(hard, { force: true });
+    fs.rmSync(soft, { force: true });
+    fs.linkSync(good, hard);
+    fs.symlinkSync(good, soft);
+    for (const target of [hard, soft]) {
+      const r = await run([copy, good, "--summary", target]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`出力先が入力ファイルと同じです。入力は上書きしません。別の名前を指定してください: ${target}`);
+    }
+    expect(sha(good)).toBe(before);
+    // A summary that does not exist yet is no input: the batch runs.
+    const fresh = path.join(dir, "fresh-summary.xlsx");
+    fs.rmSync(fresh, { force: true });
+    expect((await run([copy, good, "--summary", fresh])).code).not.toBe(2);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+
   it("refuses an input named as the problem list beside a CSV summary, and one output named twice", async () => {
     const inputNamedLikeProblems = path.join(dir, "s-problems.csv");
     fs.writeFileSync(inputNamedLikeProblems, "x");
