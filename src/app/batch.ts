@@ -4,7 +4,7 @@
  */
 import type { CellRange, CellValue } from "../core/model";
 import type { Profile } from "../core/profile/types";
-import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, type SummaryInput } from "../core/summary";
+import { PROBLEM_SHEET, SUMMARY_SHEET, problemRows, summaryRows, toCsv, withoutProblems, type SummaryInput } from "../core/summary";
 import { SheetStream, StringTable, writeSimpleWorkbook, type SimpleSheet } from "../file/xlsx-write";
 import type { Lang } from "./host";
 
@@ -79,10 +79,14 @@ export class SummaryXlsxStream {
     this.problems.add(row);
   }
 
-  /** The next file's result (in input order). */
-  add(result: SummaryInput): void {
+  /**
+   * The next file's result (in input order). Returns the result as `finish` still needs it: without the problem
+   * entries just written (`withoutProblems`), so that a batch that keeps it instead holds a fraction of the memory.
+   */
+  add<R extends SummaryInput>(result: R): R {
     const rows = problemRows([result], this.lang);
     for (let i = 1; i < rows.length; i++) this.push(rows[i]);
+    return result.ok ? { ...result, report: withoutProblems(result.report) } : result;
   }
 
   /** The workbook, given every result (the per-file sheet is made from them). Call once, after the last `add`. */

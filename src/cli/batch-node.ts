@@ -54,9 +54,11 @@ export interface CheckFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Each file's result, in input order, as soon as it and every file before it are done (a batch summary is
-   * written while the rest are still being checked).
+   * written while the rest are still being checked). May return what the batch is to keep of the result instead
+   * of the result itself (e.g. without the problem entries just written): that is what checkFiles returns for the
+   * file, and the rest can be freed at once.
    */
-  onResult?: (index: number, result: FileCheckOf<SummaryReport>) => void;
+  onResult?: (index: number, result: FileCheckOf<SummaryReport>) => FileCheckOf<SummaryReport> | void;
   /** Worker script to run instead of the compiled one beside this module (tests). */
   script?: string;
   /** Heap limit of each worker in MB (default WORKER_MEMORY_MB). */
@@ -75,8 +77,8 @@ async function inProcess(files: string[], opts: CheckFilesOptions): Promise<File
   const { checkFile, checkFileForSummary } = await import("./check-file");
   const out: FileCheckOf<SummaryReport>[] = [];
   files.forEach((f, i) => {
-    out.push(opts.digest ? checkFileForSummary(f, opts.profile) : checkFile(f, opts.profile).result);
-    opts.onResult?.(i, out[i]);
+    const r = opts.digest ? checkFileForSummary(f, opts.profile) : checkFile(f, opts.profile).result;
+    out.push(opts.onResult?.(i, r) ?? r);
     opts.onProgress?.(i + 1, files.length);
   });
   return out;
@@ -93,8 +95,18 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions = {}):
   const script = opts.script ?? workerScript();
   // A custom profile is not sent to workers (functions-free but large); they use the default profile.
   if (script === null || opts.profile || files.length === 0) return inProcess(files, opts);
-  const inOrder = resultsInOrder(files.length, opts.onResult);
-  const results = await onWorkers(files, jobs, script, { ...opts, onResult: inOrder });
+  const results: FileCheckOf<SummaryReport>[] = new Array(files.length);
+  const sink = opts.onResult;
+  const inOrder = resultsInOrder(
+    files.length,
+    sink
+      ? (i, r) => {
+          const keep = sink(i, r);
+          if (keep) results[i] = keep;
+        }
+      : undefined,
+  );
+  await onWorkers(files, jobs, script, results, { ...opts, onResult: inOrder });
   // Workers that could not start at all (not a file's fault): check what is left here.
   let done = results.filter(Boolean).length;
   if (done === files.length) return results;
@@ -161,8 +173,8 @@ const QUEUE_BYTES = 256 * 1024;
  */
 export const READ_AHEAD_MAX_BYTES = 8 * 1024 * 1024;
 
-async function onWorkers(files: string[], jobs: number, script: string, opts: CheckFilesOptions): Promise<FileCheckOf<SummaryReport>[]> {
-  const results: FileCheckOf<SummaryReport>[] = new Array(files.length);
+/** Checks the files on `jobs` workers; each result goes into `results` (then to opts.onResult). */
+async function onWorkers(files: string[], jobs: number, script: string, results: FileCheckOf<SummaryReport>[], opts: CheckFilesOptions): Promise<void> {
   const memoryMb = opts.memoryMb ?? WORKER_MEMORY_MB;
   const timeLimit = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let next = 0;
@@ -272,5 +284,4 @@ async function onWorkers(files: string[], jobs: number, script: string, opts: Ch
     };
     for (let k = 0; k < jobs; k++) start();
   });
-  return results;
 }

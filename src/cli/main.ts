@@ -326,16 +326,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       jobs = maxJobs();
     }
     // An .xlsx summary (without --previous) is written while the files are checked: each result goes into it as
-    // it comes, in input order (held here until the writer is loaded).
+    // it comes, in input order (held here until the writer is loaded). With digests, nothing reads a file's problem
+    // entries again once they are in the problem list: the batch keeps the result without them (less to hold and
+    // for the garbage collector to copy while the other files are checked).
     let stream: SummaryXlsxStream | null = null;
     const early: SummaryInput[] = [];
     const streaming = o.summary !== null && !o.previous && summaryFormatOf(o.summary) === "xlsx";
     const opts = {
       jobs,
       onResult: streaming
-        ? (_index: number, r: SummaryInput) => {
-            if (stream) stream.add(r);
-            else early.push(r);
+        ? (_index: number, r: FileCheckOf<SummaryReport>): FileCheckOf<SummaryReport> | undefined => {
+            if (!stream) {
+              early.push(r);
+              return undefined;
+            }
+            const kept = stream.add(r);
+            return digest ? kept : undefined;
           }
         : undefined,
       profile,

@@ -45,6 +45,14 @@ export function digestReport(report: SummaryReport): SummaryReport {
   return out;
 }
 
+/**
+ * A report as its per-file summary row and its one-line text read it: without its problem entries and the items they
+ * point to. A batch keeps this once the entries are in the problem list (they are most of a digest's size).
+ */
+export function withoutProblems(report: SummaryReport): SummaryReport {
+  return { ...report, findings: [], items: [] };
+}
+
 export const SUMMARY_SHEET: Record<Lang, string> = { ja: "集計", en: "Summary" };
 export const PROBLEM_SHEET: Record<Lang, string> = { ja: "問題一覧", en: "Problems" };
 

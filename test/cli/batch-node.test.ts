@@ -41,6 +41,28 @@ describe("checkFiles", () => {
     expect(problemRows(digested)).toEqual(problemRows(full));
   });
 
+  it("keeps what onResult returns in place of the result (in-process and on workers)", async () => {
+    const script = path.join(dir, "echo-worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.on("message", (m) => parentPort.postMessage({ index: m.index, result: { ok: false, file: m.file, error: { ja: "", en: "" }, code: "checked" } }));
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const kept = (i: number, r: { ok: boolean }) => ({ ok: false as const, file: `kept ${i} ${r.ok}`, error: { ja: "", en: "" }, code: "kept" });
+    // In-process (the real check: three workbooks and a missing file), then on the stand-in worker (all "errors").
+    const expected = [
+      [{}, ["kept 0 true", "kept 1 true", "ok", "kept 3 false"]],
+      [{ script }, ["kept 0 false", "kept 1 false", files[2], "kept 3 false"]],
+    ] as const;
+    for (const [opts, want] of expected) {
+      const seen: number[] = [];
+      const res = await checkFiles(files, { ...opts, onResult: (i, r) => (seen.push(i), i === 2 ? undefined : kept(i, r)) });
+      expect(res.map((r) => (r.ok ? "ok" : r.file))).toEqual(want);
+      expect(seen).toEqual([0, 1, 2, 3]);
+    }
+  });
+
   it("falls back to in-process when a worker cannot start", async () => {
     const bad = path.join(dir, "bad-worker.js");
     fs.writeFileSync(bad, "throw new Error('worker broken');\n");
@@ -100,7 +122,7 @@ describe("checkFiles", () => {
     );
     const names = ["a", "b", "c", "crash", "d", "e", "f", "g"];
     const given: [number, unknown][] = [];
-    const res = await checkFiles(names, { jobs, script, onResult: (i, r) => given.push([i, r]) });
+    const res = await checkFiles(names, { jobs, script, onResult: (i, r) => void given.push([i, r]) });
     // onResult: every file once, in input order, whatever order the workers finished in, with its result.
     expect(given.map(([i]) => i)).toEqual(names.map((_, i) => i));
     given.forEach(([i, r]) => expect(r).toBe(res[i]));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { digestReport, fieldUnion, problemRows, summaryRows, toCsv, typeInstead, type SummaryInput } from "../../src/core/summary";
+import { digestReport, fieldUnion, problemCount, problemRows, summaryRows, toCsv, typeInstead, withoutProblems, type SummaryInput } from "../../src/core/summary";
 import { serialize } from "node:v8";
 import { TICS_2024 } from "../../src/core/profile/tics-2024";
 import type { Profile } from "../../src/core/profile/types";
@@ -195,5 +195,20 @@ describe("digestReport", () => {
     expect(digest.summary).toEqual(full.summary);
     expect(digest.fields).toEqual(full.fields);
     expect(serialize(digest).length).toBeLessThan(serialize(full).length / 2);
+  });
+});
+
+describe("withoutProblems", () => {
+  it("keeps what the per-file row reads (the same summary rows and problem count), drops the entries and their items", () => {
+    const full = sampleReport({ file: "a.xlsx", company: "株式会社サンプル" });
+    const slim = withoutProblems(full);
+    expect(full.findings.length).toBeGreaterThan(0);
+    expect(slim.findings).toEqual([]);
+    expect(slim.items).toEqual([]);
+    for (const lang of ["ja", "en"] as const) {
+      expect(summaryRows([{ ok: true, report: slim }], lang, PROFILE)).toEqual(summaryRows([{ ok: true, report: full }], lang, PROFILE));
+    }
+    expect(problemCount(slim)).toBe(problemCount(full));
+    expect(problemCount(full)).toBeGreaterThan(0);
   });
 });
