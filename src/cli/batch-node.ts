@@ -235,18 +235,29 @@ async function onWorkers(files: string[], jobs: number, script: string, results:
           w.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
         }
       };
-      const timeFirst = (): void => {
-        if (timer) clearTimeout(timer);
+      // The time limit of the file being checked: its deadline moves on with every file, and one timer per worker
+      // looks at it when it fires (instead of a new timer per file, which cost the main thread ~10 ms per 200 files).
+      let deadline = 0;
+      const onTimer = (): void => {
         timer = null;
+        if (!queue.length) return;
+        const left = deadline - performance.now();
+        if (left > 0) timer = setTimeout(onTimer, left);
+        else {
+          failure = "time";
+          void w.terminate();
+        }
+      };
+      const timeFirst = (): void => {
         if (!queue.length) {
+          if (timer) clearTimeout(timer);
+          timer = null;
           dead = true;
           void w.terminate();
           return;
         }
-        timer = setTimeout(() => {
-          failure = "time";
-          void w.terminate();
-        }, timeLimit);
+        deadline = performance.now() + timeLimit;
+        timer ??= setTimeout(onTimer, timeLimit);
       };
       w.on("message", (m: { ready?: true; index: number; result: FileCheckOf<SummaryReport> }) => {
         if (m.ready) {

@@ -63,6 +63,24 @@ describe("checkFiles", () => {
     }
   });
 
+  it("the time limit runs per file: a batch longer than the limit is fine, a file that hangs is stopped", async () => {
+    // A stand-in worker that takes 100 ms per file (a fifth of the limit) and never answers for "hang".
+    const script = path.join(dir, "slow-worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.on("message", (m) => {
+         if (m.file === "hang") return;
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+         parentPort.postMessage({ index: m.index, result: { ok: false, file: m.file, error: { ja: "", en: "" }, code: "ok" } });
+       });
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const names = ["a", "b", "c", "d", "e", "f", "hang", "g"];
+    const res = await checkFiles(names, { jobs: 1, script, timeLimitMs: 500 });
+    expect(res.map((r) => (r.ok ? "" : r.code))).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "timeout", "ok"]);
+  });
+
   it("falls back to in-process when a worker cannot start", async () => {
     const bad = path.join(dir, "bad-worker.js");
     fs.writeFileSync(bad, "throw new Error('worker broken');\n");
