@@ -13,6 +13,8 @@ process.stdout.on("error", (err) => {
   if (err && err.code === "EPIPE") process.exit(0);
   throw err;
 });
+// A batch's first worker thread starts now, while the rest of the CLI loads and looks at its arguments.
+require(path.join(__dirname, "..", "dist", "cli", "prestart.js")).prestartFor(process.argv.slice(2));
 const cli = require(entry);
 // SIGINT/SIGTERM while writing: remove the temporary file, exit 130/143.
 if (cli.installSignalCleanup) cli.installSignalCleanup();

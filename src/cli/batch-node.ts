@@ -47,6 +47,76 @@ export function maxJobs(cores: number = availableParallelism()): number {
 export const WORKER_MEMORY_MB = 768;
 export const FILE_TIME_LIMIT_MS = 120_000;
 
+/** A batch worker thread, with its heap limit. */
+function startWorker(script: string, memoryMb: number): Worker {
+  return new Worker(script, {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    stdout: false,
+    stderr: true,
+  });
+}
+
+interface Spare {
+  worker: Worker;
+  script: string;
+  memoryMb: number;
+  ready: boolean;
+  /** Removes the listeners prestartWorker added. */
+  release: () => void;
+}
+
+/** The worker prestartWorker started, until a batch takes it. */
+let spare: Spare | null = null;
+
+/**
+ * Starts a batch's first worker thread now, before the caller has loaded the rest of itself and looked at its
+ * arguments (bin/tics-check.js does this when the command line names several files): the worker's start-up, about
+ * 0.1 s, then overlaps theirs. The next batch on workers with the same script and heap limit takes it; one that
+ * fails to start is left alone (the batch starts its own). Not holding the process open: `dropSpareWorker` or the
+ * end of the process stops it when no batch takes it.
+ */
+export function prestartWorker(script: string | null = workerScript(), memoryMb = WORKER_MEMORY_MB): void {
+  if (script === null || spare) return;
+  const worker = startWorker(script, memoryMb);
+  worker.unref();
+  const s: Spare = { worker, script, memoryMb, ready: false, release: () => undefined };
+  const onMessage = (m: { ready?: true } | null): void => {
+    if (m?.ready) s.ready = true;
+  };
+  const onError = (): void => undefined;
+  const onExit = (): void => {
+    if (spare === s) spare = null;
+  };
+  worker.on("message", onMessage);
+  worker.on("error", onError);
+  worker.on("exit", onExit);
+  s.release = () => {
+    worker.off("message", onMessage);
+    worker.off("error", onError);
+    worker.off("exit", onExit);
+  };
+  spare = s;
+}
+
+/** Stops the worker prestartWorker started, when no batch took it. */
+export function dropSpareWorker(): void {
+  const s = spare;
+  spare = null;
+  if (!s) return;
+  s.release();
+  void s.worker.terminate();
+}
+
+/** The prestarted worker, when it was started like the one wanted (its listeners removed); else null. */
+function takeSpare(script: string, memoryMb: number): Spare | null {
+  const s = spare;
+  if (!s || s.script !== script || s.memoryMb !== memoryMb) return null;
+  spare = null;
+  s.release();
+  s.worker.ref();
+  return s;
+}
+
 export interface CheckFilesOptions {
   profile?: Profile;
   /** Worker threads; undefined = automatic (1). Every batch runs on workers when the compiled worker exists. */
@@ -207,11 +277,8 @@ async function onWorkers(files: string[], jobs: number, script: string, results:
         return;
       }
       live++;
-      const w = new Worker(script, {
-        resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-        stdout: false,
-        stderr: true,
-      });
+      const adopted = takeSpare(script, memoryMb);
+      const w = adopted ? adopted.worker : startWorker(script, memoryMb);
       // Files posted to this worker, in order: queue[0] is the one it is checking (its time limit runs); `sizes`
       // the bytes sent with each, `queued` their sum.
       const queue: number[] = [];
@@ -259,13 +326,13 @@ async function onWorkers(files: string[], jobs: number, script: string, results:
         deadline = performance.now() + timeLimit;
         timer ??= setTimeout(onTimer, timeLimit);
       };
+      const onReady = (): void => {
+        ready = true;
+        fill();
+        timeFirst();
+      };
       w.on("message", (m: { ready?: true; index: number; result: FileCheckOf<SummaryReport> }) => {
-        if (m.ready) {
-          ready = true;
-          fill();
-          timeFirst();
-          return;
-        }
+        if (m.ready) return onReady();
         if (m.index !== queue[0]) return;
         queue.shift();
         queued -= sizes.shift() ?? 0;
@@ -292,6 +359,8 @@ async function onWorkers(files: string[], jobs: number, script: string, results:
         }
         start();
       });
+      // A prestarted worker may have said it is ready before it was taken.
+      if (adopted?.ready) onReady();
     };
     for (let k = 0; k < jobs; k++) start();
   });

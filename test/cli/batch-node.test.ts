@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { autoJobs, checkFiles, workerScript } from "../../src/cli/batch-node";
+import { autoJobs, checkFiles, dropSpareWorker, prestartWorker, workerScript } from "../../src/cli/batch-node";
+import { prestartFor } from "../../src/cli/prestart";
 import { checkFile } from "../../src/cli/check-file";
 import { synthXlsx } from "./synth";
 import { problemRows, summaryRows } from "../../src/core/summary";
@@ -79,6 +80,47 @@ describe("checkFiles", () => {
     const names = ["a", "b", "c", "d", "e", "f", "hang", "g"];
     const res = await checkFiles(names, { jobs: 1, script, timeLimitMs: 500 });
     expect(res.map((r) => (r.ok ? "" : r.code))).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "timeout", "ok"]);
+  });
+
+  it("a worker started ahead (prestartWorker) is the one the next batch uses; one nobody takes can be stopped", async () => {
+    // A stand-in worker that notes its thread id in a file when it starts and names it in each result.
+    const log = path.join(dir, "started.txt");
+    const script = path.join(dir, "noting-worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort, threadId } = require("node:worker_threads");
+       require("node:fs").appendFileSync(${JSON.stringify(log)}, threadId + "\\n");
+       parentPort.on("message", (m) => parentPort.postMessage({ index: m.index, result: { ok: false, file: String(threadId), error: { ja: "", en: "" }, code: "ok" } }));
+       parentPort.postMessage({ ready: true });\n`,
+    );
+    const started = () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : []);
+    for (const wait of [true, false]) {
+      fs.rmSync(log, { force: true });
+      prestartWorker(script);
+      // Taken after it said it is ready, or while it is still starting.
+      if (wait) while (started().length === 0) await new Promise((r) => setTimeout(r, 10));
+      const res = await checkFiles(["a", "b", "c"], { jobs: 1, script });
+      expect(started()).toHaveLength(1);
+      expect(res.map((r) => (r.ok ? "" : r.file))).toEqual([started()[0], started()[0], started()[0]]);
+    }
+    // Started like another batch's workers (another heap limit): not taken, and stopped on request.
+    fs.rmSync(log, { force: true });
+    prestartWorker(script, 64);
+    while (started().length === 0) await new Promise((r) => setTimeout(r, 10));
+    const res = await checkFiles(["a"], { jobs: 1, script });
+    expect(started()).toHaveLength(2);
+    expect(res.map((r) => (r.ok ? "" : r.file))).toEqual([started()[1]]);
+    dropSpareWorker();
+  });
+
+  it("prestartFor starts a worker for a batch on workers only", () => {
+    expect(prestartFor(["a.xlsx"])).toBe(false);
+    expect(prestartFor(["a.xlsx", "b.xlsx", "--profile", "p.json"])).toBe(false);
+    expect(prestartFor(["a.xlsx", "b.xlsx", "--help"])).toBe(false);
+    expect(prestartFor(["a.xlsx", "b.xlsx", "--no-such-option"])).toBe(false);
+    // From TypeScript sources there is no compiled worker: nothing is started, but the answer says a batch it is.
+    expect(prestartFor(["a.xlsx", "b.xlsx", "--summary", "s.xlsx"])).toBe(true);
+    dropSpareWorker();
   });
 
   it("falls back to in-process when a worker cannot start", async () => {
